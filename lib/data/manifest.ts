@@ -1,0 +1,129 @@
+/**
+ * data/manifest.json: the provenance record of every shipped data file, and the one place that reads
+ * data files from disk. {@link readDataFile} refuses a file whose sha256 differs from its record, so a
+ * notebook never computes on data whose origin is unknown.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DataValidationError, parseDateValueCsv, type Series, type SeriesSpec } from "./series.ts";
+
+/** Where a file came from: the repository and commit it was copied from. */
+export interface SourceRecord {
+  repository: string;
+  commit: string;
+  path: string;
+  via?: string;
+  retrieved: string;
+  commitDate?: string;
+  url?: string;
+}
+
+/** One file's provenance record. sha256, rows, firstDate and lastDate are measured, the rest described. */
+export interface ManifestEntry {
+  title: string;
+  seriesId: string;
+  publisher: string;
+  release: string;
+  unitsAsPublished: string;
+  frequency: string;
+  observation: string;
+  columns: string[];
+  source: SourceRecord;
+  vintage: string;
+  notes?: string;
+  sha256: string;
+  rows: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+export interface Manifest {
+  description: string;
+  files: Record<string, ManifestEntry>;
+}
+
+/** The project's data/ folder (resolved from this module's location, so any working directory works). */
+export const DEFAULT_DATA_DIR: string = resolve(fileURLToPath(new URL("../../data/", import.meta.url)));
+
+/** Options every `load…()` takes. */
+export interface LoadOptions {
+  /** Folder holding the data files and manifest.json (default: the project's data/). */
+  dataDir?: string;
+}
+
+const cache = new Map<string, Manifest>();
+
+/** Read and parse `<dataDir>/manifest.json` (cached per folder). */
+export function readManifest(dataDir: string = DEFAULT_DATA_DIR): Manifest {
+  const hit = cache.get(dataDir);
+  if (hit) return hit;
+  const path = join(dataDir, "manifest.json");
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (cause) {
+    throw new DataValidationError(path, undefined, `cannot read the provenance manifest (${(cause as Error).message})`, { cause });
+  }
+  if (!manifest || typeof manifest.files !== "object") {
+    throw new DataValidationError(path, undefined, 'the manifest has no "files" record');
+  }
+  cache.set(dataDir, manifest);
+  return manifest;
+}
+
+/** Forget cached manifests (after data/ was rewritten in the same process, e.g. by a refresh). */
+export function clearManifestCache(): void {
+  cache.clear();
+}
+
+/** sha256 of bytes or text, lowercase hex. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * Read one data file as text after checking it against its provenance record: the file must be listed
+ * in the manifest and its sha256 must match. Errors name the file.
+ */
+export function readDataFile(file: string, options: LoadOptions = {}): { text: string; path: string; entry: ManifestEntry } {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const path = join(dataDir, file);
+  const entry = readManifest(dataDir).files[file];
+  if (!entry) throw new DataValidationError(path, undefined, "no provenance record in data/manifest.json");
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new DataValidationError(path, undefined, code === "ENOENT" ? "file not found" : `cannot read (${code})`, { cause });
+  }
+  const sha = sha256Hex(bytes);
+  if (sha !== entry.sha256) {
+    throw new DataValidationError(
+      path,
+      undefined,
+      `sha256 ${sha} does not match the provenance record (${entry.sha256}): the file changed since it was recorded`,
+    );
+  }
+  return { text: bytes.toString("utf8"), path, entry };
+}
+
+/**
+ * Read, verify and parse one shipped `date,value` file with the given spec; the building block of every
+ * `load…()` function. Also checks the parsed row count and date range against the provenance record.
+ */
+export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadOptions = {}): Series {
+  const { text, path, entry } = readDataFile(file, options);
+  const series = parseDateValueCsv(text, spec, path);
+  const first = series.rows[0].date;
+  if (series.rows.length !== entry.rows || first !== entry.firstDate || series.asOf !== entry.lastDate) {
+    throw new DataValidationError(
+      path,
+      undefined,
+      `parsed ${series.rows.length} rows ${first}..${series.asOf}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
+    );
+  }
+  return series;
+}
