@@ -143,7 +143,8 @@ export function readCsvColumns(
     throw new DataValidationError(file, undefined, `not readable as CSV (${(cause as Error).message})`, { cause });
   }
   const columns: Record<string, string[]> = {};
-  for (const h of header) columns[h] = table.array(h) as string[];
+  // arquero leaves empty cells null without calling the parser: make them "" so checks see a blank.
+  for (const h of header) columns[h] = Array.from(table.array(h) as unknown[], (v) => (v == null ? "" : String(v)));
   return { columns, rows: table.numRows() };
 }
 
@@ -163,6 +164,7 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
   if (n === 0) throw new DataValidationError(file, undefined, "no observations after the header");
   const [lo, hi] = spec.rangeAsPublished;
   const rows: Observation[] = new Array(n);
+  let peak = -Infinity;
   for (let i = 0; i < n; i++) {
     const line = i + 2;
     const date = dates[i];
@@ -186,11 +188,11 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
         `${spec.seriesId} value ${value} on ${date} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
       );
     }
+    if (value > peak) peak = value;
     rows[i] = { date, value: toCanonical(value, spec.scale) };
   }
   checkGrid(dates, spec, file);
   if (spec.peakAtLeast !== undefined) {
-    const peak = Math.max(...rows.map((r) => r.value / spec.scale));
     if (peak < spec.peakAtLeast) {
       throw new DataValidationError(
         file,

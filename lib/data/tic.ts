@@ -6,8 +6,8 @@
  * (2000-03 and each June 2002-2011) the newer series is kept; from Dec 2011 holdings include SLT-based
  * data (a level break); "United Kingdom" includes the Channel Islands and Isle of Man to Feb 2016.
  */
-import { loadDateValueFile, type LoadOptions } from "./manifest.ts";
-import { parseDateValueCsv, type Series, type SeriesSpec } from "./series.ts";
+import { loadDateValueFile, readDataFile, type LoadOptions } from "./manifest.ts";
+import { DataValidationError, isoDayNumber, parseDateValueCsv, parseNumber, readCsvColumns, type Series, type SeriesSpec } from "./series.ts";
 
 const TIC = { unitsAsPublished: "$ billions", scale: 1, units: "$bn", frequency: "monthly", observation: "end-of-month holdings", rangeAsPublished: [0, 20_000], peakAtLeast: 10 } as const;
 
@@ -30,4 +30,49 @@ export function parseTic(text: string, holder: TicHolder, file = `TIC_MFH_${hold
 /** Load one shipped TIC holder series from data/, verified against its provenance record. */
 export function loadTic(holder: TicHolder, options?: LoadOptions): Series {
   return loadDateValueFile(`TIC_MFH_${holder}.csv`, TIC_SPECS[holder], options);
+}
+
+/** One row of the long TIC table: a holder's end-of-month holdings in $bn. */
+export interface TicHolding {
+  date: string;
+  holder: string;
+  valueUsdBn: number;
+}
+
+/**
+ * Parse the long TIC table (`date,country,value`: every row label of mfhhis01 for every month) (pure).
+ * Checks the header, ISO month dates, numbers within [0, 20000] $bn, and no holder twice in a month.
+ * Holders appear and disappear over time (e.g. "Oil Exporters" only to Dec 2011); months are not
+ * required to be complete per holder. FROM: $ billions. TO: $bn.
+ */
+export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHolding[] {
+  const { columns, rows: n } = readCsvColumns(text, file, ["date", "country", "value"]);
+  const out: TicHolding[] = new Array(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const line = i + 2;
+    const date = columns.date[i];
+    const holder = columns.country[i];
+    if (isoDayNumber(date) === undefined || !date.endsWith("-01")) {
+      throw new DataValidationError(file, line, `"${date}" is not the first day of a month (YYYY-MM-01)`);
+    }
+    if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
+    const value = parseNumber(columns.value[i]);
+    if (value === undefined) throw new DataValidationError(file, line, `"${columns.value[i]}" for ${holder} ${date} is not a number`);
+    if (value < 0 || value > 20_000) {
+      throw new DataValidationError(file, line, `${holder} ${date}: ${value} is outside [0, 20000] $ billions: is the file in other units?`);
+    }
+    const key = `${date}|${holder}`;
+    if (seen.has(key)) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
+    seen.add(key);
+    out[i] = { date, holder, valueUsdBn: value };
+  }
+  if (n === 0) throw new DataValidationError(file, undefined, "no rows after the header");
+  return out;
+}
+
+/** Load the shipped long TIC table, verified against its provenance record. */
+export function loadTicLong(options?: LoadOptions): TicHolding[] {
+  const { text, path } = readDataFile("TIC_MFH_long.csv", options);
+  return parseTicLong(text, path);
 }

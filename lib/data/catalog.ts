@@ -1,0 +1,79 @@
+/**
+ * The catalogue of shipped data: every file in data/manifest.json with the loader that reads it, so that
+ * one call loads and validates everything (the data tour, the tests and the benchmark use it).
+ */
+import { EQUITY_SPECS, loadEquity, type EquityFile } from "./equities.ts";
+import { H15_SPECS, loadH15, type H15SeriesId } from "./h15.ts";
+import { H41_SPECS, loadH41, type H41SeriesId } from "./h41.ts";
+import { ICE_SPECS, loadIce, type IceSeriesId } from "./ice.ts";
+import { loadMacro, MACRO_SPECS, type MacroFile } from "./macro.ts";
+import { readManifest, type LoadOptions, type ManifestEntry } from "./manifest.ts";
+import { loadTic, loadTicLong, TIC_SPECS, type TicHolder } from "./tic.ts";
+import { loadAuctions } from "./auctions.ts";
+
+/** What loading one file gave: its row count and date range after validation. */
+export interface LoadedFile {
+  file: string;
+  rows: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** Loads one file, validates it and reports what it read. */
+export type Loader = (options?: LoadOptions) => LoadedFile;
+
+const fromSeries = (file: string, load: (o?: LoadOptions) => { rows: { date: string }[] }): Loader => (o) => {
+  const s = load(o);
+  return { file, rows: s.rows.length, firstDate: s.rows[0].date, lastDate: s.rows[s.rows.length - 1].date };
+};
+
+/** Every shipped file's loader, keyed by file name. A new loader module adds its files here. */
+export const LOADERS: Record<string, Loader> = {
+  ...Object.fromEntries(Object.keys(H41_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH41(id as H41SeriesId, o))])),
+  ...Object.fromEntries(Object.keys(H15_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH15(id as H15SeriesId, o))])),
+  ...Object.fromEntries(Object.keys(ICE_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadIce(id as IceSeriesId, o))])),
+  ...Object.fromEntries(Object.keys(EQUITY_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadEquity(id as EquityFile, o))])),
+  ...Object.fromEntries(Object.keys(MACRO_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadMacro(id as MacroFile, o))])),
+  ...Object.fromEntries(Object.keys(TIC_SPECS).map((h) => [`TIC_MFH_${h}.csv`, fromSeries(`TIC_MFH_${h}.csv`, (o) => loadTic(h as TicHolder, o))])),
+  "TIC_MFH_long.csv": (o) => {
+    const rows = loadTicLong(o);
+    const dates = rows.map((r) => r.date).sort();
+    return { file: "TIC_MFH_long.csv", rows: rows.length, firstDate: dates[0], lastDate: dates[dates.length - 1] };
+  },
+  "TREASURY_AUCTIONS_2026_partial.csv": (o) => {
+    const rows = loadAuctions(o);
+    return { file: "TREASURY_AUCTIONS_2026_partial.csv", rows: rows.length, firstDate: rows[0].auctionDate, lastDate: rows[rows.length - 1].auctionDate };
+  },
+};
+
+/** One row of the catalogue table: the provenance record of a file and what loading it gave. */
+export interface CatalogRow extends LoadedFile {
+  seriesId: string;
+  title: string;
+  publisher: string;
+  unitsAsPublished: string;
+  frequency: string;
+  vintage: string;
+}
+
+/**
+ * Load and validate every file listed in the manifest. Throws on the first file that fails, or on a file
+ * no loader reads (a shipped file nobody validates is a bug).
+ */
+export function loadCatalog(options?: LoadOptions): CatalogRow[] {
+  const manifest = readManifest(options?.dataDir);
+  return Object.entries(manifest.files).map(([file, entry]: [string, ManifestEntry]) => {
+    const loader = LOADERS[file];
+    if (!loader) throw new Error(`data/${file}: no loader reads this file (add one in lib/data and list it in catalog.ts)`);
+    const loaded = loader(options);
+    return {
+      ...loaded,
+      seriesId: entry.seriesId,
+      title: entry.title,
+      publisher: entry.publisher,
+      unitsAsPublished: entry.unitsAsPublished,
+      frequency: entry.frequency,
+      vintage: entry.vintage,
+    };
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * What every qtlab chart shares: size and type defaults, event annotations, the source caption.
+ */
+import * as Plot from "@observablehq/plot";
+import { document } from "./document.ts";
+import { displayable, type Displayable } from "./display.ts";
+
+/** Chart defaults: width in px, font, margins. */
+export const chartDefaults = {
+  width: 960,
+  height: 420,
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  fontSize: "12px",
+} as const;
+
+/** A dated annotation: a vertical rule with a short label. */
+export interface Annotation {
+  date: string;
+  label: string;
+}
+
+/** Parse an ISO date to the Date Plot puts on a time axis (UTC midnight). */
+export function utcDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/**
+ * Join events closer than `minGapDays` into one label ("QT ends · RMP starts") so that labels on a long
+ * time axis do not print over each other. Input sorted or not; output sorted by date, each group dated at
+ * its first event.
+ */
+export function mergeCloseEvents(events: readonly Annotation[], minGapDays: number): Annotation[] {
+  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  const out: Annotation[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && (utcDate(e.date).getTime() - utcDate(last.date).getTime()) / 86_400_000 < minGapDays) {
+      last.label = `${last.label} · ${e.label}`;
+    } else out.push({ date: e.date, label: e.label });
+  }
+  return out;
+}
+
+/**
+ * Vertical dashed rules with rotated labels for dated events inside [from, to]; events closer than
+ * 1/50 of the shown span share one label. `fy` puts the labels in one facet only.
+ */
+export function eventMarks(
+  events: readonly Annotation[],
+  options: { from?: string; to?: string; fy?: string; minGapDays?: number } = {},
+): Plot.Markish[] {
+  const inRange = events.filter((e) => (!options.from || e.date >= options.from) && (!options.to || e.date <= options.to));
+  if (inRange.length === 0) return [];
+  const dates = inRange.map((e) => utcDate(e.date).getTime());
+  const start = options.from ? utcDate(options.from).getTime() : Math.min(...dates);
+  const end = options.to ? utcDate(options.to).getTime() : Date.UTC(2026, 11, 31);
+  const minGapDays = options.minGapDays ?? Math.max(1, (end - start) / 86_400_000 / 50);
+  const shown = mergeCloseEvents(inRange, minGapDays).map((e) => ({ ...e, x: utcDate(e.date) }));
+  const facet = options.fy === undefined ? {} : { fy: () => options.fy };
+  return [
+    Plot.ruleX(shown, { x: "x", stroke: "#888", strokeDasharray: "3,3", strokeWidth: 1 }),
+    Plot.text(shown, {
+      x: "x",
+      text: "label",
+      frameAnchor: "top",
+      rotate: -90,
+      textAnchor: "end",
+      dx: -3,
+      dy: 4,
+      fill: "#333",
+      fontSize: 10,
+      stroke: "white",
+      strokeWidth: 3,
+      paintOrder: "stroke",
+      ...facet,
+    }),
+  ];
+}
+
+/** "Source: … As of …." caption text. */
+export function sourceCaption(source: string, asOf: string, extra?: string): string {
+  return `Source: ${source}. Data as of ${asOf}.${extra ? ` ${extra}` : ""}`;
+}
+
+/** Render Plot options on the shared document, with qtlab defaults, and make the result displayable. */
+export function render(options: Plot.PlotOptions): (SVGSVGElement | HTMLElement) & Displayable {
+  const chart = Plot.plot({
+    width: chartDefaults.width,
+    height: chartDefaults.height,
+    style: { fontFamily: chartDefaults.fontFamily, fontSize: chartDefaults.fontSize, background: "white", overflow: "visible" },
+    ...options,
+    document,
+  });
+  styleFigure(chart as Element);
+  const alt = typeof options.title === "string" ? options.title : "chart";
+  return displayable(chart as SVGSVGElement | HTMLElement, alt);
+}
+
+/**
+ * Inline styles for a Plot <figure>'s title, subtitle and caption, so a chart reads the same in Jupyter,
+ * in an exported report and in a bare page, whatever their style sheets.
+ */
+function styleFigure(chart: Element): void {
+  if (chart.tagName.toLowerCase() !== "figure") return;
+  const set = (selector: string, css: string) => chart.querySelectorAll(selector).forEach((el) => el.setAttribute("style", css));
+  const font = `font-family:${chartDefaults.fontFamily};`;
+  chart.setAttribute("style", `${font}margin:0 0 1em 0;max-width:${chartDefaults.width}px;`);
+  set(":scope > h2", `${font}font-size:17px;font-weight:600;line-height:1.3;margin:0 0 2px 0;`);
+  set(":scope > h3", `${font}font-size:13px;font-weight:400;color:#555;line-height:1.3;margin:0 0 8px 0;`);
+  set(":scope > figcaption", `${font}font-size:11.5px;color:#555;line-height:1.4;margin-top:4px;`);
+}

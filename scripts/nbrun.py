@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+"""qtlab notebook executor: runs one notebook on the project's Deno kernel and exports it.
+
+Run with Debian's Python (/usr/bin/python3; the pyenv `python3` on PATH lacks nbclient):
+
+  /usr/bin/python3 scripts/nbrun.py --in NB.ipynb --out-ipynb OUT.ipynb [--out-html OUT.html]
+      [--no-input] [--timeout SECONDS] [--kernel qtlab] [--cwd DIR] [--title TITLE]
+
+stdout carries one JSON object per line: start, cell (after each code cell), error, done.
+Exit 0: all cells ran, both files written. Exit 1: a cell failed or timed out (the executed notebook
+is still written, the HTML is not). Exit 2: usage error.
+
+Two traps of this stack are handled here (see /work/shared/STACK.md):
+  * late outputs: the Deno kernel sometimes publishes an output just after its `idle` status, and
+    nbclient stops reading at idle; we keep draining IOPub for a short grace window;
+  * orphan kernels: the kernel is shut down in `finally`, and it gets PDEATHSIG so that it dies with
+    us even if we are killed outright.
+"""
+import os
+import sys
+
+# Before any Jupyter import: silence the debugger/frozen-modules warning (inherited by the kernel too).
+os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+if sys._xoptions.get("frozen_modules") != "off":  # same as `python3 -Xfrozen_modules=off`
+    os.execv(sys.executable, [sys.executable, "-Xfrozen_modules=off", *sys.orig_argv[1:]])
+
+import argparse
+import asyncio
+import ctypes
+import json
+import re
+import signal
+import tempfile
+import time
+from pathlib import Path
+from queue import Empty
+
+PROJECT = Path(__file__).resolve().parent.parent
+os.environ["JUPYTER_PATH"] = os.pathsep.join(
+    p for p in (str(PROJECT / ".qtlab" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
+from nbclient.util import ensure_async  # noqa: E402
+
+TEMPLATES = PROJECT / "jupyter" / "templates"
+LATE_GRACE = 0.050  # seconds of IOPub silence (for this cell) after idle before a cell counts as done
+LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+KERNEL_NOISE = re.compile(r'deno jupyter.*is unstable')  # printed by every Deno kernel at start
+
+
+def emit(event: str, **fields) -> None:
+    print(json.dumps({"event": event, **fields}), flush=True)
+
+
+def die_with_parent() -> None:
+    """preexec_fn for the kernel: SIGKILL it if this process dies (Linux prctl PR_SET_PDEATHSIG)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+class QtlabClient(NotebookClient):
+    """NotebookClient that keeps late outputs, reports progress and remembers where it failed."""
+
+    def __init__(self, nb, **kw):
+        super().__init__(nb, **kw)
+        self.current_index = None
+        self.ready_at = None  # monotonic time the kernel answered (kernel start done)
+        self.shutdown_seconds = 0.0
+        self.late_outputs = 0
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        self.ready_at = time.monotonic()
+        return kc
+
+    async def _async_cleanup_kernel(self):
+        t0 = time.monotonic()
+        await super()._async_cleanup_kernel()
+        self.shutdown_seconds += time.monotonic() - t0
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        if cell.cell_type != "code" or not cell.source.strip():
+            return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        self.current_index, self.late_outputs, t0 = cell_index, 0, time.monotonic()
+        await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        fields = {"late": self.late_outputs} if self.late_outputs else {}
+        emit("cell", index=cell_index, seconds=round(time.monotonic() - t0, 3), **fields)
+        return cell
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        """nbclient returns at the `idle` status; we go on reading this cell's IOPub messages until
+        LATE_GRACE passes without one (each message for this cell restarts the window)."""
+        if not LATE_FIX:
+            return await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+        deadline = None  # set once idle has been seen
+        while True:
+            timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=timeout))
+            except Empty:
+                return  # grace window over: the cell is complete
+            if msg["parent_header"].get("msg_id") != parent_msg_id:
+                continue  # other parents are ignored, as nbclient does
+            if deadline is not None:
+                self.late_outputs += msg["msg_type"] != "status"
+                deadline = time.monotonic() + LATE_GRACE
+            try:
+                self.process_message(msg, cell, cell_index)
+            except CellExecutionComplete:
+                deadline = time.monotonic() + LATE_GRACE
+
+
+def first_heading(nb) -> str | None:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", cell.source, re.M)
+            if m:
+                return m.group(1)
+    return None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path via a temp file in the same folder and os.replace (never a half file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_html(nb, title: str, no_input: bool) -> str:
+    from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
+
+    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
+    if no_input:  # same switches as `jupyter nbconvert --no-input`
+        exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return body
+
+
+def error_fields(exc: BaseException, cell) -> dict:
+    """ename/evalue/plain traceback, preferring the cell's own error output."""
+    out = next((o for o in (cell.outputs if cell else []) if o.output_type == "error"), None)
+    if isinstance(exc, CellExecutionError) and out is not None:
+        ename, evalue, tb = out.ename, out.evalue, "\n".join(out.traceback)
+    else:
+        ename = getattr(exc, "ename", type(exc).__name__)
+        evalue = getattr(exc, "evalue", str(exc).strip().splitlines()[0] if str(exc).strip() else "")
+        tb = str(exc)
+        if cell is not None and out is None:  # e.g. a timeout: record why the run stopped
+            cell.outputs.append(nbformat.v4.new_output(
+                "error", ename=ename, evalue=evalue, traceback=tb.splitlines()))
+    return {"ename": ename, "evalue": ANSI.sub("", evalue), "traceback": ANSI.sub("", tb)}
+
+
+async def run(args) -> int:
+    t0 = time.monotonic()
+    nb = nbformat.read(args.inp, as_version=4)
+    code_cells = sum(c.cell_type == "code" for c in nb.cells)
+    emit("start", notebook=str(args.inp), cells=len(nb.cells), code_cells=code_cells)
+    client = QtlabClient(nb, kernel_name=args.kernel, timeout=args.timeout, record_timing=True,
+                         resources={"metadata": {"path": str(args.cwd)}})
+    failure = None
+    # The kernel's own stdout/stderr go to a scratch file, not into our JSON stream (forwarded below).
+    kernel_log = tempfile.TemporaryFile()
+    try:
+        await client.async_execute(preexec_fn=die_with_parent, stdout=kernel_log, stderr=kernel_log)
+    except Exception as exc:  # a cell error, a timeout, a dead or missing kernel
+        i = client.current_index
+        failure = {"index": i, **error_fields(exc, nb.cells[i] if i is not None else None)}
+    finally:  # nbclient shuts its kernel down; make sure, even if it could not
+        km = client.km
+        if km is not None and km.has_kernel:
+            try:
+                await ensure_async(km.shutdown_kernel(now=True))
+            except RuntimeError:  # "No kernel is running!": it is gone already
+                pass
+        kernel_log.seek(0)
+        for line in kernel_log.read().decode(errors="replace").splitlines():
+            if line.strip() and not KERNEL_NOISE.search(line):
+                print(f"kernel: {line}", file=sys.stderr)
+        kernel_log.close()
+    t_exec = time.monotonic()
+    if failure:
+        emit("error", **failure)
+    write_atomic(args.out_ipynb, nbformat.writes(nb))
+    t_export = time.monotonic()
+    if not failure and args.out_html:
+        write_atomic(args.out_html, export_html(nb, args.title or first_heading(nb) or args.inp.stem,
+                                                args.no_input))
+    t_end = time.monotonic()
+    ready = client.ready_at or t_exec
+    emit("done", ok=failure is None, seconds=round(t_end - t0, 3), timings={
+        "kernel_start": round(ready - t0, 3),
+        "execute": round(t_exec - ready - client.shutdown_seconds, 3),
+        "shutdown": round(client.shutdown_seconds, 3), "export": round(t_end - t_export, 3)})
+    return 1 if failure else 0
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(prog="nbrun.py", description="Execute a qtlab notebook and export it.")
+    p.add_argument("--in", dest="inp", type=Path, required=True, help="notebook to run")
+    p.add_argument("--out-ipynb", type=Path, required=True, help="executed notebook to write")
+    p.add_argument("--out-html", type=Path, help="HTML report to write (only when every cell passes)")
+    p.add_argument("--no-input", action="store_true", help="hide code and prompts in the HTML")
+    p.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
+    p.add_argument("--kernel", default="qtlab", help="kernelspec name (default qtlab)")
+    p.add_argument("--cwd", type=Path, help="kernel working folder (default: the notebook's folder)")
+    p.add_argument("--title", help="HTML title (default: the first markdown heading)")
+    args = p.parse_args()
+    if not args.inp.is_file():
+        p.error(f"no such notebook: {args.inp}")
+    if args.timeout <= 0:
+        p.error("--timeout must be a positive number of seconds")
+    args.cwd = (args.cwd or args.inp.parent).resolve()
+    if not args.cwd.is_dir():
+        p.error(f"no such folder: {args.cwd}")
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
