@@ -11,6 +11,11 @@ cd "$root"
 say() { printf 'setup: %s\n' "$*"; }
 fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
 
+mkdir -p "$root/.qtlab"
+# One setup at a time: concurrent runs (a test run and a report started together) would race in npm ci.
+exec 9>"$root/.qtlab/setup.lock"
+flock 9
+
 command -v node >/dev/null || fail "Node.js 20 or newer is required (node not found on PATH)."
 command -v npm >/dev/null || fail "npm is required (npm not found on PATH)."
 
