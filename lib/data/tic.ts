@@ -22,14 +22,37 @@ export const TIC_SPECS = {
 
 export type TicHolder = keyof typeof TIC_SPECS;
 
-/** Parse one single-holder TIC file (pure). */
+/**
+ * A holder's value moving by more than this factor from one month to the next is refused as a unit
+ * switch inside the file (millions or trillions written among billions). The largest real move in the
+ * shipped table is ×4.9 (United Kingdom at the June 2008 survey break, 271.4 → 55.3 $bn).
+ */
+export const TIC_MAX_MONTHLY_FACTOR = 10;
+
+/** Parse one single-holder TIC file (pure). Also refuses a month-to-month jump beyond {@link TIC_MAX_MONTHLY_FACTOR}. */
 export function parseTic(text: string, holder: TicHolder, file = `TIC_MFH_${holder}.csv`): Series {
-  return parseDateValueCsv(text, TIC_SPECS[holder], file);
+  return checkMonthlyJumps(parseDateValueCsv(text, TIC_SPECS[holder], file));
 }
 
 /** Load one shipped TIC holder series from data/, verified against its provenance record. */
 export function loadTic(holder: TicHolder, options?: LoadOptions): Series {
-  return loadDateValueFile(`TIC_MFH_${holder}.csv`, TIC_SPECS[holder], options);
+  return checkMonthlyJumps(loadDateValueFile(`TIC_MFH_${holder}.csv`, TIC_SPECS[holder], options));
+}
+
+/** Throw when a value moves by more than {@link TIC_MAX_MONTHLY_FACTOR} in one month (a unit switch). */
+function checkMonthlyJumps(series: Series): Series {
+  const rows = series.rows;
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1].value, rows[i].value];
+    if (a > 0 && b > 0 && Math.max(a / b, b / a) > TIC_MAX_MONTHLY_FACTOR) {
+      throw new DataValidationError(
+        series.file,
+        i + 2,
+        `${series.seriesId} moves from ${a} to ${b} $bn between ${rows[i - 1].date} and ${rows[i].date}, more than ×${TIC_MAX_MONTHLY_FACTOR}: is part of the file in other units?`,
+      );
+    }
+  }
+  return series;
 }
 
 /** One row of the long TIC table: a holder's end-of-month holdings in $bn. */
@@ -39,11 +62,24 @@ export interface TicHolding {
   valueUsdBn: number;
 }
 
+/** Row labels of the long table that are totals or breakdowns, not holders summing to the grand total. */
+export const TIC_AGGREGATE_LABELS = ["Grand Total", "For. Official", "Treasury Bills", "T-Bonds & Notes"] as const;
+
+/**
+ * How far (in $bn) the holders of a month may sum away from its "Grand Total" row, and "Treasury Bills" +
+ * "T-Bonds & Notes" away from "For. Official": the source rounds each row to $0.1bn, and the largest gap in
+ * the shipped table is 0.5 $bn over ~40 rows.
+ */
+export const TIC_TOTAL_TOLERANCE_USD_BN = 2;
+
 /**
  * Parse the long TIC table (`date,country,value`: every row label of mfhhis01 for every month) (pure).
  * Checks the header, ISO month dates, numbers within [0, 20000] $bn, and no holder twice in a month.
  * Holders appear and disappear over time (e.g. "Oil Exporters" only to Dec 2011); months are not
- * required to be complete per holder. FROM: $ billions. TO: $bn.
+ * required to be complete per holder. In a month that has a "Grand Total" row, the holder rows (countries
+ * and "All Other") must sum to it, and "Treasury Bills" + "T-Bonds & Notes" (the foreign official split)
+ * to "For. Official", within {@link TIC_TOTAL_TOLERANCE_USD_BN}: one row in other units fails this.
+ * FROM: $ billions. TO: $bn.
  */
 export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHolding[] {
   const { columns, rows: n } = readCsvColumns(text, file, ["date", "country", "value"]);
@@ -68,11 +104,131 @@ export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHoldin
     out[i] = { date, holder, valueUsdBn: value };
   }
   if (n === 0) throw new DataValidationError(file, undefined, "no rows after the header");
+  checkTicTotals(out, file);
   return out;
+}
+
+/** The month totals check of {@link parseTicLong}; throws naming the month and the gap. */
+function checkTicTotals(rows: readonly TicHolding[], file: string): void {
+  const aggregates = new Set<string>(TIC_AGGREGATE_LABELS);
+  const months = new Map<string, { holders: number; labels: Map<string, number> }>();
+  for (const r of rows) {
+    const m = months.get(r.date) ?? { holders: 0, labels: new Map<string, number>() };
+    if (aggregates.has(r.holder)) m.labels.set(r.holder, r.valueUsdBn);
+    else m.holders += r.valueUsdBn;
+    months.set(r.date, m);
+  }
+  for (const [date, m] of months) {
+    const total = m.labels.get("Grand Total");
+    if (total !== undefined && Math.abs(m.holders - total) > TIC_TOTAL_TOLERANCE_USD_BN) {
+      throw new DataValidationError(
+        file,
+        undefined,
+        `${date}: the holders sum to ${m.holders.toFixed(1)} $bn but the Grand Total row says ${total}: a row in other units, or a row missing?`,
+      );
+    }
+    const official = m.labels.get("For. Official");
+    const bills = m.labels.get("Treasury Bills");
+    const notes = m.labels.get("T-Bonds & Notes");
+    if (official !== undefined && bills !== undefined && notes !== undefined && Math.abs(bills + notes - official) > TIC_TOTAL_TOLERANCE_USD_BN) {
+      throw new DataValidationError(
+        file,
+        undefined,
+        `${date}: Treasury Bills ${bills} + T-Bonds & Notes ${notes} $bn differ from For. Official ${official} $bn`,
+      );
+    }
+  }
 }
 
 /** Load the shipped long TIC table, verified against its provenance record. */
 export function loadTicLong(options?: LoadOptions): TicHolding[] {
   const { text, path } = readDataFile("TIC_MFH_long.csv", options);
   return parseTicLong(text, path);
+}
+
+/** The TIC row labels of the five holders qtlab ships as single files. */
+export const TIC_LABELS: Record<TicHolder, string> = {
+  CHINA: "China, Mainland",
+  JAPAN: "Japan",
+  UNITED_KINGDOM: "United Kingdom",
+  GRAND_TOTAL: "Grand Total",
+  FOREIGN_OFFICIAL: "For. Official",
+};
+
+/** A break in the TIC holdings history: a month whose change from the month before mixes two bases. */
+export interface TicSeriesBreak {
+  /** The month (dated on its first day) from which the new basis applies. */
+  date: string;
+  /** "survey": an annual benchmark survey; the source prints old and new series for this month. "slt": the SLT level break. */
+  kind: "survey" | "slt";
+  label: string;
+  description: string;
+}
+
+/**
+ * The series breaks of mfhhis01 as data (SOURCES.md, TIC notes). At each survey break the source prints
+ * the new series and the old one "for comparison only" for the same month; qtlab keeps the new one, so
+ * the change into that month mixes the old basis (the month before) with the new. From Dec 2011 the data
+ * include holdings from the monthly SLT report (series XIII): a level break, no overlap printed.
+ * Source: Treasury, mfhhis01.txt (stamped 3/18/26) footnotes; qtlab data/README and SOURCES.md.
+ */
+export const TIC_SERIES_BREAKS: readonly TicSeriesBreak[] = [
+  ...["2000-03", "2002-06", "2003-06", "2004-06", "2005-06", "2006-06", "2007-06", "2008-06", "2009-06", "2010-06", "2011-06"].map(
+    (m): TicSeriesBreak => ({
+      date: `${m}-01`,
+      kind: "survey",
+      label: "survey break",
+      description: `New series from the annual benchmark survey starts ${m}; the old series for that month is dropped.`,
+    }),
+  ),
+  {
+    date: "2011-12-01",
+    kind: "slt",
+    label: "SLT data from Dec 2011",
+    description: "From Dec 2011 holdings include SLT-based data (series XIII): a level break.",
+  },
+];
+
+/** Month-end holdings of the five shipped holders, each a validated Series in $bn, with the breaks. */
+export interface TicHoldings {
+  /** Holder key → series ($bn, end of month, dated on the month's first day). */
+  series: Record<TicHolder, Series>;
+  /** The TIC row label of each holder ("China, Mainland"). */
+  labels: Record<TicHolder, string>;
+  breaks: readonly TicSeriesBreak[];
+  /** The last month of the data (all five files end on the same month, checked). */
+  asOf: string;
+}
+
+/**
+ * Load the five single-holder TIC files (China, Japan, United Kingdom, all foreign, foreign official) with
+ * the survey breaks as data. Each file is checked against its provenance record and against the long
+ * table: every month of a holder's file must equal that holder's row of TIC_MFH_long.csv.
+ */
+export function loadTicHoldings(options?: LoadOptions): TicHoldings {
+  const holders = Object.keys(TIC_SPECS) as TicHolder[];
+  const series = Object.fromEntries(holders.map((h) => [h, loadTic(h, options)])) as Record<TicHolder, Series>;
+  const long = loadTicLong(options);
+  const byKey = new Map(long.map((r) => [`${r.date}|${r.holder}`, r.valueUsdBn]));
+  for (const h of holders) {
+    for (const r of series[h].rows) {
+      const v = byKey.get(`${r.date}|${TIC_LABELS[h]}`);
+      if (v !== r.value) {
+        throw new DataValidationError(series[h].file, undefined, `${r.date}: ${r.value} $bn, but the long table's "${TIC_LABELS[h]}" row says ${v}`);
+      }
+    }
+  }
+  const asOfs = [...new Set(holders.map((h) => series[h].asOf))];
+  if (asOfs.length !== 1) throw new DataValidationError("TIC_MFH_*.csv", undefined, `the holder files end on different months: ${asOfs.join(", ")}`);
+  return { series, labels: TIC_LABELS, breaks: TIC_SERIES_BREAKS, asOf: asOfs[0] };
+}
+
+/**
+ * One holder's rows of the long table as a date-sorted series of `{date, value}` in $bn (pure). Throws
+ * when the label has no rows. Use for holders without a single file (e.g. "Treasury Bills").
+ */
+export function ticHolderRows(long: readonly TicHolding[], label: string): { date: string; value: number }[] {
+  const rows = long.filter((r) => r.holder === label).map((r) => ({ date: r.date, value: r.valueUsdBn }));
+  if (rows.length === 0) throw new Error(`no TIC rows labelled "${label}"`);
+  return rows.sort((a, b) => a.date.localeCompare(b.date));
 }
