@@ -1,20 +1,14 @@
 #!/usr/bin/python3
-"""qtlab notebook executor: runs one notebook on the project's Deno kernel and exports it.
-
-Run with Debian's Python (/usr/bin/python3; the pyenv `python3` on PATH lacks nbclient):
+"""qtlab notebook executor: runs one notebook on the project's Deno kernel and exports it to HTML.
 
   /usr/bin/python3 scripts/nbrun.py --in NB.ipynb --out-ipynb OUT.ipynb [--out-html OUT.html]
       [--no-input] [--timeout SECONDS] [--kernel qtlab] [--cwd DIR] [--title TITLE]
 
-stdout carries one JSON object per line: start, cell (after each code cell), error, done.
-Exit 0: all cells ran, both files written. Exit 1: a cell failed or timed out (the executed notebook
-is still written, the HTML is not). Exit 2: usage error.
-
-Two traps of this stack are handled here (see /work/shared/STACK.md):
-  * late outputs: the Deno kernel sometimes publishes an output just after its `idle` status, and
-    nbclient stops reading at idle; we keep draining IOPub for a short grace window;
-  * orphan kernels: the kernel is shut down in `finally`, and it gets PDEATHSIG so that it dies with
-    us even if we are killed outright.
+Debian's Python: the pyenv `python3` on PATH lacks nbclient. stdout is one JSON object per line
+(start, cell, error, done). Exit 0: all cells ran, both files written; 1: a cell failed, timed out or
+the kernel died (the executed notebook is written, the HTML is not); 2: usage error.
+Traps handled (see /work/shared/STACK.md): outputs the Deno kernel publishes just after `idle` (we
+keep reading IOPub for a grace window), and orphan kernels (shutdown in `finally`, plus PDEATHSIG).
 """
 import os
 import sys
@@ -32,6 +26,8 @@ import re
 import signal
 import tempfile
 import time
+import traceback
+from contextlib import asynccontextmanager
 from pathlib import Path
 from queue import Empty
 
@@ -45,10 +41,13 @@ from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noq
 from nbclient.util import ensure_async  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
+HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
 LATE_GRACE = 0.050  # seconds of IOPub silence (for this cell) after idle before a cell counts as done
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 KERNEL_NOISE = re.compile(r'deno jupyter.*is unstable')  # printed by every Deno kernel at start
+UMASK = os.umask(0o022)
+os.umask(UMASK)
 
 
 def emit(event: str, **fields) -> None:
@@ -72,6 +71,22 @@ class QtlabClient(NotebookClient):
         self.ready_at = None  # monotonic time the kernel answered (kernel start done)
         self.shutdown_seconds = 0.0
         self.late_outputs = 0
+        self.signalled = None  # "SIGINT"/"SIGTERM" when a signal stopped the run
+
+    @asynccontextmanager
+    async def async_setup_kernel(self, **kw):
+        """Replace nbclient's SIGINT/SIGTERM handlers (which kill the kernel under the running cell and
+        end in an AssertionError) by ones that cancel the run; the kernel is then shut down on the way
+        out as usual, and the run reports an error named after the signal."""
+        async with super().async_setup_kernel(**kw):
+            loop, task = asyncio.get_running_loop(), asyncio.current_task()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_signal, sig, task)
+            yield
+
+    def _on_signal(self, sig, task):
+        self.signalled = signal.Signals(sig).name
+        task.cancel()
 
     async def async_start_new_kernel_client(self):
         kc = await super().async_start_new_kernel_client()
@@ -120,7 +135,7 @@ def first_heading(nb) -> str | None:
         if cell.cell_type == "markdown":
             m = re.search(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", cell.source, re.M)
             if m:
-                return m.group(1)
+                return re.sub(r"[*`]", "", m.group(1))  # drop bold/italic/code marks
     return None
 
 
@@ -131,9 +146,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
+        os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -143,6 +156,9 @@ def write_atomic(path: Path, text: str) -> None:
 def export_html(nb, title: str, no_input: bool) -> str:
     from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
 
+    for cell in nb.cells:  # the report runner tags cells whose input it hides; nbconvert reads cell.transient
+        if HIDE_INPUT_TAG in cell.metadata.get("tags", []):
+            cell["transient"] = {"remove_source": True}
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
     if no_input:  # same switches as `jupyter nbconvert --no-input`
         exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
@@ -165,9 +181,8 @@ def error_fields(exc: BaseException, cell) -> dict:
     return {"ename": ename, "evalue": ANSI.sub("", evalue), "traceback": ANSI.sub("", tb)}
 
 
-async def run(args) -> int:
+async def run(args, nb) -> int:
     t0 = time.monotonic()
-    nb = nbformat.read(args.inp, as_version=4)
     code_cells = sum(c.cell_type == "code" for c in nb.cells)
     emit("start", notebook=str(args.inp), cells=len(nb.cells), code_cells=code_cells)
     client = QtlabClient(nb, kernel_name=args.kernel, timeout=args.timeout, record_timing=True,
@@ -177,7 +192,10 @@ async def run(args) -> int:
     kernel_log = tempfile.TemporaryFile()
     try:
         await client.async_execute(preexec_fn=die_with_parent, stdout=kernel_log, stderr=kernel_log)
-    except Exception as exc:  # a cell error, a timeout, a dead or missing kernel
+    except (Exception, asyncio.CancelledError) as exc:  # cell error, timeout, dead kernel, signal
+        if client.signalled:
+            exc = RuntimeError(f"{client.signalled}: the run was stopped by a signal")
+            exc.ename = client.signalled
         i = client.current_index
         failure = {"index": i, **error_fields(exc, nb.cells[i] if i is not None else None)}
     finally:  # nbclient shuts its kernel down; make sure, even if it could not
@@ -195,30 +213,37 @@ async def run(args) -> int:
     t_exec = time.monotonic()
     if failure:
         emit("error", **failure)
-    write_atomic(args.out_ipynb, nbformat.writes(nb))
-    t_export = time.monotonic()
-    if not failure and args.out_html:
-        write_atomic(args.out_html, export_html(nb, args.title or first_heading(nb) or args.inp.stem,
-                                                args.no_input))
+    t_export = None
+    try:  # the executed notebook always (it shows the error); the report only after a clean run
+        write_atomic(args.out_ipynb, nbformat.writes(nb))
+        t_export = time.monotonic()
+        if not failure and args.out_html:
+            title = args.title or first_heading(nb) or args.inp.stem
+            write_atomic(args.out_html, export_html(nb, title, args.no_input))
+    except Exception as exc:  # a template or file-system problem: an error of the run, not of a cell
+        failure = {"index": None, "ename": type(exc).__name__, "evalue": str(exc),
+                   "traceback": "".join(traceback.format_exception(exc))}
+        emit("error", **failure)
     t_end = time.monotonic()
     ready = client.ready_at or t_exec
     emit("done", ok=failure is None, seconds=round(t_end - t0, 3), timings={
-        "kernel_start": round(ready - t0, 3),
+        "kernel_start": round(ready - t0, 3) if client.ready_at else None,
         "execute": round(t_exec - ready - client.shutdown_seconds, 3),
-        "shutdown": round(client.shutdown_seconds, 3), "export": round(t_end - t_export, 3)})
+        "shutdown": round(client.shutdown_seconds, 3), "export": round(t_end - (t_export or t_end), 3)})
     return 1 if failure else 0
 
 
 def main() -> int:
     p = argparse.ArgumentParser(prog="nbrun.py", description="Execute a qtlab notebook and export it.")
-    p.add_argument("--in", dest="inp", type=Path, required=True, help="notebook to run")
-    p.add_argument("--out-ipynb", type=Path, required=True, help="executed notebook to write")
-    p.add_argument("--out-html", type=Path, help="HTML report to write (only when every cell passes)")
-    p.add_argument("--no-input", action="store_true", help="hide code and prompts in the HTML")
-    p.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
-    p.add_argument("--kernel", default="qtlab", help="kernelspec name (default qtlab)")
-    p.add_argument("--cwd", type=Path, help="kernel working folder (default: the notebook's folder)")
-    p.add_argument("--title", help="HTML title (default: the first markdown heading)")
+    add = p.add_argument
+    add("--in", dest="inp", metavar="NB.ipynb", type=Path, required=True, help="notebook to run")
+    add("--out-ipynb", metavar="OUT.ipynb", type=Path, required=True, help="executed notebook")
+    add("--out-html", metavar="OUT.html", type=Path, help="HTML report (only if every cell passes)")
+    add("--no-input", action="store_true", help="hide code cells' inputs and prompts in the HTML")
+    add("--timeout", metavar="SECONDS", type=int, default=600, help="per cell (default 600)")
+    add("--kernel", metavar="NAME", default="qtlab", help="kernelspec (default qtlab)")
+    add("--cwd", metavar="DIR", type=Path, help="kernel's folder (default: the notebook's)")
+    add("--title", metavar="TITLE", help="HTML title (default: the first markdown heading)")
     args = p.parse_args()
     if not args.inp.is_file():
         p.error(f"no such notebook: {args.inp}")
@@ -227,7 +252,11 @@ def main() -> int:
     args.cwd = (args.cwd or args.inp.parent).resolve()
     if not args.cwd.is_dir():
         p.error(f"no such folder: {args.cwd}")
-    return asyncio.run(run(args))
+    try:
+        nb = nbformat.read(args.inp, as_version=4)
+    except Exception as exc:  # not JSON, not a notebook
+        p.error(f"cannot read {args.inp}: {exc}")
+    return asyncio.run(run(args, nb))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+/**
+ * reports/index.html: one static page listing every notebook's report, its status, run time and the
+ * assumptions it ran with, overridden ones highlighted. No script, no external style: it opens from disk.
+ */
+import { escapeHtml } from "../plot/display.ts";
+import type { NotebookStatus } from "./run.ts";
+
+const CSS = `
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 1100px; padding: 0 1.2em; color: #222; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+p.lede { color: #555; margin-top: 0; }
+section { border-top: 1px solid #ddd; padding: 1em 0; }
+h2 { font-size: 1.2em; margin: 0 0 0.3em 0; }
+.meta { color: #555; font-size: 0.92em; margin-bottom: 0.6em; }
+.status { font-weight: 600; padding: 0.1em 0.5em; border-radius: 3px; }
+.status.ok { background: #e3f4e1; color: #1d5e1a; }
+.status.failed { background: #fbe1df; color: #8a1c12; }
+pre.error { background: #fbe1df; padding: 0.6em; overflow-x: auto; font-size: 0.85em; white-space: pre-wrap; }
+table { border-collapse: collapse; font-size: 0.92em; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: 0.25em 0.7em; vertical-align: top; border-bottom: 1px solid #eee; }
+th { border-bottom: 1px solid #999; }
+tr.overridden td { background: #fff4c2; }
+td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
+.tag { font-size: 0.8em; background: #f0c000; color: #000; padding: 0 0.4em; border-radius: 3px; margin-left: 0.4em; }
+`;
+
+/** A parameter value as the page shows it (JSON, long values shortened). */
+function shown(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+/**
+ * The index page for the given statuses (sorted by notebook). `hasReport(name)` tells whether a good
+ * report file exists (after a failure, the previous good report is still linked).
+ */
+export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name: string) => boolean): string {
+  const sorted = [...statuses].sort((a, b) => a.notebook.localeCompare(b.notebook));
+  const failed = sorted.filter((s) => s.status === "failed").length;
+  const sections = sorted.map((s) => {
+    const link = hasReport(s.notebook)
+      ? `<a href="${escapeHtml(s.notebook)}.html">${escapeHtml(s.title)}</a>`
+      : escapeHtml(s.title);
+    const overridden = s.parameters.filter((p) => p.overridden).length;
+    const rows = s.parameters
+      .map(
+        (p) =>
+          `<tr${p.overridden ? ' class="overridden"' : ""}><td>${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
+          `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`,
+      )
+      .join("");
+    const error =
+      s.status === "failed" && s.error
+        ? `<pre class="error">${escapeHtml(`${s.error.cell != null ? `cell ${s.error.cell}: ` : ""}${s.error.ename}: ${s.error.evalue}`)}</pre>` +
+          (s.failedNotebook ? `<div class="meta">Executed notebook kept for inspection: <a href="${escapeHtml(s.failedNotebook)}">${escapeHtml(s.failedNotebook)}</a>.` : `<div class="meta">`) +
+          (hasReport(s.notebook) ? " The report linked above is the last good one." : " No earlier good report exists.") +
+          `</div>`
+        : "";
+    return `<section id="${escapeHtml(s.notebook)}">
+<h2>${link}</h2>
+<div class="meta"><code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${s.seconds.toFixed(1)} s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"}</div>
+${error}
+${s.parameters.length ? `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table>` : "<p class=\"meta\">No parameters.</p>"}
+</section>`;
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>qtlab reports</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>qtlab reports</h1>
+<p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${sorted.length === 1 ? "" : "s"}${failed ? `, <strong>${failed} failed</strong>` : ", all ran"}. Highlighted assumptions differ from the notebook's defaults.</p>
+${sections.join("\n")}
+</body>
+</html>
+`;
+}

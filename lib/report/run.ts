@@ -1,0 +1,314 @@
+/**
+ * The report runner: execute notebooks through Jupyter on the qtlab kernel with injected parameters,
+ * export each to a static HTML report, and keep the last good report whatever happens.
+ *
+ * Files under the output folder (default reports/):
+ *   <name>.html, <name>.ipynb   the last good report and its executed notebook (replaced by rename)
+ *   failed/<name>.ipynb         the executed notebook of a failed run, kept for inspection
+ *   index.html                  every notebook's title, status, run time and assumptions
+ *   status.json                 the record index.html is built from (kept across runs)
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
+import { indexPage } from "./indexPage.ts";
+import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
+
+export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
+
+/** How code shows in a report. */
+export type InputMode =
+  | "assumptions" // default: code hidden except the parameters and injected-parameters cells
+  | "all" //         every cell's code shown
+  | "none"; //       no code at all (--no-input)
+
+/** What one notebook's run used and gave. */
+export interface NotebookStatus {
+  notebook: string;
+  title: string;
+  status: "ok" | "failed";
+  seconds: number;
+  /** ISO timestamp of the run (the runner's clock; notebooks read none). */
+  ranAt: string;
+  parameters: { name: string; type: string; default: unknown; value: unknown; overridden: boolean; comment: string }[];
+  /** On failure: the cell index (0-based, in the executed notebook), error name and message. */
+  error?: { cell: number | null; ename: string; evalue: string; traceback: string };
+  /** Path of the executed notebook kept after a failure, relative to the output folder. */
+  failedNotebook?: string;
+}
+
+/** Overrides: for every notebook ("*") and per notebook name. */
+export interface Overrides {
+  all: Record<string, unknown>;
+  byNotebook: Record<string, Record<string, unknown>>;
+}
+
+export interface RunOptions {
+  notebooksDir?: string;
+  outDir?: string;
+  inputMode?: InputMode;
+  jobs?: number;
+  timeoutSeconds?: number;
+  /** Progress lines (default: console.log). */
+  log?: (line: string) => void;
+}
+
+/** A notebook's title: the text of its first markdown "# " heading, else its file name. */
+export function notebookTitle(nb: Notebook, fallback: string): string {
+  for (const c of nb.cells) {
+    if (c.cell_type !== "markdown") continue;
+    const m = /^#\s+(.+)$/m.exec(cellSource(c));
+    if (m) return m[1].trim();
+  }
+  return fallback;
+}
+
+/** The notebooks in a folder by name (without .ipynb), sorted. */
+export function listNotebooks(notebooksDir: string): string[] {
+  return readdirSync(notebooksDir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .map((f) => f.replace(/\.ipynb$/, ""))
+    .sort();
+}
+
+/**
+ * Resolve user-given notebook names ("05-rmp-scenarios", "05", "notebooks/05-rmp-scenarios.ipynb") to
+ * notebook names. Throws with the list of notebooks on an unknown or ambiguous name.
+ */
+export function resolveNotebookNames(requested: readonly string[], available: readonly string[]): string[] {
+  if (requested.length === 0) return [...available];
+  return requested.map((r) => {
+    const name = basename(r).replace(/\.ipynb$/, "");
+    if (available.includes(name)) return name;
+    const prefixed = available.filter((a) => a.startsWith(name));
+    if (prefixed.length === 1) return prefixed[0];
+    throw new Error(`${prefixed.length > 1 ? "ambiguous" : "unknown"} notebook "${r}"; notebooks: ${available.join(", ")}`);
+  });
+}
+
+/**
+ * Check every override against the notebooks it applies to, before anything runs. A global override
+ * ("-p name=value") applies to each selected notebook that declares the name and must be declared by at
+ * least one; a scoped one ("-p notebook:name=value") must be declared by that notebook. Returns the
+ * overrides per notebook, or throws an Error listing every problem.
+ */
+export function planOverrides(
+  notebooks: readonly { name: string; params: readonly Parameter[] }[],
+  overrides: Overrides,
+): Record<string, Record<string, unknown>> {
+  const errors: string[] = [];
+  const plan: Record<string, Record<string, unknown>> = Object.fromEntries(notebooks.map((n) => [n.name, {}]));
+  for (const [name, value] of Object.entries(overrides.all)) {
+    const takers = notebooks.filter((n) => n.params.some((p) => p.name === name));
+    if (takers.length === 0) {
+      // Report it against the notebooks' combined names, with the nearest suggested.
+      const all = notebooks.flatMap((n) => n.params);
+      errors.push(...validateOverrides(all, { [name]: value }, notebooks.length === 1 ? notebooks[0].name : "the selected notebooks"));
+    }
+    for (const n of takers) {
+      errors.push(...validateOverrides(n.params, { [name]: value }, n.name));
+      plan[n.name][name] = value;
+    }
+  }
+  for (const [nbName, values] of Object.entries(overrides.byNotebook)) {
+    const nb = notebooks.find((n) => n.name === nbName);
+    if (!nb) {
+      errors.push(`parameters given for notebook "${nbName}", which is not selected (selected: ${notebooks.map((n) => n.name).join(", ")})`);
+      continue;
+    }
+    errors.push(...validateOverrides(nb.params, values, nb.name));
+    Object.assign(plan[nbName], values);
+  }
+  if (errors.length) throw new Error(errors.join("\n"));
+  return plan;
+}
+
+/** The tag that hides a code cell's input (code and prompt) in the exported report. */
+export const HIDE_INPUT_TAG = "qtlab-hide-input";
+
+/**
+ * Tag code cells whose input the report hides, according to the mode; the report template leaves out
+ * the input of every cell carrying {@link HIDE_INPUT_TAG}. Outputs are always shown.
+ */
+export function applyInputMode(nb: Notebook, mode: InputMode): Notebook {
+  for (const c of nb.cells) {
+    if (c.cell_type !== "code") continue;
+    const tags = cellTags(c).filter((t) => t !== HIDE_INPUT_TAG);
+    const assumptions = tags.includes("parameters") || tags.includes("injected-parameters");
+    const hide = mode === "none" || (mode === "assumptions" && !assumptions);
+    c.metadata.tags = hide ? [...tags, HIDE_INPUT_TAG] : tags;
+    if (c.metadata.tags.length === 0) delete c.metadata.tags;
+  }
+  return nb;
+}
+
+/** One nbrun.py progress event. */
+interface NbrunEvent {
+  event: "start" | "cell" | "error" | "done";
+  index?: number;
+  ename?: string;
+  evalue?: string;
+  traceback?: string;
+  ok?: boolean;
+  seconds?: number;
+}
+
+/** Run scripts/nbrun.py on one prepared notebook; resolves with its exit code and events. */
+function runNbrun(args: string[]): Promise<{ code: number; events: NbrunEvent[]; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn("/usr/bin/python3", [join(PROJECT_ROOT, "scripts", "nbrun.py"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("error", (e) => done({ code: 127, events: [], stderr: `cannot start /usr/bin/python3: ${e.message}` }));
+    child.on("close", (code) => {
+      const events = out
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l) as NbrunEvent];
+          } catch {
+            return [];
+          }
+        });
+      done({ code: code ?? 1, events, stderr: err });
+    });
+  });
+}
+
+/** Execute and export one notebook; never replaces a good report unless this run succeeded. */
+export async function runOne(
+  name: string,
+  overrides: Record<string, unknown>,
+  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">>,
+): Promise<NotebookStatus> {
+  const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
+  const source = readNotebook(join(notebooksDir, `${name}.ipynb`));
+  const params = notebookParameters(source, name);
+  const work = join(outDir, ".work");
+  mkdirSync(work, { recursive: true });
+  const input = join(work, `${name}.input.ipynb`);
+  const executed = join(work, `${name}.ipynb`);
+  const html = join(work, `${name}.html`);
+  for (const f of [executed, html]) rmSync(f, { force: true });
+  writeNotebook(input, applyInputMode(injectParameters(source, overrides), inputMode));
+  const title = notebookTitle(source, name);
+  const started = Date.now();
+  const run = await runNbrun([
+    "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", notebooksDir,
+    "--timeout", String(timeoutSeconds), "--title", title,
+    ...(inputMode === "none" ? ["--no-input"] : []),
+  ]);
+  const seconds = (Date.now() - started) / 1000;
+  const status: NotebookStatus = {
+    notebook: name,
+    title,
+    status: run.code === 0 && existsSync(html) ? "ok" : "failed",
+    seconds,
+    ranAt: new Date(started).toISOString(),
+    parameters: params.map((p) => ({
+      name: p.name,
+      type: p.type,
+      default: p.default,
+      value: p.name in overrides ? overrides[p.name] : p.default,
+      overridden: p.name in overrides,
+      comment: p.comment,
+    })),
+  };
+  if (status.status === "ok") {
+    // Both files are complete before either replaces the previous report.
+    renameSync(executed, join(outDir, `${name}.ipynb`));
+    renameSync(html, join(outDir, `${name}.html`));
+    rmSync(join(outDir, "failed", `${name}.ipynb`), { force: true });
+  } else {
+    const err = run.events.find((e) => e.event === "error");
+    status.error = {
+      cell: err?.index ?? null,
+      ename: err?.ename ?? (run.code === 127 ? "SetupError" : "RunnerError"),
+      evalue: err?.evalue ?? (run.stderr.trim().split("\n").slice(-3).join(" ") || `nbrun exited ${run.code}`),
+      traceback: err?.traceback ?? run.stderr,
+    };
+    if (existsSync(executed)) {
+      mkdirSync(join(outDir, "failed"), { recursive: true });
+      renameSync(executed, join(outDir, "failed", `${name}.ipynb`));
+      status.failedNotebook = `failed/${name}.ipynb`;
+    }
+    rmSync(html, { force: true });
+  }
+  rmSync(input, { force: true });
+  return status;
+}
+
+/** Run `count` tasks with at most `jobs` at a time, in order of start. */
+export async function pool<T>(count: number, jobs: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, count)) }, worker));
+  return results;
+}
+
+/** The status record of earlier runs (empty if none or unreadable). */
+export function readStatus(outDir: string): Record<string, NotebookStatus> {
+  try {
+    return JSON.parse(readFileSync(join(outDir, "status.json"), "utf8")) as Record<string, NotebookStatus>;
+  } catch {
+    return {};
+  }
+}
+
+/** Write a file atomically: a temp file in the same folder, then rename over the target. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/**
+ * Run the selected notebooks in parallel (up to `jobs`, default the number of cores), printing one
+ * progress line per notebook as it starts and ends. Returns each notebook's status; the caller decides
+ * the exit code. Reports of notebooks that fail keep their previous good version.
+ */
+export async function runReports(names: readonly string[], plan: Record<string, Record<string, unknown>>, options: RunOptions = {}): Promise<NotebookStatus[]> {
+  const notebooksDir = options.notebooksDir ?? join(PROJECT_ROOT, "notebooks");
+  const outDir = options.outDir ?? join(PROJECT_ROOT, "reports");
+  const log = options.log ?? ((l: string) => console.log(l));
+  const jobs = options.jobs ?? availableParallelism();
+  const width = Math.max(...names.map((n) => n.length));
+  const label = (n: string) => n.padEnd(width);
+  mkdirSync(outDir, { recursive: true });
+  const statuses = await pool(names.length, jobs, async (i) => {
+    const name = names[i];
+    const overridden = Object.keys(plan[name] ?? {});
+    log(`${label(name)}  started${overridden.length ? ` (overriding ${overridden.join(", ")})` : ""}`);
+    const s = await runOne(name, plan[name] ?? {}, {
+      notebooksDir,
+      outDir,
+      inputMode: options.inputMode ?? "assumptions",
+      timeoutSeconds: options.timeoutSeconds ?? 600,
+    });
+    if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
+    else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);
+    return s;
+  });
+  const record = { ...readStatus(outDir) };
+  for (const s of statuses) {
+    // A failed run keeps the previous good report: the index shows the failure and links the old report.
+    record[s.notebook] = s;
+  }
+  writeAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
+  writeAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`))));
+  rmSync(join(outDir, ".work"), { recursive: true, force: true });
+  return statuses;
+}
