@@ -89,13 +89,14 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * date. Integer arithmetic, no Date objects: this runs once per observation of every file.
  */
 export function isoDayNumber(text: string): number | undefined {
-  if (text.length !== 10 || !ISO_DATE.test(text)) return undefined;
-  const y = +text.slice(0, 4);
-  const m = +text.slice(5, 7);
-  const d = +text.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1) return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const m = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const d = digitAt(text, 8) * 10 + digitAt(text, 9);
+  if (!(m >= 1 && m <= 12 && d >= 1)) return undefined; // NaN fails too
+  if (Number.isNaN(y)) return undefined;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const daysInMonth = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const daysInMonth = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   if (d > daysInMonth) return undefined;
   // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
   const yy = m <= 2 ? y - 1 : y;
@@ -104,6 +105,12 @@ export function isoDayNumber(text: string): number | undefined {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** The decimal digit at position i of text, or NaN. (No closures on this path: it runs per observation.) */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
 }
 
 /** Parse an ISO date string to a UTC Date, or undefined if it is not a real calendar date. */
@@ -151,55 +158,68 @@ export function readCsvColumns(
 /**
  * Parse a `date,value` file (FRED's format) into a validated {@link Series}.
  *
- * Checks, each failing with a {@link DataValidationError} naming the file and line: the header; every
- * date a real ISO date; dates strictly increasing (sorted, no duplicates); every value a number (a "."
- * or a blank is refused: qtlab never fills a missing value); every value inside the declared range of
- * the published unit; the dates on the declared frequency grid.
+ * Checks, each failing with a {@link DataValidationError} naming the file and line: the header; two
+ * fields on every line; every date a real ISO date; dates strictly increasing (sorted, no duplicates);
+ * every value a number (a "." or a blank is refused: qtlab never fills a missing value); every value
+ * inside the declared range of the published unit; the dates on the declared frequency grid.
  * FROM: `spec.unitsAsPublished`. TO: `spec.units` (value × `spec.scale`).
+ *
+ * Two-column files hold no quoting, so lines are split at their one comma and each field parsed by an
+ * explicit parser (no type guessing); multi-column files go through arquero ({@link readCsvColumns}).
+ * This path runs over every shipped observation on each load, so it avoids per-row allocation.
  */
 export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string): Series {
-  const { columns, rows: n } = readCsvColumns(text, file, ["date", "value"]);
-  const dates = columns.date;
-  const raw = columns.value;
+  if (text.trim() === "") throw new DataValidationError(file, undefined, "the file is empty");
+  const lines = text.split("\n");
+  const header = lines[0].replace(/\r$/, "");
+  if (header !== "date,value") throw new DataValidationError(file, 1, `expected the header "date,value", found "${header}"`);
+  let last = lines.length;
+  while (last > 1 && lines[last - 1].trim() === "") last--; // trailing newline(s)
+  const n = last - 1;
   if (n === 0) throw new DataValidationError(file, undefined, "no observations after the header");
   const [lo, hi] = spec.rangeAsPublished;
   const rows: Observation[] = new Array(n);
+  const days = new Int32Array(n);
   let peak = -Infinity;
   for (let i = 0; i < n; i++) {
-    const line = i + 2;
-    const date = dates[i];
-    if (isoDayNumber(date) === undefined) throw new DataValidationError(file, line, `"${date}" is not an ISO date (YYYY-MM-DD)`);
-    if (i > 0 && date <= dates[i - 1]) {
-      throw new DataValidationError(
-        file,
-        line,
-        date === dates[i - 1] ? `duplicate date ${date}` : `dates out of order: ${date} after ${dates[i - 1]}`,
-      );
+    const lineNo = i + 2;
+    let line = lines[i + 1];
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    const comma = line.indexOf(",");
+    if (comma < 0 || line.indexOf(",", comma + 1) >= 0) {
+      throw new DataValidationError(file, lineNo, `expected 2 fields (date,value), found "${line}"`);
     }
-    const value = parseNumber(raw[i]);
+    const date = line.slice(0, comma);
+    const raw = line.slice(comma + 1);
+    const day = isoDayNumber(date);
+    if (day === undefined) throw new DataValidationError(file, lineNo, `"${date}" is not an ISO date (YYYY-MM-DD)`);
+    if (i > 0 && day <= days[i - 1]) {
+      const prev = rows[i - 1].date;
+      throw new DataValidationError(file, lineNo, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
+    }
+    days[i] = day;
+    const value = parseNumber(raw);
     if (value === undefined) {
-      const shown = raw[i].trim() === "" ? "a blank value" : `"${raw[i]}"`;
-      throw new DataValidationError(file, line, `${shown} for ${date} is not a number (missing values must be absent, not marked)`);
+      const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
+      throw new DataValidationError(file, lineNo, `${shown} for ${date} is not a number (missing values must be absent, not marked)`);
     }
     if (value < lo || value > hi) {
       throw new DataValidationError(
         file,
-        line,
+        lineNo,
         `${spec.seriesId} value ${value} on ${date} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
       );
     }
     if (value > peak) peak = value;
     rows[i] = { date, value: toCanonical(value, spec.scale) };
   }
-  checkGrid(dates, spec, file);
-  if (spec.peakAtLeast !== undefined) {
-    if (peak < spec.peakAtLeast) {
-      throw new DataValidationError(
-        file,
-        undefined,
-        `${spec.seriesId} never exceeds ${peak}, below the ${spec.peakAtLeast} expected in ${spec.unitsAsPublished}: is the file in other units?`,
-      );
-    }
+  checkGrid(rows.map((r) => r.date), spec, file, days);
+  if (spec.peakAtLeast !== undefined && peak < spec.peakAtLeast) {
+    throw new DataValidationError(
+      file,
+      undefined,
+      `${spec.seriesId} never exceeds ${peak}, below the ${spec.peakAtLeast} expected in ${spec.unitsAsPublished}: is the file in other units?`,
+    );
   }
   return {
     seriesId: spec.seriesId,
@@ -208,77 +228,79 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
     observation: spec.observation,
     frequency: spec.frequency,
     file,
-    asOf: dates[n - 1],
+    asOf: rows[n - 1].date,
     rows,
   };
 }
 
 /**
  * Check that sorted, unique ISO dates sit on the frequency grid of `spec`. Throws a
- * {@link DataValidationError} naming the first line off the grid.
+ * {@link DataValidationError} naming the first line off the grid (line = index + 2, after the header).
+ * `days` may carry the dates' day numbers ({@link isoDayNumber}) when the caller has them.
  */
 export function checkGrid(
   dates: readonly string[],
   spec: Pick<SeriesSpec, "frequency" | "weekday" | "maxGapDays" | "allowWeekendMonthEnds" | "gridFrom">,
   file: string,
+  days?: Int32Array,
 ): void {
+  if (spec.frequency === "daily-operations" || spec.frequency === "irregular") return;
   const start = spec.gridFrom ? dates.findIndex((d) => d >= spec.gridFrom!) : 0;
   if (start < 0) return;
-  let prevDay: number | undefined;
-  let prevMonths: number | undefined;
+  const dayNumbers = days ?? Int32Array.from(dates, (d) => isoDayNumber(d)!);
+  const max = spec.maxGapDays ?? 5;
+  const off = (i: number, why: string) => new DataValidationError(file, i + 2, `${dates[i]} is off the ${spec.frequency} grid: ${why}`);
   for (let i = start; i < dates.length; i++) {
-    const line = i + 2;
-    const day = isoDayNumber(dates[i])!;
-    const gap = prevDay === undefined ? undefined : day - prevDay;
+    const day = dayNumbers[i];
+    const gap = i > start ? day - dayNumbers[i - 1] : undefined;
     const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
-    const off = (why: string) => new DataValidationError(file, line, `${dates[i]} is off the ${spec.frequency} grid: ${why}`);
     switch (spec.frequency) {
       case "weekly":
-        if (spec.weekday !== undefined && weekday !== spec.weekday) throw off(`expected weekday ${spec.weekday} (0 = Sunday)`);
-        if (gap !== undefined && gap !== 7) throw off(`${gap} days after the previous observation, expected 7`);
+        if (spec.weekday !== undefined && weekday !== spec.weekday) throw off(i, `expected weekday ${spec.weekday} (0 = Sunday)`);
+        if (gap !== undefined && gap !== 7) throw off(i, `${gap} days after the previous observation, expected 7`);
         break;
       case "daily":
-        if (gap !== undefined && gap !== 1) throw off(`${gap} days after the previous observation, expected 1`);
+        if (gap !== undefined && gap !== 1) throw off(i, `${gap} days after the previous observation, expected 1`);
         break;
       case "business-daily": {
-        const weekend = weekday === 0 || weekday === 6;
-        const monthEnd = !isRealDate(`${dates[i].slice(0, 8)}${String(+dates[i].slice(8, 10) + 1).padStart(2, "0")}`);
-        if (weekend && !(spec.allowWeekendMonthEnds && monthEnd)) throw off("a weekend date");
-        const max = spec.maxGapDays ?? 5;
-        if (gap !== undefined && gap > max) throw off(`${gap} days after the previous observation, more than ${max}`);
+        if ((weekday === 0 || weekday === 6) && !(spec.allowWeekendMonthEnds && isMonthEnd(dates[i]))) throw off(i, "a weekend date");
+        if (gap !== undefined && gap > max) throw off(i, `${gap} days after the previous observation, more than ${max}`);
         break;
       }
       case "monthly":
       case "quarterly": {
         const step = spec.frequency === "monthly" ? 1 : 3;
-        const months = +dates[i].slice(0, 4) * 12 + (+dates[i].slice(5, 7) - 1);
-        if (!dates[i].endsWith("-01")) throw off("expected the first day of the period");
-        if (spec.frequency === "quarterly" && months % 3 !== 0) throw off("expected the first month of a quarter");
-        if (prevMonths !== undefined && months - prevMonths !== step) {
-          throw off(`${months - prevMonths} months after the previous observation, expected ${step}`);
+        const d = dates[i];
+        const months = (d.charCodeAt(0) - 48) * 12000 + (d.charCodeAt(1) - 48) * 1200 + (d.charCodeAt(2) - 48) * 120 + (d.charCodeAt(3) - 48) * 12 + ((d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48 - 1);
+        if (d.charCodeAt(8) !== 48 || d.charCodeAt(9) !== 49) throw off(i, "expected the first day of the period");
+        if (spec.frequency === "quarterly" && months % 3 !== 0) throw off(i, "expected the first month of a quarter");
+        if (i > start) {
+          const p = dates[i - 1];
+          const prevMonths = (p.charCodeAt(0) - 48) * 12000 + (p.charCodeAt(1) - 48) * 1200 + (p.charCodeAt(2) - 48) * 120 + (p.charCodeAt(3) - 48) * 12 + ((p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48 - 1);
+          if (months - prevMonths !== step) throw off(i, `${months - prevMonths} months after the previous observation, expected ${step}`);
         }
-        prevMonths = months;
         break;
       }
-      case "daily-operations":
-      case "irregular":
-        break;
     }
-    prevDay = day;
   }
 }
 
-/** Whether an ISO-shaped string is a real calendar date ("2025-02-29" is not). */
-function isRealDate(iso: string): boolean {
-  return isoDayNumber(iso) !== undefined;
+/** Whether an ISO date is the last day of its month. */
+function isMonthEnd(iso: string): boolean {
+  const next = String(+iso.slice(8, 10) + 1).padStart(2, "0");
+  return isoDayNumber(`${iso.slice(0, 8)}${next}`) === undefined;
 }
 
 /**
- * A published value in canonical units: value × scale, with the float noise of the multiplication
- * removed (6745699 × 0.001 gives 6745.699, not 6745.699000000001). FROM: as published. TO: canonical.
+ * A published value in canonical units, without the float noise of a plain multiplication: a scale
+ * below 1 divides by its exact reciprocal (6745699 / 1000 = 6745.699, where × 0.001 gives
+ * 6745.699000000001); a scale above 1 multiplies and rounds to 1e-9 (0.57 × 100 = 57, not
+ * 56.99999999999999). FROM: as published. TO: canonical.
  */
 export function toCanonical(value: number, scale: number): number {
-  return scale === 1 ? value : Number((value * scale).toPrecision(12));
+  if (scale === 1) return value;
+  if (scale < 1) return value / Math.round(1 / scale);
+  return Math.round(value * scale * 1e9) / 1e9;
 }
 
 /** The observation on `date`, or the last one before it (for "as of" look-ups); undefined if none. */
