@@ -80,7 +80,6 @@ export class DataValidationError extends Error {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A plain decimal number as publishers write it: optional sign, digits, optional fraction or exponent.
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
