@@ -72,3 +72,24 @@ export function logChanges(values: readonly number[]): number[] {
   }
   return values.slice(1).map((v, i) => Math.log(v / values[i]));
 }
+
+/** A two-sided confidence interval for r, unitless. */
+export interface CorrelationInterval {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Approximate two-sided confidence interval for Pearson's r by Fisher's z-transformation (R. A. Fisher,
+ * "On the probable error of a coefficient of correlation deduced from a small sample", Metron 1921):
+ * tanh(atanh(r) ± zCrit / √(n − 3)); default zCrit 1.959964 gives 95%. It assumes independent pairs from a
+ * bivariate normal: fair for weekly or monthly changes, meaningless for trending levels, whose pairs are
+ * far from independent. Refuses n ≤ 3 and |r| ≥ 1.
+ */
+export function correlationInterval(c: Correlation, zCrit = 1.959964): CorrelationInterval {
+  if (c.n <= 3) throw new Error(`correlationInterval: n = ${c.n}, needs more than 3 pairs`);
+  if (!(Math.abs(c.r) < 1)) throw new Error(`correlationInterval: r = ${c.r} must lie strictly inside (−1, 1)`);
+  const z = Math.atanh(c.r);
+  const se = 1 / Math.sqrt(c.n - 3);
+  return { lo: Math.tanh(z - zCrit * se), hi: Math.tanh(z + zCrit * se) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { logChanges, pearson } from "../../lib/calc/correlation.ts";
+import { correlationInterval, logChanges, pearson } from "../../lib/calc/correlation.ts";
 
 describe("pearson(x, y) → {r, n}", () => {
   test("hand-worked: x = 1..5, y = 2,4,5,4,5 gives r = 6/√60 with n = 5", () => {
@@ -65,5 +65,29 @@ describe("logChanges(values)", () => {
     expect(() => logChanges([1, 0, 2])).toThrow(/value 1 is not a finite positive number/);
     expect(() => logChanges([1, -2])).toThrow(/value 1/);
     expect(() => logChanges([NaN, 1])).toThrow(/value 0/);
+  });
+});
+
+describe("correlationInterval({r, n}) by Fisher's z", () => {
+  test("hand-worked: r = 0.5, n = 28 → tanh(atanh(0.5) ± 1.959964/5)", () => {
+    const z = Math.atanh(0.5);
+    const ci = correlationInterval({ r: 0.5, n: 28 });
+    expect(ci.lo).toBeCloseTo(Math.tanh(z - 1.959964 / 5), 12);
+    expect(ci.hi).toBeCloseTo(Math.tanh(z + 1.959964 / 5), 12);
+    expect(ci.lo).toBeCloseTo(0.1561, 3);
+    expect(ci.hi).toBeCloseTo(0.7355, 3);
+  });
+
+  test("r = 0 gives a symmetric interval that narrows as n grows", () => {
+    const small = correlationInterval({ r: 0, n: 19 });
+    const large = correlationInterval({ r: 0, n: 403 });
+    expect(small.lo).toBeCloseTo(-small.hi, 12);
+    expect(large.hi).toBeLessThan(small.hi);
+    expect(large.hi).toBeCloseTo(Math.tanh(1.959964 / 20), 12);
+  });
+
+  test("refuses n ≤ 3 and |r| = 1", () => {
+    expect(() => correlationInterval({ r: 0.2, n: 3 })).toThrow(/more than 3 pairs/);
+    expect(() => correlationInterval({ r: 1, n: 10 })).toThrow(/strictly inside/);
   });
 });
