@@ -1,0 +1,315 @@
+/**
+ * The RMP notebook's model in one place: from the loaded data (plain rows) and the notebook's parameters
+ * to the spreads, the fitted reserve-demand curve and its "ample" threshold, the scenario paths and their
+ * expectation, the fan sweep, and the realised path with its distances to the scenarios. The chart views
+ * (lib/plot/*View) call these functions, so a reader who changes an assumption re-runs exactly the
+ * computation the notebook ran. Pure: plain data in, plain data out.
+ *
+ * Composition only: every formula lives in moneyMarket.ts, reserveDemand.ts, rmpScenarios.ts, rmpSweep.ts
+ * and realised.ts.
+ */
+import { daysAboveByMonth, IORB_START, spreadBpDaily, weekEndingMeans, type SpreadPoint } from "./moneyMarket.ts";
+import {
+  ampleThresholdSharePct,
+  buildCurveSample,
+  fitReserveDemandCurve,
+  shareToUsdBn,
+  type AmpleRule,
+  type CurveForm,
+  type CurveSamplePoint,
+  type FittedCurve,
+  quarterStart,
+} from "./reserveDemand.ts";
+import { closestScenario, compareWithScenarios, realisedPath, realisedPaceUsdBnPerMonth, type RealisedPath, type ScenarioDistance } from "./realised.ts";
+import { addMonths, runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";
+import { fanQuantiles, linspace, runSweep, type FanQuantiles, type SweepResult } from "./rmpSweep.ts";
+
+type Rows = readonly { date: string; value: number }[];
+
+/** The data the model reads, as plain rows in canonical units (pct, $bn). */
+export interface RmpInputs {
+  sofrPct: Rows;
+  effrPct: Rows;
+  iorbPct: Rows;
+  /** Top of the federal funds target range (pct): the labelled proxy reference before IORB exists. */
+  targetUpperPct: Rows;
+  reservesUsdBn: Rows;
+  totalAssetsUsdBn: Rows;
+  treasuriesUsdBn: Rows;
+  mbsUsdBn: Rows;
+  /** Nominal GDP, quarterly SAAR ($bn), dated on the quarter's first day. */
+  gdpUsdBn: Rows;
+  /** Commercial bank deposits, weekly ($bn). */
+  depositsUsdBn: Rows;
+}
+
+/** The notebook's parameters, by the names the parameters cell uses. */
+export interface RmpParams {
+  startMonth: string;
+  horizonMonths: number;
+  scenarioSizesUsdBnPerMonth: Record<string, number>;
+  scenarioProbabilities: Record<string, number>;
+  fanSizeOffsetsUsdBnPerMonth: Record<string, readonly [number, number]>;
+  scheduleShape: ScheduleShape;
+  frontLoadMonths: number;
+  frontLoadMultiple: number;
+  currencyGrowthUsdBnPerMonth: number;
+  tgaGrowthUsdBnPerMonth: number;
+  otherLiabilitiesGrowthUsdBnPerMonth: number;
+  mbsPrincipalUsdBnPerMonth: number;
+  nominalGdpGrowthPctPerYear: number;
+  curveSpread: "SOFR-IORB" | "EFFR-IORB";
+  curveForm: CurveForm;
+  curveFitFrom: string;
+  curveFitTo: string;
+  ampleRule: "slope" | "spread";
+  ampleSlopeBpPer100UsdBn: number;
+  ampleSpreadBp: number;
+  fanOrganicRangeUsdBnPerMonth: readonly [number, number];
+  fanCurveShiftRangePp: readonly [number, number];
+  fanGridPoints: number;
+  fanBandQuantiles: readonly [number, number];
+  rollingWindowDays: number;
+  sensitivitySizesUsdBnPerMonth: readonly number[];
+  sensitivityOrganicUsdBnPerMonth: readonly number[];
+  sensitivityCurveShiftsPp: readonly number[];
+}
+
+/** Daily SOFR − IORB and EFFR − IORB (bp). */
+export function rmpSpreads(inputs: Pick<RmpInputs, "sofrPct" | "effrPct" | "iorbPct">): { sofr: SpreadPoint[]; effr: SpreadPoint[] } {
+  return { sofr: spreadBpDaily(inputs.sofrPct, inputs.iorbPct), effr: spreadBpDaily(inputs.effrPct, inputs.iorbPct) };
+}
+
+/** The spread the curve is fitted on and the realised path compares with. */
+export function curveSpreadSeries(inputs: RmpInputs, params: Pick<RmpParams, "curveSpread">): SpreadPoint[] {
+  if (params.curveSpread !== "SOFR-IORB" && params.curveSpread !== "EFFR-IORB") {
+    throw new ScenarioInputError(`curveSpread must be "SOFR-IORB" or "EFFR-IORB", got "${params.curveSpread}"`);
+  }
+  return params.curveSpread === "SOFR-IORB" ? spreadBpDaily(inputs.sofrPct, inputs.iorbPct) : spreadBpDaily(inputs.effrPct, inputs.iorbPct);
+}
+
+/** The fitted curve on one denominator, with its sample and threshold. */
+export interface CurveFit {
+  denominator: "GDP" | "deposits";
+  sample: CurveSamplePoint[];
+  curve: FittedCurve;
+  /** The latest denominator observation: converts the threshold to $bn. */
+  latest: { date: string; value: number };
+  rule: AmpleRule;
+  /** Threshold share (pct); undefined when the curve never reaches the rule's level. */
+  thresholdSharePct: number | undefined;
+  thresholdUsdBn: number | undefined;
+}
+
+/** The "ample" rule from the parameters, with the slope converted to bp per pp at `denominatorUsdBn`. */
+export function ampleRuleFromParams(params: Pick<RmpParams, "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">, denominatorUsdBn: number): AmpleRule {
+  if (params.ampleRule === "spread") return { kind: "spread", bp: params.ampleSpreadBp };
+  if (params.ampleRule !== "slope") throw new ScenarioInputError(`ampleRule must be "slope" or "spread", got "${params.ampleRule}"`);
+  // 1 pp of the denominator is denominator/100 $bn = denominator/10,000 units of $100bn.
+  return { kind: "slope", bpPerPp: (params.ampleSlopeBpPer100UsdBn * denominatorUsdBn) / 10_000 };
+}
+
+/**
+ * Fit the curve on GDP (default) or deposits: weekly sample from `curveFitFrom` (not before IORB's start)
+ * to `curveFitTo`, the chosen form, the threshold at the latest denominator.
+ */
+export function rmpCurveFit(
+  inputs: RmpInputs,
+  params: Pick<RmpParams, "curveSpread" | "curveForm" | "curveFitFrom" | "curveFitTo" | "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">,
+  denominator: "GDP" | "deposits" = "GDP",
+): CurveFit {
+  const daily = curveSpreadSeries(inputs, params);
+  const weekly = weekEndingMeans(daily, inputs.reservesUsdBn.map((r) => r.date));
+  const denom = denominator === "GDP" ? inputs.gdpUsdBn : inputs.depositsUsdBn;
+  const from = params.curveFitFrom > IORB_START ? params.curveFitFrom : IORB_START;
+  const sample = buildCurveSample({
+    reservesWeekly: inputs.reservesUsdBn,
+    spreadWeekly: weekly,
+    denominator: denom,
+    denominatorFrequency: denominator === "GDP" ? "quarterly" : "weekly",
+    from,
+    to: params.curveFitTo,
+  });
+  const curve = fitReserveDemandCurve(sample, { form: params.curveForm });
+  const latest = denom[denom.length - 1];
+  const rule = ampleRuleFromParams(params, latest.value);
+  const thresholdSharePct = ampleThresholdSharePct(curve, rule);
+  return {
+    denominator,
+    sample,
+    curve,
+    latest: { date: latest.date, value: latest.value },
+    rule,
+    thresholdSharePct,
+    thresholdUsdBn: thresholdSharePct === undefined ? undefined : shareToUsdBn(thresholdSharePct, latest.value),
+  };
+}
+
+/** The engine options from the parameters. */
+export function engineOptionsFromParams(params: RmpParams): EngineOptions {
+  return {
+    horizonMonths: params.horizonMonths,
+    schedule: params.scheduleShape,
+    frontLoadMonths: params.frontLoadMonths,
+    frontLoadMultiple: params.frontLoadMultiple,
+    currencyGrowthUsdBnPerMonth: params.currencyGrowthUsdBnPerMonth,
+    tgaGrowthUsdBnPerMonth: params.tgaGrowthUsdBnPerMonth,
+    otherGrowthUsdBnPerMonth: params.otherLiabilitiesGrowthUsdBnPerMonth,
+    mbsPrincipalUsdBnPerMonth: params.mbsPrincipalUsdBnPerMonth,
+    gdpGrowthPctPerYear: params.nominalGdpGrowthPctPerYear,
+  };
+}
+
+/** Everything the scenario charts need. */
+export interface RmpScenarioModel {
+  fit: CurveFit;
+  start: StartingBalanceSheet;
+  set: ScenarioSet;
+  realised: RealisedPath;
+  distances: ScenarioDistance[];
+  closest: ScenarioDistance;
+  realisedPaceUsdBnPerMonth: number;
+  /** The ample threshold ($bn) month by month: threshold share × projected GDP. */
+  ampleUsdBnByMonth: { month: string; usdBn: number }[];
+}
+
+/**
+ * Fit the curve, start from the H.4.1 week before `startMonth` (reserves, total assets) and the GDP quarter
+ * containing it, run the scenarios and compare them with the realised path.
+ */
+export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScenarioModel {
+  const fit = rmpCurveFit(inputs, params, "GDP");
+  const daily = curveSpreadSeries(inputs, params);
+  const realised = realisedPath({
+    startMonth: params.startMonth,
+    totalAssets: inputs.totalAssetsUsdBn,
+    treasuries: inputs.treasuriesUsdBn,
+    mbs: inputs.mbsUsdBn,
+    reserves: inputs.reservesUsdBn,
+    spreadDaily: daily,
+  });
+  const gdpDate = quarterStart(realised.start.weekEnding);
+  const gdp = inputs.gdpUsdBn.find((g) => g.date === gdpDate);
+  if (!gdp) throw new ScenarioInputError(`no GDP for the quarter ${gdpDate} containing the start week ${realised.start.weekEnding}`);
+  const start: StartingBalanceSheet = {
+    month: addMonths(params.startMonth, -1),
+    reservesUsdBn: realised.start.reservesUsdBn,
+    totalAssetsUsdBn: realised.start.totalAssetsUsdBn,
+    gdpUsdBn: gdp.value,
+  };
+  const scenarios = scenariosFromParams(params.scenarioSizesUsdBnPerMonth, params.scenarioProbabilities);
+  const options = engineOptionsFromParams(params);
+  const set = runScenarios(scenarios, start, options, fit.curve);
+  const distances = compareWithScenarios(realised, set.paths);
+  const ampleUsdBnByMonth =
+    fit.thresholdSharePct === undefined ? [] : set.paths[0].months.map((m) => ({ month: m.month, usdBn: shareToUsdBn(fit.thresholdSharePct!, m.gdpUsdBn) }));
+  return {
+    fit,
+    start,
+    set,
+    realised,
+    distances,
+    closest: closestScenario(distances),
+    realisedPaceUsdBnPerMonth: realisedPaceUsdBnPerMonth(realised.months),
+    ampleUsdBnByMonth,
+  };
+}
+
+/** One scenario's fan: the sweep and its per-month quantiles of reserves and spread. */
+export interface ScenarioFan {
+  id: string;
+  label: string;
+  sizesUsdBnPerMonth: Float64Array;
+  sweep: SweepResult;
+  reserves: FanQuantiles;
+  spread: FanQuantiles;
+}
+
+/**
+ * Per scenario, sweep size over [size + offset low, size + offset high] (floored at 0), the organic drain
+ * (currency + TGA + other growth) over its base ± the range, and the curve shift over its range, with
+ * `fanGridPoints` values per axis; quantiles [low band, 0.5, high band] per month.
+ */
+export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
+  const n = params.fanGridPoints;
+  if (!Number.isInteger(n) || n < 1) throw new ScenarioInputError(`fanGridPoints must be an integer ≥ 1, got ${n}`);
+  const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth + params.otherLiabilitiesGrowthUsdBnPerMonth;
+  const drains = linspace(baseDrain + params.fanOrganicRangeUsdBnPerMonth[0], baseDrain + params.fanOrganicRangeUsdBnPerMonth[1], n);
+  const shifts = linspace(params.fanCurveShiftRangePp[0], params.fanCurveShiftRangePp[1], n);
+  const qs = [params.fanBandQuantiles[0], 0.5, params.fanBandQuantiles[1]];
+  const options = engineOptionsFromParams(params);
+  return model.set.paths.map((p) => {
+    const off = params.fanSizeOffsetsUsdBnPerMonth[p.scenario.id] ?? [0, 0];
+    const size = p.scenario.sizeUsdBnPerMonth;
+    const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
+    const sweep = runSweep({
+      startReservesUsdBn: model.start.reservesUsdBn,
+      gdpStartUsdBn: model.start.gdpUsdBn,
+      gdpGrowthPctPerYear: options.gdpGrowthPctPerYear,
+      schedule: options,
+      sizesUsdBnPerMonth: sizes,
+      organicDrainsUsdBnPerMonth: drains,
+      curveShiftsPp: shifts,
+      curve: model.fit.curve,
+    });
+    return { id: p.scenario.id, label: p.scenario.label, sizesUsdBnPerMonth: sizes, sweep, reserves: fanQuantiles(sweep, "reservesUsdBn", qs), spread: fanQuantiles(sweep, "spreadBp", qs) };
+  });
+}
+
+/** One cell of the sensitivity grid: the spread and reserves at the horizon's last month. */
+export interface SensitivityCell {
+  sizeUsdBnPerMonth: number;
+  organicUsdBnPerMonth: number;
+  curveShiftPp: number;
+  reservesUsdBn: number;
+  spreadBp: number;
+  /** Reserves minus the ample threshold (moved by the curve shift) at that month's projected GDP ($bn); undefined without a threshold. */
+  cushionUsdBn: number | undefined;
+}
+
+/** Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. */
+export function rmpSensitivity(model: RmpScenarioModel, params: RmpParams): { month: string; cells: SensitivityCell[] } {
+  const options = engineOptionsFromParams(params);
+  const sizes = Float64Array.from(params.sensitivitySizesUsdBnPerMonth);
+  const drains = Float64Array.from(params.sensitivityOrganicUsdBnPerMonth);
+  const shifts = Float64Array.from(params.sensitivityCurveShiftsPp);
+  const sweep = runSweep({
+    startReservesUsdBn: model.start.reservesUsdBn,
+    gdpStartUsdBn: model.start.gdpUsdBn,
+    gdpGrowthPctPerYear: options.gdpGrowthPctPerYear,
+    schedule: options,
+    sizesUsdBnPerMonth: sizes,
+    organicDrainsUsdBnPerMonth: drains,
+    curveShiftsPp: shifts,
+    curve: model.fit.curve,
+  });
+  const t = sweep.horizonMonths - 1;
+  const month = addMonths(params.startMonth, t);
+  const thr = model.fit.thresholdSharePct;
+  const gdp = model.set.paths[0].months[t].gdpUsdBn;
+  const cells: SensitivityCell[] = [];
+  for (let i = 0; i < sizes.length; i++)
+    for (let j = 0; j < drains.length; j++)
+      for (let k = 0; k < shifts.length; k++) {
+        const p = (i * drains.length + j) * shifts.length + k;
+        const reserves = sweep.reservesUsdBn[t * sweep.nPaths + p];
+        cells.push({
+          sizeUsdBnPerMonth: sizes[i],
+          organicUsdBnPerMonth: drains[j],
+          curveShiftPp: shifts[k],
+          reservesUsdBn: reserves,
+          spreadBp: sweep.spreadBp[t * sweep.nPaths + p],
+          cushionUsdBn: thr === undefined ? undefined : reserves - shareToUsdBn(thr + shifts[k], gdp),
+        });
+      }
+  return { month, cells };
+}
+
+/** Days above zero per month for both spreads, from `from` (ISO) on. */
+export function rmpDaysAbove(inputs: RmpInputs, from: string) {
+  const s = rmpSpreads(inputs);
+  return {
+    sofr: daysAboveByMonth(s.sofr.filter((p) => p.date >= from)),
+    effr: daysAboveByMonth(s.effr.filter((p) => p.date >= from)),
+  };
+}
