@@ -11,6 +11,7 @@ export interface GdpShareRow {
   shareFrac: number;
 }
 
+/** Options of {@link balanceSheetToGdpChart}; dates are ISO, the caption's source and as-of text default to the data's. */
 export interface BalanceSheetToGdpChartOptions {
   /** First quarter shown (ISO). */
   from?: string;

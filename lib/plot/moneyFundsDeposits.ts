@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import type { MoneyFundQuarter } from "../calc/moneyFunds.ts";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
 
+/** Options of {@link moneyFundsDepositsChart}; dates are ISO. */
 export interface MoneyFundsChartOptions {
   /** First quarter shown (ISO, first day of the quarter). */
   from?: string;

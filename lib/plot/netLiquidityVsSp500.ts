@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import type { NetLiquidityIndexWeek, NetLiquidityRelation } from "../calc/netLiquidity.ts";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
 
+/** Options of {@link netLiquidityVsSp500Chart}; dates are ISO. */
 export interface NetLiquidityChartOptions {
   /** First and last week shown (ISO); the first shown week is the base (= 100). */
   from?: string;

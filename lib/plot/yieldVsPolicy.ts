@@ -11,6 +11,7 @@ export interface RateRow {
   value: number;
 }
 
+/** Options of {@link yieldVsPolicyChart}: the window shown (ISO dates), events and the peak to label. */
 export interface YieldVsPolicyChartOptions {
   from: string;
   to: string;
