@@ -89,9 +89,26 @@ export function addMonthsIso(iso: string, months: number): string {
   return `${String(ty).padStart(4, "0")}-${String(tm + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** Days since 1970-01-01 of an ISO date (UTC). */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Days from `a` to `b` (ISO dates; positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Index of the first row dated on or after `date` (rows sorted by date); rows.length when none. */
+export function firstIndexOnOrAfter(rows: readonly { date: string }[], date: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -288,10 +305,11 @@ export function eventPaths(
       const rows = known[i];
       const base = valueOnOrBefore(rows, p.date, stale);
       if (!base) return;
-      for (const r of rows) {
-        if (r.date < from || r.date > to) continue;
+      const pivotDay = dayNumber(p.date);
+      for (let k = firstIndexOnOrAfter(rows, from); k < rows.length && rows[k].date <= to; k++) {
+        const r = rows[k];
         const value = s.units === "index" ? (100 * r.value) / base.value : changeFrom(base.value, r.value, s.units);
-        out.push({ pivotId: p.id, seriesId: s.seriesId, date: r.date, monthsSincePivot: daysBetween(p.date, r.date) / monthDays, value });
+        out.push({ pivotId: p.id, seriesId: s.seriesId, date: r.date, monthsSincePivot: (dayNumber(r.date) - pivotDay) / monthDays, value });
       }
     });
   }

@@ -11,7 +11,7 @@
  * Also here: which pivots a shipped series can cover (pivotCoverage) and the change in the policy rate
  * around a pivot (policyRateChangeBp), so a notebook can show that each date is a turn in the data too.
  */
-import { addMonthsIso, median } from "./eventStudy.ts";
+import { addMonthsIso, dayNumber, firstIndexOnOrAfter, median } from "./eventStudy.ts";
 
 /** What kind of turn a pivot is. */
 export type PivotKind =
@@ -210,14 +210,15 @@ export function policyRateChangeBp(
   options: Partial<typeof policyRateDefaults> = {},
 ): number | undefined {
   const windowDays = options.windowDays ?? policyRateDefaults.windowDays;
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  const p = day(pivotDate);
+  const p = dayNumber(pivotDate);
+  const from = new Date((p - windowDays) * 86_400_000).toISOString().slice(0, 10);
   const before: number[] = [];
   const after: number[] = [];
-  for (const r of rows) {
-    const d = day(r.date) - p;
-    if (d >= -windowDays && d < 0) before.push(r.value);
-    else if (d > 0 && d <= windowDays) after.push(r.value);
+  for (let k = firstIndexOnOrAfter(rows, from); k < rows.length; k++) {
+    const d = dayNumber(rows[k].date) - p;
+    if (d > windowDays) break;
+    if (d < 0) before.push(rows[k].value);
+    else if (d > 0) after.push(rows[k].value);
   }
   if (before.length === 0 || after.length === 0) return undefined;
   return Math.round((median(after)! - median(before)!) * 100 * 1e6) / 1e6;
