@@ -90,6 +90,7 @@ export function addDays(iso: string, days: number): string {
  * ends before it): nothing is filled. Throws on a non-finite value or unsorted dates.
  */
 export function monthlyLevels(rows: readonly DatedValue[], grid: MonthGrid = "month-end"): MonthLevel[] {
+  if (grid !== "month-end" && grid !== "last-wednesday") throw new Error(`monthlyLevels: unknown month grid "${grid}" (use "month-end" or "last-wednesday")`);
   checkRows(rows, "monthlyLevels");
   if (rows.length === 0) return [];
   const out: MonthLevel[] = [];

@@ -69,3 +69,17 @@ export function levelChange(rows: readonly DatedValue[], from: string, to: strin
   if (!Number.isFinite(a.value) || !Number.isFinite(b.value)) throw new Error(`levelChange: non-finite value at ${a.date} or ${b.date}`);
   return { fromDate: a.date, fromValue: a.value, toDate: b.date, toValue: b.value, change: b.value - a.value };
 }
+
+/**
+ * Each observation in [from, to] as its change since the first observation on or after `from`, in the
+ * series' units times `scale` (e.g. 100 for pct → bp). Empty when the window holds no observation.
+ */
+export function changesSince(rows: readonly DatedValue[], from: string, to: string, scale = 1): DatedValue[] {
+  const inWindow = rows.filter((r) => r.date >= from && r.date <= to);
+  if (inWindow.length === 0) return [];
+  const base = inWindow[0].value;
+  return inWindow.map((r) => {
+    if (!Number.isFinite(r.value)) throw new Error(`changesSince: non-finite value on ${r.date}`);
+    return { date: r.date, value: Number(((r.value - base) * scale).toPrecision(12)) };
+  });
+}

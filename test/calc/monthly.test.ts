@@ -59,6 +59,7 @@ describe("monthlyLevels(weekly, grid): FROM Wednesday levels TO one level per mo
     expect(monthlyLevels([])).toEqual([]);
     expect(() => monthlyLevels([{ date: "2022-06-01", value: Number.NaN }])).toThrow(/not a finite number/);
     expect(() => monthlyLevels([TREAST[1], TREAST[0]])).toThrow(/strictly increasing/);
+    expect(() => monthlyLevels(TREAST, "month-start" as never)).toThrow(/unknown month grid/);
   });
 });
 
