@@ -138,3 +138,24 @@ export function weeksSinceWindowStart(weeks: readonly LiabilityWeek[], window: D
   if (!base) throw new Error(`weeksSinceWindowStart: no week on or after ${window.from}`);
   return (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${base.date}T00:00:00Z`)) / (7 * 86_400_000);
 }
+
+/** A phase of an episode with its drivers. */
+export interface EpisodeSwing {
+  phase: "drawdown" | "rebuild";
+  drivers: ReserveDrivers;
+}
+
+/**
+ * The phases of an episode in which reserves moved by at least `thresholdUsdBn` ($bn, either sign) and
+ * the TGA was the largest driver in absolute value (ahead of assets, ON RRP and the residual): a sharp
+ * swing of reserves that the debt limit's cash management caused. Throws on a threshold that is not a
+ * finite number ≥ 0.
+ */
+export function tgaDrivenSwings(p: DebtLimitPhases, thresholdUsdBn: number): EpisodeSwing[] {
+  if (!Number.isFinite(thresholdUsdBn) || thresholdUsdBn < 0) throw new Error(`tgaDrivenSwings: threshold must be a finite number ≥ 0 ($bn), got ${thresholdUsdBn}`);
+  const phases: EpisodeSwing[] = [{ phase: "drawdown", drivers: p.drawdown }, { phase: "rebuild", drivers: p.rebuild }];
+  return phases.filter(({ drivers: d }) => {
+    const others = Math.max(Math.abs(d.assetsUsdBn), Math.abs(d.onRrpUsdBn), Math.abs(d.currencyAndOtherUsdBn));
+    return Math.abs(d.deltaReservesUsdBn) >= thresholdUsdBn && Math.abs(d.tgaUsdBn) >= others;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkDebtLimitWindows, DEBT_LIMIT_EPISODES, debtLimitPhases, episodeChanges, weeksSinceWindowStart } from "../../lib/calc/debtCeiling.ts";
+import { checkDebtLimitWindows, DEBT_LIMIT_EPISODES, debtLimitPhases, episodeChanges, tgaDrivenSwings, weeksSinceWindowStart } from "../../lib/calc/debtCeiling.ts";
 import { reservesIdentity, sumOfDriversUsdBn } from "../../lib/calc/reserves.ts";
 import { addDays } from "../../lib/calc/monthly.ts";
 
@@ -70,5 +70,26 @@ describe("episodeChanges(weeks, window, before, after)", () => {
   });
   test("a window after the data is refused", () => {
     expect(() => episodeChanges(weeks, { id: "x", from: "2030-01-01", to: "2030-02-01" }, 0, 0)).toThrow(/no week/);
+  });
+});
+
+describe("tgaDrivenSwings(phases, threshold)", () => {
+  const d = (deltaReservesUsdBn: number, assetsUsdBn: number, tgaUsdBn: number, onRrpUsdBn: number) => ({
+    fromDate: "a", toDate: "b", deltaReservesUsdBn, assetsUsdBn, tgaUsdBn, onRrpUsdBn, currencyAndOtherUsdBn: deltaReservesUsdBn - assetsUsdBn - tgaUsdBn - onRrpUsdBn,
+  });
+  // The measured 2023 and 2025 episodes ($bn, rounded): drawdown then rebuild.
+  const e2023 = { id: "2023", drawdown: d(278, -85, 443, -223), rebuild: d(-48, -478, -785, 1154), tgaLowUsdBn: 49, tgaLowDate: "", tgaPeakUsdBn: 834, tgaPeakDate: "" };
+  const e2025 = { id: "2025", drawdown: d(-29, -194, 293, -52), rebuild: d(-378, -73, -598, 218), tgaLowUsdBn: 306, tgaLowDate: "", tgaPeakUsdBn: 957, tgaPeakDate: "" };
+
+  test("2023: the drawdown is a TGA-driven swing; the rebuild is not (ON RRP paid, reserves −48)", () => {
+    expect(tgaDrivenSwings(e2023, 200).map((s) => s.phase)).toEqual(["drawdown"]);
+  });
+  test("2025: the rebuild is (−378, TGA −598 the largest driver); the drawdown is not (reserves −29)", () => {
+    expect(tgaDrivenSwings(e2025, 200).map((s) => s.phase)).toEqual(["rebuild"]);
+  });
+  test("a higher threshold finds none; a zero threshold keeps every TGA-led phase; NaN refused", () => {
+    expect(tgaDrivenSwings(e2025, 400)).toEqual([]);
+    expect(tgaDrivenSwings(e2025, 0).map((s) => s.phase)).toEqual(["drawdown", "rebuild"]);
+    expect(() => tgaDrivenSwings(e2025, Number.NaN)).toThrow(/finite/);
   });
 });

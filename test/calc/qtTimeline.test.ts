@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { firstIncrease, firstMonthAbove, firstMonthBelow, levelChange, meanMonthlyChange } from "../../lib/calc/qtTimeline.ts";
+import { changesSince, firstIncrease, firstMonthAbove, firstMonthBelow, levelChange, meanMonthlyChange } from "../../lib/calc/qtTimeline.ts";
 import type { MonthChange } from "../../lib/calc/monthly.ts";
 
 // Month-end changes of TREAST ($bn) as measured on the shipped data.
@@ -31,5 +31,11 @@ describe("turning points", () => {
     expect(ch).toMatchObject({ fromDate: "2022-06-01", toDate: "2025-11-28" });
     expect(ch.change).toBeCloseTo(1.08, 12);
     expect(() => levelChange(dgs10, "2023-01-01", "2023-12-31")).toThrow(/no observation/);
+  });
+  test("changesSince: each value minus the first in the window, scaled (pct → bp)", () => {
+    const dgs10 = [{ date: "2022-05-31", value: 2.85 }, { date: "2022-06-01", value: 2.94 }, { date: "2025-11-28", value: 4.02 }];
+    expect(changesSince(dgs10, "2022-06-01", "2025-12-31", 100)).toEqual([{ date: "2022-06-01", value: 0 }, { date: "2025-11-28", value: 108 }]);
+    expect(changesSince(dgs10, "2030-01-01", "2030-12-31")).toEqual([]);
+    expect(() => changesSince([{ date: "2022-06-01", value: Number.NaN }], "2022-01-01", "2022-12-31")).toThrow(/non-finite/);
   });
 });
