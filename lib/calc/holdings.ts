@@ -148,3 +148,14 @@ export function compareHoldings(published: readonly PublishedHolding[], data: Re
     return { ...p, dataUsdBn: d, diffUsdBn: diff, absDiffFrac: diff === undefined ? undefined : Math.abs(diff) / Math.abs(p.valueUsdBn) };
   });
 }
+
+/**
+ * The last calendar day of the month a TIC date stands for: "2025-03-01" (end of March 2025) → "2025-03-31".
+ * Use it to read a daily series (a yield) at the date a month-end holding was measured.
+ */
+export function monthEndIso(monthIso: string): string {
+  const y = +monthIso.slice(0, 4);
+  const m = +monthIso.slice(5, 7);
+  if (!/^\d{4}-\d{2}/.test(monthIso) || m < 1 || m > 12) throw new Error(`monthEndIso: "${monthIso}" is not a month`);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compareHoldings, holdingsChange, lowestSince, monthlyChanges, shareOf } from "../../lib/calc/holdings.ts";
+import { compareHoldings, holdingsChange, lowestSince, monthEndIso, monthlyChanges, shareOf } from "../../lib/calc/holdings.ts";
 
 // Real TIC China rows ($bn, end of month) around the article, and a made-up break for the flag.
 const china = [
@@ -79,5 +79,14 @@ describe("compareHoldings(published, data)", () => {
     expect(c[0].absDiffFrac).toBe(0);
     expect(c[1].dataUsdBn).toBeUndefined();
     expect(c[1].diffUsdBn).toBeUndefined();
+  });
+});
+
+describe("monthEndIso(month)", () => {
+  test("the last day of the month, leap years included", () => {
+    expect(monthEndIso("2025-03-01")).toBe("2025-03-31");
+    expect(monthEndIso("2024-02-01")).toBe("2024-02-29");
+    expect(monthEndIso("2025-12-01")).toBe("2025-12-31");
+    expect(() => monthEndIso("2025-13-01")).toThrow(/not a month/);
   });
 });
