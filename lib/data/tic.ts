@@ -5,6 +5,8 @@
  * TO: $bn, same dating. Survey breaks: where the source prints a new and an old series for the same month
  * (2000-03 and each June 2002-2011) the newer series is kept; from Dec 2011 holdings include SLT-based
  * data (a level break); "United Kingdom" includes the Channel Islands and Isle of Man to Feb 2016.
+ * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
+ * with them. A change into a break month mixes two bases and is not a flow.
  */
 import { loadDateValueFile, readDataFile, type LoadOptions } from "./manifest.ts";
 import { DataValidationError, isoDayNumber, parseDateValueCsv, parseNumber, readCsvColumns, type Series, type SeriesSpec } from "./series.ts";
