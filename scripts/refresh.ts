@@ -1,4 +1,3 @@
-#!/usr/bin/env -S node_modules/.bin/tsx
 // qtlab data:refresh — update data/ from the publishers (FRED, Treasury TIC, TreasuryDirect), validated with
 // the loaders' own parsers, written atomically with its provenance; a refused series stays as it was.
 //
