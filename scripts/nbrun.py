@@ -153,12 +153,25 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+CODE_SPAN = re.compile(r"(```[\s\S]*?```|`[^`\n]*`)")
+
+
+def literal_dollars(markdown: str) -> str:
+    """Markdown escapes "\\$" so that Jupyter's MathJax leaves a dollar sign alone; reports carry no
+    MathJax, where nbconvert would print the backslash. Write those dollars as an HTML entity instead,
+    outside code spans and fences (where the text is shown as typed)."""
+    parts = CODE_SPAN.split(markdown)
+    return "".join(p if i % 2 else p.replace("\\$", "&#36;") for i, p in enumerate(parts))
+
+
 def export_html(nb, title: str, no_input: bool) -> str:
     from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
 
     for cell in nb.cells:  # the report runner tags cells whose input it hides; nbconvert reads cell.transient
         if HIDE_INPUT_TAG in cell.metadata.get("tags", []):
             cell["transient"] = {"remove_source": True}
+        if cell.cell_type == "markdown":
+            cell.source = literal_dollars(cell.source)
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
     if no_input:  # same switches as `jupyter nbconvert --no-input`
         exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True

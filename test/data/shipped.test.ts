@@ -29,8 +29,13 @@ describe("data/manifest.json: the provenance record of every shipped file", () =
     for (const key of ["title", "publisher", "seriesId", "unitsAsPublished", "frequency", "vintage", "firstDate", "lastDate"] as const) {
       expect(e[key], key).toBeTruthy();
     }
-    expect(e.source.repository).toMatch(/\w+\/\w+/);
-    expect(e.source.commit).toMatch(/[0-9a-f]{40}/);
+    // A copied file names its repository and commit; a refreshed one, the publisher's download address.
+    if (e.source.url) expect(e.source.url).toMatch(/^https?:\/\/[^/]+\//);
+    else {
+      expect(e.source.repository).toMatch(/\w+\/\w+/);
+      expect(e.source.commit).toMatch(/[0-9a-f]{40}/);
+    }
+    expect(e.source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 });
 

@@ -145,7 +145,10 @@ describe("runReports: execution, overrides, failure and the last good report", (
       const box = await page.$eval("figure svg", (svg) => svg.getBoundingClientRect().width);
       expect(paths).toBeGreaterThan(0);
       expect(box).toBeGreaterThan(300);
-      expect(await page.textContent("body")).toContain("total purchases: 100 $bn");
+      const text = await page.textContent("body");
+      expect(text).toContain("total purchases: 100 $bn");
+      expect(text).toContain("Purchases of $40bn a month by default"); // Jupyter's \$ escape, without MathJax
+      expect(text).toContain("code keeps \\$ as typed");
       expect(consoleErrors).toEqual([]);
       expect(requests).toEqual([]);
     } finally {
