@@ -1,0 +1,104 @@
+/**
+ * Declaring a live view from a notebook cell:
+ *
+ *     import { liveView } from "../lib/live/liveView.ts";
+ *     liveView("rmpFan", inputs, { horizonMonths, scenarioSizesUsdBnPerMonth, scenarioProbabilities })
+ *
+ * runs the registered view function (lib/live/registry.ts) on the data and params, exactly as the page
+ * will, and returns a displayable element holding:
+ *   - the static rendering (figures + chart), visible in Jupyter and in the report without JavaScript;
+ *   - a one-line list of the assumptions it ran with (the page replaces it with the assumptions panel);
+ *   - an inert <script type="application/json" class="qtlab-live-spec"> with the view's name, its data,
+ *     the params, and its controls (label, unit, range, step, starting value, default).
+ *
+ * Starting values and defaults: a control starts at the value in `params` — the value the notebook ran
+ * with, so a report run with `-p name=value` opens showing that override, identical to its static
+ * rendering. Its reset target (`default`) is the notebook's declared default: the report runner fills it
+ * in from the parameters cell when it exports the page (lib/live/export.ts); in Jupyter, where nothing is
+ * exported, it is the value it ran with.
+ *
+ * The data and params must be plain JSON (ISO date strings, no Date, NaN or class instances): the static
+ * rendering is computed from their JSON round trip, so the page redraws from exactly the same inputs.
+ */
+import { displayable, type Displayable } from "../plot/display.ts";
+import { document } from "../plot/document.ts";
+import { controlPaths, LiveViewError, resolveControls, scriptSafeJson, SPEC_CLASS, strictJson } from "./controls.ts";
+import { lookupView, LIVE_VIEWS, type LiveViewData, type LiveViewName, type LiveViewParams } from "./registry.ts";
+import { checkOutput, LIVE_CLASS, outputElement } from "./render.ts";
+import type { ControlSpec, LiveSpec, ResolvedControl } from "./types.ts";
+
+export interface LiveViewOptions {
+  /** Id unique on the page (default: the view's name). Letters, digits, "-" and "_". */
+  id?: string;
+  /** The controls to offer instead of the registered ones (e.g. a subset). */
+  controls?: readonly ControlSpec[];
+  /** Heading of the assumptions panel (default: the registered title). */
+  title?: string;
+}
+
+const fmt = (v: unknown) => (typeof v === "number" ? String(Number(v.toPrecision(12))) : String(v));
+
+/** "Base purchases 40 $bn/month · Schedule flat · Scenario probabilities: Low 0.25, Base 0.5, High 0.25". */
+export function assumptionsLine(controls: readonly ResolvedControl[]): string {
+  return controls
+    .map((c) =>
+      c.kind === "probabilities"
+        ? `${c.label}: ${c.members.map((m) => `${m.label} ${fmt(m.value)}`).join(", ")}`
+        : c.kind === "choice"
+          ? `${c.label} ${c.options.find((o) => o.value === c.value)?.label ?? fmt(c.value)}`
+          : `${c.label} ${fmt(c.value)}${c.unit ? ` ${c.unit}` : ""}`,
+    )
+    .join(" · ");
+}
+
+/**
+ * Build the spec and the static rendering of a registered view (used by {@link liveView}; exported for
+ * tests). Throws a LiveViewError for an unknown view, bad controls or data that cannot travel as JSON.
+ */
+export function liveSpec(name: string, data: unknown, params: unknown, options: LiveViewOptions = {}): { spec: LiveSpec; output: ReturnType<typeof checkOutput> } {
+  const def = lookupView(name);
+  if (!def) throw new LiveViewError(`unknown live view "${name}"; registered: ${Object.keys(LIVE_VIEWS).join(", ")}`);
+  const id = options.id ?? name;
+  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new LiveViewError(`live view id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`);
+  const where = `live view "${id}"`;
+  const embeddedData: unknown = JSON.parse(strictJson(data, "data"));
+  const embeddedParams: unknown = JSON.parse(strictJson(params, "params"));
+  const controls = resolveControls(options.controls ?? def.controls, embeddedParams, where);
+  if (controls.length === 0) throw new LiveViewError(`${where}: no controls, so nothing for a reader to change`);
+  const output = checkOutput(def.view(embeddedData, embeddedParams), where);
+  const spec: LiveSpec = {
+    version: 1,
+    view: name,
+    id,
+    title: options.title ?? def.title,
+    data: embeddedData,
+    params: embeddedParams,
+    controls,
+    defaultsFromNotebook: false,
+  };
+  return { spec, output };
+}
+
+/**
+ * Declare a live view in a notebook cell (make it the cell's last expression): the static rendering of
+ * `LIVE_VIEWS[name].view(data, params)` plus what the report page needs to redraw it when a reader changes
+ * an assumption. See the module comment for starting values, defaults and the JSON rule.
+ */
+export function liveView<K extends LiveViewName>(name: K, data: LiveViewData<K>, params: LiveViewParams<K>, options: LiveViewOptions = {}): HTMLDivElement & Displayable {
+  const { spec, output } = liveSpec(name, data, params, options);
+  const root = document.createElement("div");
+  root.setAttribute("class", LIVE_CLASS.root);
+  root.setAttribute("data-view", spec.view);
+  root.setAttribute("data-live-id", spec.id);
+  root.setAttribute("data-params", spec.controls.flatMap(controlPaths).join(" "));
+  const note = document.createElement("p");
+  note.setAttribute("class", LIVE_CLASS.staticNote);
+  note.setAttribute("style", "font-size:12px;color:#555;margin:0 0 6px 0;");
+  note.textContent = `Assumptions: ${assumptionsLine(spec.controls)}`;
+  const script = document.createElement("script");
+  script.setAttribute("type", "application/json");
+  script.setAttribute("class", SPEC_CLASS);
+  script.textContent = scriptSafeJson(JSON.stringify(spec));
+  root.append(note, outputElement(output), script);
+  return displayable(root as HTMLDivElement, `${spec.title} (live view; ${assumptionsLine(spec.controls)})`);
+}

@@ -1,0 +1,27 @@
+/**
+ * Every live view a report page can redraw, by name. A notebook declares a view by this name
+ * (lib/live/declare.ts liveView), and the page's bundle (lib/live/browser.ts) looks the same name up to
+ * call the same function. To add a view: define a LiveViewDef next to the lib/plot chart it draws (or in
+ * lib/live/views/<name>.ts), import it here and add it under its `name`.
+ *
+ * Everything imported here is bundled into every report page that has a live view: keep view modules
+ * free of I/O (no lib/data, no node: imports) so they bundle for the browser.
+ */
+import { purchasesFixture } from "./fixtureView.ts";
+import type { LiveViewDef } from "./types.ts";
+
+export const LIVE_VIEWS = {
+  purchasesFixture,
+} satisfies Record<string, LiveViewDef<any, any>>;
+
+/** A registered view's name. */
+export type LiveViewName = keyof typeof LIVE_VIEWS;
+/** The data a registered view takes. */
+export type LiveViewData<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<infer D, any> ? D : never;
+/** The params a registered view takes. */
+export type LiveViewParams<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<any, infer P> ? P : never;
+
+/** The registered view of a name, or undefined. */
+export function lookupView(name: string): LiveViewDef<unknown, unknown> | undefined {
+  return Object.prototype.hasOwnProperty.call(LIVE_VIEWS, name) ? (LIVE_VIEWS as Record<string, LiveViewDef<unknown, unknown>>)[name] : undefined;
+}
