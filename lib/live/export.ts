@@ -1,0 +1,79 @@
+/**
+ * The export hook: make an exported report's live views live. The report runner calls
+ * {@link embedLiveViews} on the freshly exported HTML (still in the work folder, before it replaces the
+ * last good report). If the page holds a live view it
+ *   1. sets every control's reset target (`default`) to the notebook's declared default, read from its
+ *      parameters cell (the control's starting value stays the value the notebook ran with, so a report
+ *      run with `-p` overrides opens on them, matching its static rendering);
+ *   2. inlines the page bundle (lib/live/bundle.ts) in one <script> before </body>.
+ * The page stays one file with no request of any kind; its static rendering shows without JavaScript.
+ * Pages without a live view are left byte for byte as they were.
+ */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { controlPaths, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
+import { liveBundle } from "./bundle.ts";
+import type { LiveSpec, ResolvedControl } from "./types.ts";
+
+const SPEC_SCRIPT = new RegExp(`(<script\\b[^>]*\\bclass="${SPEC_CLASS}"[^>]*>)([\\s\\S]*?)(</script>)`, "g");
+/** Marks the inlined bundle (one per page). */
+export const BUNDLE_MARK = "data-qtlab-live-bundle";
+
+/** Does the page hold a live view? */
+export function hasLiveViews(html: string): boolean {
+  SPEC_SCRIPT.lastIndex = 0;
+  return SPEC_SCRIPT.test(html);
+}
+
+/**
+ * A control's reset target from the notebook's declared defaults (by parameter path), when the default
+ * is there and valid for the control; otherwise its current default is kept. Returns a new control.
+ */
+export function controlWithNotebookDefault(c: ResolvedControl, notebookDefaults: Readonly<Record<string, unknown>>): ResolvedControl {
+  if (c.kind === "probabilities") {
+    const d = c.members.map((m) => getPath(notebookDefaults, m.param));
+    const ok = d.every((v) => typeof v === "number" && v >= 0 && v <= 1) && Math.abs((d as number[]).reduce((s, v) => s + v, 0) - 1) <= PROBABILITY_SUM_TOLERANCE;
+    return ok ? { ...c, members: c.members.map((m, i) => ({ ...m, default: d[i] as number })) } : c;
+  }
+  const d = getPath(notebookDefaults, c.param);
+  if (c.kind === "choice") return c.options.some((o) => o.value === d) ? { ...c, default: d as typeof c.default } : c;
+  return typeof d === "number" && Number.isFinite(d) && d >= c.min && d <= c.max ? { ...c, default: d } : c;
+}
+
+/** Rewrite every embedded spec's control defaults from the notebook's declared defaults. */
+export function applyNotebookDefaults(html: string, notebookDefaults: Readonly<Record<string, unknown>>): string {
+  return html.replace(SPEC_SCRIPT, (_, open: string, body: string, close: string) => {
+    const spec = parseSpec(body);
+    const next: LiveSpec = { ...spec, controls: spec.controls.map((c) => controlWithNotebookDefault(c, notebookDefaults)), defaultsFromNotebook: true };
+    return `${open}${scriptSafeJson(JSON.stringify(next))}${close}`;
+  });
+}
+
+/** Insert the bundle before the last </body> (or at the end). Refuses a page that already has one. */
+export function inlineBundle(html: string, code: string): string {
+  if (html.includes(BUNDLE_MARK)) throw new Error("the page already carries the live-view bundle");
+  const tag = `<script ${BUNDLE_MARK}>${code}</script>\n`;
+  const at = html.lastIndexOf("</body>");
+  return at < 0 ? html + tag : html.slice(0, at) + tag + html.slice(at);
+}
+
+/** The live-view parameter paths a page's specs control (for reports and tests). */
+export function livePagePaths(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(SPEC_SCRIPT)) out.push(...parseSpec(m[2]).controls.flatMap(controlPaths));
+  return [...new Set(out)];
+}
+
+/**
+ * Post-process an exported report in place (write to a temp file, then rename): defaults from the
+ * notebook, bundle inlined. Returns what it did, or null when the page has no live view.
+ */
+export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>): Promise<{ views: number; bundleBytes: number; pageBytes: number } | null> {
+  const html = readFileSync(htmlPath, "utf8");
+  if (!hasLiveViews(html)) return null;
+  const bundle = await liveBundle();
+  const out = inlineBundle(applyNotebookDefaults(html, notebookDefaults), bundle.code);
+  const tmp = `${htmlPath}.live-tmp`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, htmlPath);
+  return { views: [...html.matchAll(SPEC_SCRIPT)].length, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };
+}
