@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
 import { indexPage } from "./indexPage.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
+import { embedLiveViews } from "../live/export.ts";
 
 export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 
@@ -204,11 +205,16 @@ export async function runOne(
     "--timeout", String(timeoutSeconds), "--title", title,
     ...(inputMode === "none" ? ["--no-input"] : []),
   ]);
+  // Live views: reset targets from the parameters cell and the page script, in the work copy.
+  const liveError =
+    run.code === 0 && existsSync(html)
+      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default]))).then(() => undefined, (e: Error) => e)
+      : undefined;
   const seconds = (Date.now() - started) / 1000;
   const status: NotebookStatus = {
     notebook: name,
     title,
-    status: run.code === 0 && existsSync(html) ? "ok" : "failed",
+    status: run.code === 0 && existsSync(html) && !liveError ? "ok" : "failed",
     seconds,
     ranAt: new Date(started).toISOString(),
     parameters: params.map((p) => ({
@@ -227,7 +233,7 @@ export async function runOne(
     rmSync(join(outDir, "failed", `${name}.ipynb`), { force: true });
   } else {
     const err = run.events.find((e) => e.event === "error");
-    status.error = {
+    status.error = liveError ? { cell: null, ename: "LiveViewError", evalue: liveError.message, traceback: liveError.stack ?? "" } : {
       cell: err?.index ?? null,
       ename: err?.ename ?? (run.code === 127 ? "SetupError" : "RunnerError"),
       evalue: err?.evalue ?? (run.stderr.trim().split("\n").slice(-3).join(" ") || `nbrun exited ${run.code}`),
