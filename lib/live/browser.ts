@@ -18,6 +18,7 @@
 import {
   clampToControl,
   controlPaths,
+  DATA_CLASS,
   decodeHash,
   encodeHash,
   parseSpec,
@@ -257,12 +258,25 @@ function defaults(controls: readonly ResolvedControl[]): Record<string, ControlV
   return out;
 }
 
+const dataByKey = new Map<string, unknown>();
+
+/** A shared data block of the page, parsed once (views are pure: they never change their data). */
+function sharedData(key: string): unknown {
+  if (!dataByKey.has(key)) {
+    const block = document.querySelector(`script.${DATA_CLASS}[data-key="${key}"]`);
+    if (!block) throw new Error(`the page has no data block "${key}"`);
+    dataByKey.set(key, JSON.parse(block.textContent ?? ""));
+  }
+  return dataByKey.get(key);
+}
+
 /** Read one `.qtlab-live` element's spec and give it a panel. */
 function setup(root: HTMLElement, ids: Set<string>): void {
   const script = root.querySelector(`script.${SPEC_CLASS}`);
   const output = root.querySelector(`.${LIVE_CLASS.output}`);
   if (!script || !output) return;
   const spec = parseSpec(script.textContent ?? "");
+  if (spec.dataRef) spec.data = sharedData(spec.dataRef);
   const def = lookupView(spec.view);
   const status = el("p", { class: "qtlab-live-status", role: "status" });
   if (!def) {

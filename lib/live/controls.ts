@@ -303,6 +303,8 @@ export function scriptSafeJson(json: string): string {
 
 /** The class of the inert script holding a view's spec. */
 export const SPEC_CLASS = "qtlab-live-spec";
+/** The class of an exported page's shared data blocks (one per distinct data, whatever the views). */
+export const DATA_CLASS = "qtlab-live-data";
 
 /** Parse a spec's JSON text and check its shape enough to use it. */
 export function parseSpec(text: string): LiveSpec {

@@ -5,12 +5,16 @@
  *   1. sets every control's reset target (`default`) to the notebook's declared default, read from its
  *      parameters cell (the control's starting value stays the value the notebook ran with, so a report
  *      run with `-p` overrides opens on them, matching its static rendering);
- *   2. inlines the page bundle (lib/live/bundle.ts) in one <script> before </body>.
+ *   2. moves each distinct data set into one shared <script type="application/json" class="qtlab-live-data">
+ *      block that specs name by key (views of one notebook often share their inputs: the page carries
+ *      them once);
+ *   3. inlines the page bundle (lib/live/bundle.ts) in one <script> before </body>.
  * The page stays one file with no request of any kind; its static rendering shows without JavaScript.
  * Pages without a live view are left byte for byte as they were.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { controlPaths, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
+import { controlPaths, DATA_CLASS, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
 import { liveBundle } from "./bundle.ts";
 import type { LiveSpec, ResolvedControl } from "./types.ts";
 
@@ -48,12 +52,35 @@ export function applyNotebookDefaults(html: string, notebookDefaults: Readonly<R
   });
 }
 
+/** Insert text before the last </body> (or at the end). */
+function beforeBodyEnd(html: string, text: string): string {
+  const at = html.lastIndexOf("</body>");
+  return at < 0 ? html + text : html.slice(0, at) + text + html.slice(at);
+}
+
+/**
+ * Move every spec's data into shared blocks, one per distinct data (keyed by the sha256 of its JSON),
+ * inserted before </body>; each spec keeps `data: null` and `dataRef: key`. Specs already moved are left.
+ */
+export function hoistData(html: string): string {
+  const blocks = new Map<string, string>();
+  const out = html.replace(SPEC_SCRIPT, (whole, open: string, body: string, close: string) => {
+    const spec = parseSpec(body);
+    if (spec.dataRef) return whole;
+    const json = JSON.stringify(spec.data);
+    const key = createHash("sha256").update(json).digest("hex").slice(0, 16);
+    blocks.set(key, json);
+    return `${open}${scriptSafeJson(JSON.stringify({ ...spec, data: null, dataRef: key }))}${close}`;
+  });
+  if (blocks.size === 0) return html;
+  const tags = [...blocks].map(([key, json]) => `<script type="application/json" class="${DATA_CLASS}" data-key="${key}">${scriptSafeJson(json)}</script>\n`).join("");
+  return beforeBodyEnd(out, tags);
+}
+
 /** Insert the bundle before the last </body> (or at the end). Refuses a page that already has one. */
 export function inlineBundle(html: string, code: string): string {
   if (html.includes(BUNDLE_MARK)) throw new Error("the page already carries the live-view bundle");
-  const tag = `<script ${BUNDLE_MARK}>${code}</script>\n`;
-  const at = html.lastIndexOf("</body>");
-  return at < 0 ? html + tag : html.slice(0, at) + tag + html.slice(at);
+  return beforeBodyEnd(html, `<script ${BUNDLE_MARK}>${code}</script>\n`);
 }
 
 /** The live-view parameter paths a page's specs control (for reports and tests). */
@@ -67,13 +94,14 @@ export function livePagePaths(html: string): string[] {
  * Post-process an exported report in place (write to a temp file, then rename): defaults from the
  * notebook, bundle inlined. Returns what it did, or null when the page has no live view.
  */
-export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>): Promise<{ views: number; bundleBytes: number; pageBytes: number } | null> {
+export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>): Promise<{ views: number; dataBlocks: number; bundleBytes: number; pageBytes: number } | null> {
   const html = readFileSync(htmlPath, "utf8");
   if (!hasLiveViews(html)) return null;
   const bundle = await liveBundle();
-  const out = inlineBundle(applyNotebookDefaults(html, notebookDefaults), bundle.code);
+  const out = inlineBundle(hoistData(applyNotebookDefaults(html, notebookDefaults)), bundle.code);
   const tmp = `${htmlPath}.live-tmp`;
   writeFileSync(tmp, out);
   renameSync(tmp, htmlPath);
-  return { views: [...html.matchAll(SPEC_SCRIPT)].length, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };
+  const dataBlocks = out.split(`class="${DATA_CLASS}"`).length - 1;
+  return { views: [...html.matchAll(SPEC_SCRIPT)].length, dataBlocks, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };
 }

@@ -6,6 +6,24 @@
  *
  * Everything imported here is bundled into every report page that has a live view: keep view modules
  * free of I/O (no lib/data, no node: imports) so they bundle for the browser.
+ *
+ * A definition, e.g. for a chart view `rmpFanView(inputs, params)` already in lib/plot:
+ *
+ *     export const rmpFan: LiveViewDef<RmpInputs, RmpParams> = {
+ *       name: "rmpFan",
+ *       title: "Reserves under the RMP scenarios",
+ *       view: (inputs, params) => ({ chart: rmpFanView(inputs, params), figures: [
+ *         { id: "expectedPurchases", label: "Expected purchases", value: x, text: `$${x.toFixed(1)}bn/month` } ] }),
+ *       controls: [
+ *         { param: "scenarioSizesUsdBnPerMonth.A", label: "Scenario A size", min: 0, max: 80, step: 2.5 },
+ *         { kind: "choice", param: "scheduleShape", label: "Schedule", options: [{ value: "flat", label: "flat" }, { value: "front-loaded", label: "front-loaded" }] },
+ *         { kind: "probabilities", label: "Scenario probabilities", members: [
+ *           { param: "scenarioProbabilities.A", label: "A" }, { param: "scenarioProbabilities.B", label: "B" }, { param: "scenarioProbabilities.C", label: "C" } ] },
+ *       ],
+ *     };
+ *
+ * `param` paths use the notebook's parameter names (the report fills each control's reset target from
+ * the parameters cell by that name); units come from the names' suffixes unless given.
  */
 import { purchasesFixture } from "./fixtureView.ts";
 import type { LiveViewDef } from "./types.ts";

@@ -115,7 +115,10 @@ export interface LiveSpec {
   /** Id unique on the page (the view name unless given). */
   id: string;
   title: string;
+  /** The view's data; null in an exported page, where it lives in a shared data block named by `dataRef`. */
   data: unknown;
+  /** Key of the page's `<script type="application/json" class="qtlab-live-data" data-key=…>` holding the data. */
+  dataRef?: string;
   /** The params the static rendering ran with. */
   params: unknown;
   controls: ResolvedControl[];

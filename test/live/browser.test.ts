@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } from "../../lib/live/controls.ts";
+import { DATA_CLASS, parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } from "../../lib/live/controls.ts";
 import { BUNDLE_MARK } from "../../lib/live/export.ts";
 import { purchasesFixtureView, type PurchasesFixtureData, type PurchasesFixtureParams } from "../../lib/live/fixtureView.ts";
 import { outputElement } from "../../lib/live/render.ts";
@@ -52,11 +52,14 @@ async function open(path: string, options: { hash?: string; js?: boolean } = {})
   return o;
 }
 
-/** The spec embedded in a report, read in Node. */
+/** The spec embedded in a report, read in Node, with its data from the page's shared data block. */
 function specOf(html: string, id: string) {
   for (const m of html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))) {
     const spec = parseSpec(m[1]);
-    if (spec.id === id) return spec;
+    if (spec.id !== id) continue;
+    const block = new RegExp(`<script[^>]*class="${DATA_CLASS}" data-key="${spec.dataRef}">([\\s\\S]*?)</script>`).exec(html);
+    if (!block) throw new Error(`no data block ${spec.dataRef}`);
+    return { ...spec, data: JSON.parse(block[1]) as unknown };
   }
   throw new Error(`no spec ${id}`);
 }
@@ -137,6 +140,9 @@ describe("the exported report", () => {
     expect(html.slice(html.lastIndexOf("</script>"))).toMatch(/^<\/script>\s*<\/body>\s*<\/html>\s*$/);
     expect(specOf(html, "purchasesFixture").defaultsFromNotebook).toBe(true);
     expect(specOf(html, "purchasesFixtureLength").controls).toHaveLength(1);
+    // The two views share their data: the page carries it once.
+    expect(html.match(new RegExp(`class="${DATA_CLASS}"`, "g"))?.length).toBe(1);
+    expect(specOf(html, "purchasesFixture").data).toEqual(specOf(html, "purchasesFixtureLength").data);
     const overridden = readFileSync(join(overrideDir, "fixture-live.html"), "utf8");
     expect(specOf(overridden, "purchasesFixture").controls[0]).toMatchObject({ param: "purchasesUsdBnPerMonth", value: 30, default: 40 });
     const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;

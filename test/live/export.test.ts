@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
-import { parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
+import { DATA_CLASS, parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
 import { bundleKey, liveBundle } from "../../lib/live/bundle.ts";
-import { applyNotebookDefaults, BUNDLE_MARK, controlWithNotebookDefault, embedLiveViews, hasLiveViews, inlineBundle, livePagePaths } from "../../lib/live/export.ts";
+import { applyNotebookDefaults, BUNDLE_MARK, controlWithNotebookDefault, embedLiveViews, hasLiveViews, hoistData, inlineBundle, livePagePaths } from "../../lib/live/export.ts";
 import { liveView } from "../../lib/live/liveView.ts";
 import type { PurchasesFixtureParams } from "../../lib/live/fixtureView.ts";
 import type { ResolvedControl } from "../../lib/live/types.ts";
@@ -57,6 +57,25 @@ describe("reset targets from the notebook's parameters cell", () => {
     const probs: ResolvedControl = { kind: "probabilities", label: "p", step: 0.01, members: [{ param: "p.a", label: "a", value: 0.5, default: 0.5 }, { param: "p.b", label: "b", value: 0.5, default: 0.5 }] };
     expect(controlWithNotebookDefault(probs, { p: { a: 0.6, b: 0.6 } })).toEqual(probs);
     expect(controlWithNotebookDefault(probs, { p: { a: 0.3, b: 0.7 } })).toMatchObject({ members: [{ default: 0.3 }, { default: 0.7 }] });
+  });
+});
+
+describe("shared data blocks", () => {
+  const blocksOf = (html: string) => [...html.matchAll(new RegExp(`<script type="application/json" class="${DATA_CLASS}" data-key="([0-9a-f]{16})">([\\s\\S]*?)</script>`, "g"))].map((m) => ({ key: m[1], data: JSON.parse(m[2]) }));
+  test("views with the same data share one block; other data gets its own; specs keep a key and no data", () => {
+    const other = { ...data, asOf: "2026-06-30" };
+    const html = page(
+      liveView("purchasesFixture", data, ranWith).outerHTML + liveView("purchasesFixture", data, ranWith, { id: "b" }).outerHTML + liveView("purchasesFixture", other, ranWith, { id: "c" }).outerHTML,
+    );
+    const out = hoistData(html);
+    const blocks = blocksOf(out);
+    expect(blocks.map((b) => b.data)).toEqual([data, other]);
+    const specs = specsOf(out);
+    expect(specs.map((s) => s.data)).toEqual([null, null, null]);
+    expect(specs.map((s) => s.dataRef)).toEqual([blocks[0].key, blocks[0].key, blocks[1].key]);
+    expect(out.indexOf(`class="${DATA_CLASS}"`)).toBeGreaterThan(out.lastIndexOf("</main>"));
+    expect(hoistData(out)).toBe(out); // already hoisted: unchanged
+    expect(hoistData(page("x"))).toBe(page("x"));
   });
 });
 
@@ -127,6 +146,13 @@ describe("embedLiveViews(htmlPath, defaults)", () => {
     expect(readFileSync(p, "utf8")).toBe(page("<p>static</p>"));
     expect(statSync(p).mtimeMs).toBe(before);
   });
+  test("a malformed spec fails the export and leaves the page as it was (the runner then keeps the last good report)", async () => {
+    const p = join(dir, "bad.html");
+    const bad = page(`<div class="qtlab-live"><script type="application/json" class="${SPEC_CLASS}">{"version":2}</script></div>`);
+    writeFileSync(p, bad);
+    await expect(embedLiveViews(p, {})).rejects.toThrow("not a qtlab live-view spec");
+    expect(readFileSync(p, "utf8")).toBe(bad);
+  });
   test("a page with live views gets its defaults and the bundle", async () => {
     const p = join(dir, "live.html");
     writeFileSync(p, page(liveView("purchasesFixture", data, ranWith).outerHTML));
@@ -134,7 +160,8 @@ describe("embedLiveViews(htmlPath, defaults)", () => {
     expect(r?.views).toBe(1);
     const html = readFileSync(p, "utf8");
     expect(html.match(new RegExp(BUNDLE_MARK, "g"))?.length).toBe(1);
-    expect(specsOf(html)[0].defaultsFromNotebook).toBe(true);
+    expect(specsOf(html)[0]).toMatchObject({ defaultsFromNotebook: true, data: null });
+    expect(r?.dataBlocks).toBe(1);
     expect(r?.pageBytes).toBe(Buffer.byteLength(html));
   }, 60_000);
 });
