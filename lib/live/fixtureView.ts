@@ -61,8 +61,15 @@ export function purchasesPath(startMonth: string, params: PurchasesFixtureParams
 
 const usd = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}bn`;
 
-/** The fixture's chart and figures: expected purchases per month, the total, and month 1's purchases. */
+/**
+ * The fixture's chart and figures: expected purchases per month, the total, and month 1's purchases.
+ * Throws a RangeError for a front-loaded path with no month after the front (as real calculators refuse
+ * inputs they cannot honour), which the page must report without losing its chart.
+ */
 export function purchasesFixtureView(data: PurchasesFixtureData, params: PurchasesFixtureParams): LiveOutput {
+  if (params.scheduleShape === "front-loaded" && params.frontLoadMonths >= params.months) {
+    throw new RangeError(`a front-loaded path needs months after the front: ${params.frontLoadMonths} front-loaded months of ${params.months}`);
+  }
   const path = purchasesPath(data.startMonth, params);
   const total = path.reduce((s, r) => s + r.purchasesUsdBn, 0);
   const perMonth = path.length ? total / path.length : 0;
@@ -102,6 +109,7 @@ export const purchasesFixture: LiveViewDef<PurchasesFixtureData, PurchasesFixtur
     { param: "months", label: "Length", min: 1, max: 24, step: 1 },
     { kind: "choice", param: "scheduleShape", label: "Schedule", options: [{ value: "flat", label: "flat" }, { value: "front-loaded", label: "front-loaded" }] },
     { param: "frontLoadMultiple", label: "Front-load multiple", unit: "×", min: 1, max: 3, step: 0.1 },
+    { param: "frontLoadMonths", label: "Front-loaded months", min: 1, max: 12, step: 1 },
     {
       kind: "probabilities",
       label: "Scenario probabilities",

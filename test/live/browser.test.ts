@@ -253,6 +253,27 @@ describe("in headless Chromium", () => {
     expect(requests).toEqual([]);
   });
 
+  test("a redraw the view refuses keeps the last chart, says why, and recovers on the next good value", async () => {
+    const { page, consoleErrors, requests } = await open(path);
+    await page.selectOption(field(MAIN, "scheduleShape", "choice"), { label: "front-loaded" });
+    await waitRenders(page, MAIN, 1);
+    const good = await svg(page, MAIN);
+    await page.fill(field(MAIN, "frontLoadMonths"), "6");
+    await page.waitForSelector(`${MAIN}[data-error]`);
+    expect(await page.textContent(`${MAIN} .qtlab-live-status`)).toBe(
+      "Cannot redraw with these values (the chart shows the last values that worked): a front-loaded path needs months after the front: 6 front-loaded months of 6",
+    );
+    expect(await renders(page, MAIN)).toBe(1);
+    expect(await svg(page, MAIN)).toBe(good);
+    await page.fill(field(MAIN, "months"), "9");
+    await waitRenders(page, MAIN, 2);
+    expect(await page.$eval(MAIN, (e) => e.hasAttribute("data-error"))).toBe(false);
+    expect(await page.textContent(`${MAIN} .qtlab-live-status`)).toBe("");
+    expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", { scheduleShape: "front-loaded", frontLoadMonths: 6, months: 9 }).figures);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   test("a shared link: loading the page with a hash applies it (clamped, probabilities normalised) and redraws", async () => {
     const { page, consoleErrors, requests } = await open(path, { hash: "#purchasesUsdBnPerMonth=55&months=500&scenarioProbabilities.low=2&nonsense=1" });
     await waitRenders(page, MAIN, 1);

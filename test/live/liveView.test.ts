@@ -38,6 +38,10 @@ describe("the fixture view (hand-worked)", () => {
     expect(purchasesPath("2025-12", p).map((r) => r.purchasesUsdBn)).toEqual([120, 120, 120, 0, 0, 0]);
     expect(figureTexts(p)).toEqual({ expectedPerMonth: "$60.0bn/month", total: "$360.0bn", firstMonth: "$120.0bn" });
   });
+  test("a front-loaded path with no month after the front is refused", () => {
+    expect(() => purchasesFixtureView(data, { ...params, scheduleShape: "front-loaded", frontLoadMonths: 6 })).toThrow(RangeError);
+    expect(() => purchasesFixtureView(data, { ...params, scheduleShape: "flat", frontLoadMonths: 6 })).not.toThrow();
+  });
   test("figures: expected per month, total, first month", () => {
     expect(figureTexts(params)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
     const out = purchasesFixtureView(data, { ...params, purchasesUsdBnPerMonth: 27.9 });
@@ -73,7 +77,7 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
     expect(el.getAttribute("class")).toBe(LIVE_CLASS.root);
     expect(el.getAttribute("data-view")).toBe("purchasesFixture");
     expect(el.getAttribute("data-live-id")).toBe("purchasesFixture");
-    expect(el.getAttribute("data-params")).toBe("purchasesUsdBnPerMonth months scheduleShape frontLoadMultiple scenarioProbabilities.low scenarioProbabilities.base scenarioProbabilities.high");
+    expect(el.getAttribute("data-params")).toBe("purchasesUsdBnPerMonth months scheduleShape frontLoadMultiple frontLoadMonths scenarioProbabilities.low scenarioProbabilities.base scenarioProbabilities.high");
     expect([...el.children].map((c) => c.getAttribute("class"))).toEqual([LIVE_CLASS.staticNote, LIVE_CLASS.output, SPEC_CLASS]);
     expect(script.getAttribute("type")).toBe("application/json");
   });
@@ -117,7 +121,7 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
     const bundle = (el as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
     expect(bundle["text/html"]).toBe(el.outerHTML);
     expect(bundle["text/plain"]).toBe(
-      "Fixture: expected purchases per month (live view; Base purchases 40 $bn/month · Length 6 months · Schedule flat · Front-load multiple 2 × · Scenario probabilities: Low 0.25, Base 0.5, High 0.25)",
+      "Fixture: expected purchases per month (live view; Base purchases 40 $bn/month · Length 6 months · Schedule flat · Front-load multiple 2 × · Front-loaded months 2 months · Scenario probabilities: Low 0.25, Base 0.5, High 0.25)",
     );
     expect(el.querySelector(`.${LIVE_CLASS.staticNote}`)!.textContent).toBe(`Assumptions: ${assumptionsLine(spec.controls)}`);
   });
