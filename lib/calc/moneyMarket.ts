@@ -13,6 +13,7 @@
  * there; nothing here fills or extends a series.
  */
 import { pctToBp } from "../units.ts";
+import { addDays } from "./monthly.ts";
 
 /**
  * IORB's first day: the interest rate on reserve balances replaced IOER and IORR on 2021-07-29 (Federal
@@ -226,7 +227,7 @@ export function weekEndingMeans(points: readonly SpreadPoint[], weekEndings: rea
   const out: WeekMean[] = [];
   let j = 0;
   for (const end of weekEndings) {
-    const start = addDaysIso(end, -6);
+    const start = addDays(end, -6);
     while (j < points.length && points[j].date < start) j++;
     let sum = 0;
     let n = 0;
@@ -237,10 +238,4 @@ export function weekEndingMeans(points: readonly SpreadPoint[], weekEndings: rea
     if (n > 0) out.push({ weekEnding: end, meanBp: roundNoise(sum / n), days: n });
   }
   return out;
-}
-
-/** An ISO date plus `days` calendar days (UTC). */
-export function addDaysIso(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }

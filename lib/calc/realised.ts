@@ -3,13 +3,14 @@
  * (total assets, securities held outright, reserves, SOFR − IORB), set beside each scenario's projected
  * path, with a distance per scenario and the scenario the data sits closest to.
  *
- * Month-end levels are read on the month's last Wednesday (the H.4.1 week): total assets and securities
- * (WALCL, TREAST + WSHOMCB) are Wednesday levels, reserves (WRESBAL) the average of the week ending then.
- * A month enters only when its last Wednesday is in every weekly series (a month still in progress, or
- * past a series' end, is left out). The spread is the month's mean of daily SOFR − IORB.
+ * Month-end levels stand on the month grid of lib/calc/monthly.ts (default "month-end": the first H.4.1
+ * Wednesday on or after the month's last day): total assets and securities (WALCL, TREAST + WSHOMCB) are
+ * Wednesday levels, reserves (WRESBAL) the average of the week ending then. A month enters only when that
+ * week is in every weekly series (a month still in progress, or past a series' end, is left out). The
+ * spread is the calendar month's mean of the daily spread given (the notebook: SOFR − IORB).
  *
- * Realised purchases = the change in securities held outright, Treasuries plus agency MBS, since the last
- * Wednesday before the start month. From 2025-12-01 Treasury principal is rolled over and MBS principal is
+ * Realised purchases = the change in securities held outright, Treasuries plus agency MBS, since the close
+ * of the month before the start month. From 2025-12-01 Treasury principal is rolled over and MBS principal is
  * reinvested in bills (FOMC implementation note, 2025-10-29), so that sum moves by the RMP purchases;
  * a paydown booked before its reinvestment, and inflation compensation on TIPS, add week-to-week noise.
  *
@@ -20,7 +21,8 @@
  */
 import { eventDate } from "./policyEvents.ts";
 import type { SpreadPoint } from "./moneyMarket.ts";
-import { addMonths, type ScenarioPath } from "./rmpScenarios.ts";
+import { addMonths, monthlyLevels, type MonthGrid } from "./monthly.ts";
+import type { ScenarioPath } from "./rmpScenarios.ts";
 
 /** The first round's announced pace: about $40bn/month of bills from 2025-12-12 (New York Fed statement on
  * reserve management purchases and FOMC implementation note, 2025-12-10; see lib/calc/policyEvents.ts). */
@@ -32,28 +34,21 @@ export const FED_FIRST_ROUND = {
 
 type Rows = readonly { date: string; value: number }[];
 
-/** The month's last Wednesday (ISO) for "YYYY-MM". */
-export function lastWednesday(month: string): string {
-  const y = +month.slice(0, 4);
-  const m = +month.slice(5, 7);
-  const last = new Date(Date.UTC(y, m, 0)); // day 0 of the next month = last day of this one
-  const back = (last.getUTCDay() - 3 + 7) % 7;
-  return new Date(last.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The balance sheet on the Wednesday before the start month. */
+/** The balance sheet at the close of the month before the start month. */
 export interface RealisedStart {
+  /** The H.4.1 Wednesday standing for that month's end. */
   weekEnding: string;
   totalAssetsUsdBn: number;
   securitiesUsdBn: number;
   reservesUsdBn: number;
 }
 
-/** One realised month (levels on its last Wednesday). */
+/** One realised month (levels at its close on the month grid). */
 export interface RealisedMonth {
   month: string;
   /** Months since the start: 1 for the start month. */
   step: number;
+  /** The H.4.1 Wednesday standing for the month's end. */
   weekEnding: string;
   totalAssetsUsdBn: number;
   securitiesUsdBn: number;
@@ -62,7 +57,7 @@ export interface RealisedMonth {
   /** This month's change in securities ($bn). */
   purchasesUsdBn: number;
   reservesUsdBn: number;
-  /** Mean daily SOFR − IORB over the calendar month (bp); undefined with no observation. */
+  /** Mean daily spread over the calendar month (bp); undefined with no observation. */
   spreadBp: number | undefined;
   spreadDays: number;
 }
@@ -75,7 +70,10 @@ export interface RealisedPath {
 
 /**
  * Build the realised path from `startMonth` ("YYYY-MM") on (see the module note). Weekly inputs in $bn,
- * the daily spread in bp. Throws when the start's Wednesday is missing from a weekly series.
+ * the daily spread in bp. Months stand on `grid` (lib/calc/monthly.ts; default "month-end": the first
+ * Wednesday on or after the month's last day, so a month's MBS paydown and month-end maturities are in
+ * it). The path stops at the first month missing from any weekly series; nothing is filled. Throws when
+ * the month before the start is missing.
  */
 export function realisedPath(input: {
   startMonth: string;
@@ -84,25 +82,27 @@ export function realisedPath(input: {
   mbs: Rows;
   reserves: Rows;
   spreadDaily: readonly SpreadPoint[];
+  grid?: MonthGrid;
 }): RealisedPath {
-  const maps = {
-    totalAssets: new Map(input.totalAssets.map((r) => [r.date, r.value])),
-    treasuries: new Map(input.treasuries.map((r) => [r.date, r.value])),
-    mbs: new Map(input.mbs.map((r) => [r.date, r.value])),
-    reserves: new Map(input.reserves.map((r) => [r.date, r.value])),
+  const grid = input.grid ?? "month-end";
+  const byMonth = (rows: Rows) => new Map(monthlyLevels(rows, grid).map((l) => [l.month, l]));
+  const assets = byMonth(input.totalAssets);
+  const treasuries = byMonth(input.treasuries);
+  const mbs = byMonth(input.mbs);
+  const reserves = byMonth(input.reserves);
+  const at = (month: string) => {
+    const a = assets.get(month);
+    const t = treasuries.get(month);
+    const m = mbs.get(month);
+    const r = reserves.get(month);
+    if (!a || !t || !m || !r) return undefined;
+    if (new Set([a.date, t.date, m.date, r.date]).size !== 1) return undefined; // one H.4.1 week for all
+    return { weekEnding: a.date, totalAssetsUsdBn: a.value, securitiesUsdBn: t.value + m.value, reservesUsdBn: r.value };
   };
-  const at = (date: string) => {
-    const v = { a: maps.totalAssets.get(date), t: maps.treasuries.get(date), m: maps.mbs.get(date), r: maps.reserves.get(date) };
-    return v.a === undefined || v.t === undefined || v.m === undefined || v.r === undefined
-      ? undefined
-      : { totalAssetsUsdBn: v.a, securitiesUsdBn: v.t + v.m, reservesUsdBn: v.r };
-  };
-  const prevMonth = addMonths(input.startMonth, -1);
-  const startDate = lastWednesday(prevMonth);
-  const s = at(startDate);
-  if (!s) throw new Error(`realisedPath: no H.4.1 week ending ${startDate} (the last Wednesday before ${input.startMonth}) in every weekly series`);
-  const start: RealisedStart = { weekEnding: startDate, ...s };
-  const lastDate = [input.totalAssets, input.treasuries, input.mbs, input.reserves].map((r) => r[r.length - 1]?.date ?? "").sort()[0];
+  const before = addMonths(input.startMonth, -1);
+  const s = at(before);
+  if (!s) throw new Error(`realisedPath: no H.4.1 week closing ${before} (the month before ${input.startMonth}) in every weekly series`);
+  const start: RealisedStart = s;
   const spreadByMonth = new Map<string, { sum: number; n: number }>();
   for (const p of input.spreadDaily) {
     const k = p.date.slice(0, 7);
@@ -115,15 +115,12 @@ export function realisedPath(input: {
   let prevSecurities = start.securitiesUsdBn;
   for (let step = 1; ; step++) {
     const month = addMonths(input.startMonth, step - 1);
-    const date = lastWednesday(month);
-    if (date > lastDate) break;
-    const v = at(date);
+    const v = at(month);
     if (!v) break;
     const sp = spreadByMonth.get(month);
     months.push({
       month,
       step,
-      weekEnding: date,
       ...v,
       cumulativePurchasesUsdBn: v.securitiesUsdBn - start.securitiesUsdBn,
       purchasesUsdBn: v.securitiesUsdBn - prevSecurities,
@@ -135,15 +132,14 @@ export function realisedPath(input: {
   return { start, months };
 }
 
-/** Average realised pace ($bn/month): the least-squares slope through the origin of cumulative purchases on months elapsed. */
+/**
+ * Average realised pace ($bn/month): cumulative purchases at the last realised month divided by the months
+ * elapsed. (A least-squares slope through the origin would weight the later months more and, on a path that
+ * starts fast and slows, overstate the average.) NaN with no realised month.
+ */
 export function realisedPaceUsdBnPerMonth(months: readonly RealisedMonth[]): number {
-  let sxy = 0;
-  let sxx = 0;
-  for (const m of months) {
-    sxy += m.step * m.cumulativePurchasesUsdBn;
-    sxx += m.step * m.step;
-  }
-  return sxx > 0 ? sxy / sxx : NaN;
+  const last = months[months.length - 1];
+  return last ? last.cumulativePurchasesUsdBn / last.step : NaN;
 }
 
 /** One scenario against the realised months. */

@@ -76,8 +76,10 @@ export interface FitOptions {
   /** Grid for c (per pp): log-spaced from cMin to cMax. */
   cMin?: number;
   cMax?: number;
-  /** Points per grid dimension. */
+  /** Exponential: points on the grid for c. */
   gridPoints?: number;
+  /** Logistic: points per dimension of the (c, midpoint) grid. */
+  logisticGridPoints?: number;
   /** Zoom-in refinements of the grid around the best point. */
   refinements?: number;
 }
@@ -88,7 +90,8 @@ export const fitDefaults = {
   cMin: 0.02,
   cMax: 20,
   gridPoints: 121,
-  refinements: 4,
+  logisticGridPoints: 21,
+  refinements: 5,
 } as const;
 
 /** The curve's spread at a share. Units: pct in, bp out. */
@@ -193,7 +196,7 @@ export function fitReserveDemandCurve(points: readonly CurvePoint[], options: Fi
       grid = logGrid(lo, hi, nGrid);
     }
   } else {
-    const nG = Math.max(3, Math.round(Math.sqrt(nGrid) * 3));
+    const nG = Math.max(3, options.logisticGridPoints ?? fitDefaults.logisticGridPoints);
     let cGrid = logGrid(cMin, cMax, nG);
     let mGrid = linGrid(xMin, xMax, nG);
     for (let round = 0; round <= refinements; round++) {

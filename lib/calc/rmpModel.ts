@@ -21,7 +21,8 @@ import {
   quarterStart,
 } from "./reserveDemand.ts";
 import { closestScenario, compareWithScenarios, realisedPath, realisedPaceUsdBnPerMonth, type RealisedPath, type ScenarioDistance } from "./realised.ts";
-import { addMonths, runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";
+import { addMonths } from "./monthly.ts";
+import { runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";
 import { fanQuantiles, linspace, runSweep, type FanQuantiles, type SweepResult } from "./rmpSweep.ts";
 
 type Rows = readonly { date: string; value: number }[];
@@ -70,6 +71,8 @@ export interface RmpParams {
   fanGridPoints: number;
   fanBandQuantiles: readonly [number, number];
   rollingWindowDays: number;
+  /** First month of the days-above chart (ISO date). */
+  daysAboveFrom: string;
   sensitivitySizesUsdBnPerMonth: readonly number[];
   sensitivityOrganicUsdBnPerMonth: readonly number[];
   sensitivityCurveShiftsPp: readonly number[];
@@ -78,6 +81,52 @@ export interface RmpParams {
 /** Daily SOFR − IORB and EFFR − IORB (bp). */
 export function rmpSpreads(inputs: Pick<RmpInputs, "sofrPct" | "effrPct" | "iorbPct">): { sofr: SpreadPoint[]; effr: SpreadPoint[] } {
   return { sofr: spreadBpDaily(inputs.sofrPct, inputs.iorbPct), effr: spreadBpDaily(inputs.effrPct, inputs.iorbPct) };
+}
+
+/**
+ * The RMP notebook's default parameters (its parameters cell holds the same values, each with its source):
+ * the article's scenarios, a flat schedule, currency growth at the article's $3.5bn/month, the SOFR − IORB
+ * curve in exponential form and the slope rule for "ample". For tests and for callers without a notebook.
+ */
+export const rmpDefaults: RmpParams = {
+  startMonth: "2025-12",
+  horizonMonths: 24,
+  scenarioSizesUsdBnPerMonth: { A: 25, B: 45, C: 3.5 },
+  scenarioProbabilities: { A: 0.4, B: 0.35, C: 0.25 },
+  fanSizeOffsetsUsdBnPerMonth: { A: [-5, 5], B: [0, 15], C: [0, 0] },
+  scheduleShape: "flat",
+  frontLoadMonths: 4,
+  frontLoadMultiple: 1.6,
+  currencyGrowthUsdBnPerMonth: 3.5,
+  tgaGrowthUsdBnPerMonth: 0,
+  otherLiabilitiesGrowthUsdBnPerMonth: 0,
+  mbsPrincipalUsdBnPerMonth: 15,
+  nominalGdpGrowthPctPerYear: 5,
+  curveSpread: "SOFR-IORB",
+  curveForm: "exponential",
+  curveFitFrom: "2021-07-29",
+  curveFitTo: "2026-08-19",
+  ampleRule: "slope",
+  ampleSlopeBpPer100UsdBn: 1,
+  ampleSpreadBp: 0,
+  fanOrganicRangeUsdBnPerMonth: [-3, 3],
+  fanCurveShiftRangePp: [-0.5, 0.5],
+  fanGridPoints: 9,
+  fanBandQuantiles: [0.1, 0.9],
+  rollingWindowDays: 20,
+  daysAboveFrom: "2024-01-01",
+  sensitivitySizesUsdBnPerMonth: [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60],
+  sensitivityOrganicUsdBnPerMonth: [0, 2.5, 5, 7.5, 10, 12.5, 15],
+  sensitivityCurveShiftsPp: [-0.5, 0, 0.5],
+};
+
+/**
+ * The inputs with every series cut to `from` (ISO) on: what the views need, and what a report page carries
+ * when a reader re-runs them (the curve needs IORB's era, the spread chart SOFR's, from 2018).
+ */
+export function trimInputs<T extends { [K in keyof T]: Rows }>(inputs: T, from: string): T {
+  const entries = Object.entries(inputs) as [string, Rows][];
+  return Object.fromEntries(entries.map(([k, rows]) => [k, rows.filter((r) => r.date >= from)])) as unknown as T;
 }
 
 /** The spread the curve is fitted on and the realised path compares with. */
@@ -174,8 +223,9 @@ export interface RmpScenarioModel {
 }
 
 /**
- * Fit the curve, start from the H.4.1 week before `startMonth` (reserves, total assets) and the GDP quarter
- * containing it, run the scenarios and compare them with the realised path.
+ * Fit the curve, start from the H.4.1 week closing the month before `startMonth` (reserves, total assets;
+ * month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it, run the scenarios and compare
+ * them with the realised path.
  */
 export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScenarioModel {
   const fit = rmpCurveFit(inputs, params, "GDP");

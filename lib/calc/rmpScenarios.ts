@@ -21,6 +21,7 @@
  * The article's three scenarios ({@link ARTICLE_SCENARIOS}) and their probability-weighted expectation.
  * Sign conventions: purchases ≥ 0 add reserves; liability growth > 0 drains reserves.
  */
+import { addMonths } from "./monthly.ts";
 import { curveSpreadBp, type FittedCurve } from "./reserveDemand.ts";
 
 /** One scenario: a monthly purchase size and its probability. */
@@ -185,20 +186,6 @@ export function scheduleWeights(options: Pick<EngineOptions, "horizonMonths" | "
   const later = Math.max(0, (h - k * options.frontLoadMultiple) / (h - k));
   for (let t = 0; t < h; t++) w[t] = t < k ? options.frontLoadMultiple : later;
   return w;
-}
-
-/** "YYYY-MM" plus n months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  if (!/^\d{4}-\d{2}$/.test(month)) throw new ScenarioInputError(`month must be "YYYY-MM", got "${month}"`);
-  const total = +month.slice(0, 4) * 12 + (+month.slice(5, 7) - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-}
-
-/** The last calendar day of a month, ISO ("2026-02" → "2026-02-28"): where a month-end level sits on a time axis. */
-export function monthEndIso(month: string): string {
-  addMonths(month, 0); // validates the format
-  const d = new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7), 0));
-  return d.toISOString().slice(0, 10);
 }
 
 /** GDP ($bn) `step` months after the start at `growthPctPerYear`, compounded monthly. */

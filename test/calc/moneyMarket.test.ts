@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  addDaysIso,
   countDaysAbove,
   daysAboveByMonth,
   IORB_START,
@@ -107,8 +106,9 @@ describe("weekEndingMeans(points, wednesdays)", () => {
     expect(weekEndingMeans(p, ["2025-11-12", "2025-11-26"])).toEqual([{ weekEnding: "2025-11-26", meanBp: 4, days: 3 }]);
   });
 
-  test("addDaysIso crosses months and years", () => {
-    expect(addDaysIso("2026-01-03", -6)).toBe("2025-12-28");
+  test("a week reaches back across a month and year end", () => {
+    const p = pts([["2024-12-25", 100], ["2024-12-26", 1], ["2024-12-31", 3], ["2025-01-01", 5]]);
+    expect(weekEndingMeans(p, ["2025-01-01"])).toEqual([{ weekEnding: "2025-01-01", meanBp: 3, days: 3 }]);
   });
 });
 

@@ -1,18 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { spreadBpDaily } from "../../lib/calc/moneyMarket.ts";
-import { closestScenario, compareWithScenarios, FED_FIRST_ROUND, lastWednesday, realisedPaceUsdBnPerMonth, realisedPath } from "../../lib/calc/realised.ts";
+import { closestScenario, compareWithScenarios, FED_FIRST_ROUND, realisedPaceUsdBnPerMonth, realisedPath } from "../../lib/calc/realised.ts";
 import { ARTICLE_SCENARIOS, projectScenario, runScenarios, type ScenarioPath } from "../../lib/calc/rmpScenarios.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
-
-describe("lastWednesday(month)", () => {
-  test("is the month's last Wednesday", () => {
-    expect(lastWednesday("2025-11")).toBe("2025-11-26");
-    expect(lastWednesday("2025-12")).toBe("2025-12-31");
-    expect(lastWednesday("2026-07")).toBe("2026-07-29");
-    expect(lastWednesday("2026-02")).toBe("2026-02-25");
-  });
-});
 
 // Weekly fixtures: securities grow 20/month from 2025-11-26; reserves 10 below assets − 3,600.
 const weeks = ["2025-11-26", "2025-12-03", "2025-12-31", "2026-01-28", "2026-02-04", "2026-02-25", "2026-03-04"];
@@ -33,13 +24,20 @@ describe("realisedPath({startMonth, ...})", () => {
     spreadDaily,
   });
 
-  test("starts on the last Wednesday before the start month and reads each month's last Wednesday", () => {
-    expect(r.start).toEqual({ weekEnding: "2025-11-26", totalAssetsUsdBn: 6_500, securitiesUsdBn: 6_250, reservesUsdBn: 2_900 });
+  test("starts at the close of the month before the start and reads each month on the month-end grid", () => {
+    // month-end grid: the first Wednesday on or after the month's last day
+    expect(r.start).toEqual({ weekEnding: "2025-12-03", totalAssetsUsdBn: 6_500, securitiesUsdBn: 6_250, reservesUsdBn: 2_900 });
     expect(r.months.map((m) => [m.month, m.step, m.weekEnding])).toEqual([
       ["2025-12", 1, "2025-12-31"],
-      ["2026-01", 2, "2026-01-28"],
-      ["2026-02", 3, "2026-02-25"],
+      ["2026-01", 2, "2026-02-04"],
+      ["2026-02", 3, "2026-03-04"],
     ]);
+  });
+
+  test("on the last-Wednesday grid the same data give other weeks", () => {
+    const lw = realisedPath({ startMonth: "2025-12", totalAssets: level(6_500, 20), treasuries: level(4_200, 35), mbs: level(2_050, -15), reserves: level(2_900, 10), spreadDaily, grid: "last-wednesday" });
+    expect(lw.start.weekEnding).toBe("2025-11-26");
+    expect(lw.months.map((m) => m.weekEnding)).toEqual(["2025-12-31", "2026-01-28", "2026-02-25"]);
   });
 
   test("cumulative purchases are the change in Treasuries + MBS since the start; MBS reinvestment nets out", () => {
@@ -51,18 +49,19 @@ describe("realisedPath({startMonth, ...})", () => {
     expect(r.months.map((m) => m.spreadBp)).toEqual([3, undefined, -1]);
   });
 
-  test("stops at a month whose last Wednesday is not in the data (March 2026 here)", () => {
+  test("stops at a month whose closing week is not in the data (March 2026 here: 2026-04-01 is missing)", () => {
     expect(r.months.at(-1)!.month).toBe("2026-02");
   });
 
   test("throws when the start week is missing", () => {
     expect(() => realisedPath({ startMonth: "2025-11", totalAssets: level(1, 0), treasuries: level(1, 0), mbs: level(1, 0), reserves: level(1, 0), spreadDaily })).toThrow(
-      /no H\.4\.1 week ending 2025-10-29/,
+      /no H\.4\.1 week closing 2025-10 \(the month before 2025-11\)/,
     );
   });
 
-  test("realisedPaceUsdBnPerMonth is the slope through the origin: 20", () => {
+  test("realisedPaceUsdBnPerMonth is cumulative purchases over months elapsed: 60 / 3 = 20", () => {
     expect(realisedPaceUsdBnPerMonth(r.months)).toBeCloseTo(20, 12);
+    expect(realisedPaceUsdBnPerMonth([])).toBeNaN();
   });
 
   test("compareWithScenarios: RMSE of cumulative purchases per scenario, by hand, and the closest", () => {
@@ -93,8 +92,8 @@ describe("the shipped data since 2025-12 against the article's scenarios", () =>
   });
   const set = runScenarios(ARTICLE_SCENARIOS, { month: "2025-11", reservesUsdBn: r.start.reservesUsdBn, totalAssetsUsdBn: r.start.totalAssetsUsdBn, gdpUsdBn: 31_422.526 }, { horizonMonths: 24 });
 
-  test("starts from the H.4.1 week of 2025-11-26 and covers December 2025 to July 2026", () => {
-    expect(r.start.weekEnding).toBe("2025-11-26");
+  test("starts from the H.4.1 week of 2025-12-03 (after QT's end, before RMP) and covers December 2025 to July 2026", () => {
+    expect(r.start.weekEnding).toBe("2025-12-03");
     expect(r.months[0].month).toBe("2025-12");
     expect(r.months.at(-1)!.month).toBe("2026-07");
   });

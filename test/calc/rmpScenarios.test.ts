@@ -1,12 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { curveSpreadBp, type FittedCurve } from "../../lib/calc/reserveDemand.ts";
 import {
-  addMonths,
   ARTICLE_SCENARIOS,
   checkIdentity,
   expectedPath,
   gdpAfterMonths,
-  monthEndIso,
   projectScenario,
   runScenarios,
   ScenarioInputError,
@@ -154,14 +152,7 @@ describe("validateScenarioInputs: the errors a reader gets", () => {
   });
 });
 
-describe("month and GDP helpers", () => {
-  test("addMonths and monthEndIso", () => {
-    expect(addMonths("2025-12", 1)).toBe("2026-01");
-    expect(addMonths("2025-12", -12)).toBe("2024-12");
-    expect(monthEndIso("2028-02")).toBe("2028-02-29");
-    expect(() => addMonths("2025-1", 1)).toThrow(/"YYYY-MM"/);
-  });
-
+describe("GDP helper", () => {
   test("gdpAfterMonths compounds monthly to the annual rate", () => {
     expect(gdpAfterMonths(100, 5, 12)).toBeCloseTo(105, 12);
     expect(gdpAfterMonths(100, 5, 0)).toBe(100);
