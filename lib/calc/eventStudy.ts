@@ -15,6 +15,10 @@
  *   Positive = the series rose.
  */
 import { pctToBp } from "../units.ts";
+import { monthEndIso } from "./asOf.ts";
+
+/** Re-exported from lib/calc/asOf.ts. */
+export { monthEndIso };
 
 /** A dated observation in the series' canonical units. */
 export interface Point {
@@ -31,12 +35,6 @@ export interface EventSeries {
   rows: readonly Point[];
   /** Rows are monthly means dated on the first day of the month (e.g. Shiller's S&P 500). */
   monthlyMean?: boolean;
-}
-
-/** The last day of the month of an ISO date. */
-export function monthEndIso(iso: string): string {
-  const lastDay = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).getUTCDate();
-  return `${iso.slice(0, 8)}${String(lastDay).padStart(2, "0")}`;
 }
 
 /**

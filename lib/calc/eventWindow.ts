@@ -9,6 +9,10 @@
  * holiday). Sign convention: change = later − earlier, in the series' units (pct for yields: multiply by
  * 100 for bp). Rank 1 = the largest rise; ties share the better rank.
  */
+import { lastOnOrBefore } from "./asOf.ts";
+
+/** Re-exported from lib/calc/asOf.ts, where the as-of look-ups live. */
+export { lastOnOrBefore };
 
 /** A dated observation. */
 export interface DailyPoint {
@@ -30,21 +34,6 @@ export interface WindowChange {
 
 function change(a: DailyPoint, b: DailyPoint): WindowChange {
   return { fromDate: a.date, toDate: b.date, fromValue: a.value, toValue: b.value, change: b.value - a.value, changeFrac: a.value === 0 ? NaN : b.value / a.value - 1 };
-}
-
-/** The last observation on or before `date`, or undefined. Rows must be sorted by date. */
-export function lastOnOrBefore(rows: readonly DailyPoint[], date: string): DailyPoint | undefined {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found: DailyPoint | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = rows[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

@@ -6,6 +6,10 @@
  * Holdings are end-of-month levels in $bn, dated on the month's first day (TIC's convention in qtlab:
  * 2025-01-01 = end of January 2025). Sign convention: a change is end minus start; negative = holdings fell.
  */
+import { monthEndIso } from "./asOf.ts";
+
+/** Re-exported from lib/calc/asOf.ts, where the as-of look-ups live. */
+export { monthEndIso };
 
 /** One month-end holding in $bn. */
 export interface Holding {
@@ -149,13 +153,3 @@ export function compareHoldings(published: readonly PublishedHolding[], data: Re
   });
 }
 
-/**
- * The last calendar day of the month a TIC date stands for: "2025-03-01" (end of March 2025) → "2025-03-31".
- * Use it to read a daily series (a yield) at the date a month-end holding was measured.
- */
-export function monthEndIso(monthIso: string): string {
-  const y = +monthIso.slice(0, 4);
-  const m = +monthIso.slice(5, 7);
-  if (!/^\d{4}-\d{2}/.test(monthIso) || m < 1 || m > 12) throw new Error(`monthEndIso: "${monthIso}" is not a month`);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}

@@ -17,6 +17,7 @@
  * for two series that both trend says almost nothing), of weekly log changes and of month-end log changes.
  */
 import { logChanges, pearson, type Correlation } from "./correlation.ts";
+import { indexOnOrBefore } from "./asOf.ts";
 
 /** A dated observation: ISO date and a value in the unit the caller states. */
 export interface DatedValue {
@@ -76,21 +77,6 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS;
 }
 
-/** Index of the last row dated on or before `date` in rows sorted by date, or −1. */
-function lastOnOrBefore(rows: readonly DatedValue[], date: string): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /**
  * Net liquidity per Wednesday, $bn: WALCL (Wednesday level) − WTREGEN (week average) − RRPONTSYD (the
  * Wednesday's operation or the last one before it). Inputs in $bn, sorted by date. Rows are the
@@ -113,7 +99,7 @@ export function netLiquidityWeekly(
     if ((options.from && a.date < options.from) || (options.to && a.date > options.to)) continue;
     const t = tgaByDate.get(a.date);
     if (t === undefined) continue;
-    const k = lastOnOrBefore(onRrp, a.date);
+    const k = indexOnOrBefore(onRrp, a.date);
     if (k < 0 || daysBetween(onRrp[k].date, a.date) > maxAge) {
       throw new Error(
         `netLiquidityWeekly: no ON RRP operation within ${maxAge} days before ${a.date}` +
@@ -147,7 +133,7 @@ export function withIndexClose(
   const maxAge = options.maxIndexAgeDays ?? defaults.maxIndexAgeDays;
   const out: NetLiquidityIndexWeek[] = [];
   for (const w of weeks) {
-    const k = lastOnOrBefore(index, w.date);
+    const k = indexOnOrBefore(index, w.date);
     if (k < 0) continue;
     if (daysBetween(index[k].date, w.date) > maxAge) {
       throw new Error(`withIndexClose: the last close before ${w.date} is ${index[k].date}, more than ${maxAge} days old`);

@@ -15,6 +15,7 @@ import { FED_FIRST_ROUND } from "./realised.ts";
 import { quarterStart, usdBnToSharePct } from "./reserveDemand.ts";
 import type { RmpInputs, RmpParams, RmpScenarioModel } from "./rmpModel.ts";
 import { ARTICLE_SCENARIOS } from "./rmpScenarios.ts";
+import { lastOnOrBefore as asOf } from "./asOf.ts";
 
 type Rows = readonly { date: string; value: number }[];
 
@@ -46,16 +47,6 @@ export const ARTICLE_FIGURES = {
   replenishOrganicUsdBnPerMonth: 20,
   replenishExtraUsdBnPerMonth: 25,
 } as const;
-
-/** The observation on `date` or the last before it. */
-function asOf(rows: Rows, date: string): { date: string; value: number } | undefined {
-  let found: { date: string; value: number } | undefined;
-  for (const r of rows) {
-    if (r.date > date) break;
-    found = r;
-  }
-  return found;
-}
 
 /** The first observation on or after `date`. */
 function onOrAfter(rows: Rows, date: string): { date: string; value: number } | undefined {

@@ -1,3 +1,4 @@
+import { indexOnOrBefore } from "./asOf.ts";
 /**
  * A long yield around a policy turning point: where it peaked, how far it moved after a dated policy
  * event, and how far it sits from the policy rate.
@@ -39,24 +40,9 @@ export interface YieldPhaseSummary {
   peakGapToLowerBp: number;
 }
 
-/** Index of the last row dated on or before `date` (rows sorted), or −1. */
-function lastOnOrBefore(rows: readonly DatedValue[], date: string): number {
-  let found = -1;
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /** The value on `date` or the last one before it; throws if there is none. */
 export function valueOnOrBefore(rows: readonly DatedValue[], date: string): DatedValue {
-  const k = lastOnOrBefore(rows, date);
+  const k = indexOnOrBefore(rows, date);
   if (k < 0) throw new Error(`valueOnOrBefore: no observation on or before ${date}`);
   return rows[k];
 }
@@ -86,7 +72,7 @@ export function yieldPhaseSummary(
   options: { peakFrom: string; peakTo: string; eventDate: string; asOf: string },
 ): YieldPhaseSummary {
   const peak = peakWithin(yieldRows, options.peakFrom, options.peakTo);
-  const k = lastOnOrBefore(yieldRows, options.eventDate);
+  const k = indexOnOrBefore(yieldRows, options.eventDate);
   const baseIndex = k >= 0 && yieldRows[k].date === options.eventDate ? k - 1 : k;
   if (baseIndex < 0) throw new Error(`yieldPhaseSummary: no observation before ${options.eventDate}`);
   const base = yieldRows[baseIndex];

@@ -301,24 +301,3 @@ export function toCanonical(value: number, scale: number): number {
   if (scale < 1) return value / Math.round(1 / scale);
   return Math.round(value * scale * 1e9) / 1e9;
 }
-
-/** The observation on `date`, or the last one before it (for "as of" look-ups); undefined if none. */
-export function valueAsOf(series: Pick<Series, "rows">, date: string): Observation | undefined {
-  const rows = series.rows;
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found: Observation | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = rows[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** The observations with `from <= date <= to` (ISO strings; either bound may be omitted). */
-export function between(series: Pick<Series, "rows">, from?: string, to?: string): Observation[] {
-  return series.rows.filter((r) => (from === undefined || r.date >= from) && (to === undefined || r.date <= to));
-}

@@ -4,7 +4,7 @@ import { parseH41 } from "../../lib/data/h41.ts";
 import { parseH15 } from "../../lib/data/h15.ts";
 import { parseIce } from "../../lib/data/ice.ts";
 import { parseMacro } from "../../lib/data/macro.ts";
-import { checkGrid, DataValidationError, isoDayNumber, parseNumber, valueAsOf, between } from "../../lib/data/series.ts";
+import { checkGrid, DataValidationError, isoDayNumber, parseNumber } from "../../lib/data/series.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const WALCL = fixture("WALCL.2025-spring.csv");
@@ -144,11 +144,4 @@ describe("date and number primitives", () => {
     for (const t of ["", ".", "NaN", "n.a.", "1,000", "Infinity", "0x10"]) expect(parseNumber(t)).toBeUndefined();
   });
 
-  test("valueAsOf finds the last observation on or before a date; between filters inclusively", () => {
-    const s = parseH41(WALCL, "WALCL");
-    expect(valueAsOf(s, "2025-03-14")?.date).toBe("2025-03-12");
-    expect(valueAsOf(s, "2025-03-12")?.date).toBe("2025-03-12");
-    expect(valueAsOf(s, "2020-01-01")).toBeUndefined();
-    expect(between(s, "2025-03-12", "2025-03-26").map((r) => r.date)).toEqual(["2025-03-12", "2025-03-19", "2025-03-26"]);
-  });
 });
