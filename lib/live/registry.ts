@@ -27,9 +27,15 @@
  */
 import { purchasesFixture } from "./fixtureView.ts";
 import type { LiveViewDef } from "./types.ts";
+import { foreignSaleImpactLive } from "./views/foreignSaleImpact.ts";
+import { runoffUnderCapsLive } from "./views/runoffUnderCaps.ts";
 
 export const LIVE_VIEWS = {
   purchasesFixture,
+  // 01 QT mechanics
+  runoffUnderCaps: runoffUnderCapsLive,
+  // 03 foreign selling
+  foreignSaleImpact: foreignSaleImpactLive,
 } satisfies Record<string, LiveViewDef<any, any>>;
 
 /** A registered view's name. */
