@@ -129,6 +129,9 @@ interface PipelineRun {
   ms: number;
   timings?: NbrunTimings;
   executed: string;
+  /** Seconds inside cells (sum of execute_input → execute_reply) and between them (reply → next busy). */
+  inCells?: number;
+  betweenCells?: number;
   error?: string;
 }
 
@@ -162,17 +165,20 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
   const done = events.find((e) => e.event === "done");
   const err = events.find((e) => e.event === "error");
   const ok = child.code === 0 && existsSync(html);
+  const cells = ok ? cellTimes(executed) : [];
   return {
     ok,
     ms: child.ms,
     timings: done?.timings as NbrunTimings | undefined,
     executed,
+    inCells: cells.reduce((t, c) => t + c.seconds, 0),
+    betweenCells: cells.slice(1).reduce((t, c, i) => t + (c.busyMs - cells[i].replyMs) / 1000, 0),
     error: ok ? undefined : `${err?.ename ?? "exit " + child.code}: ${String(err?.evalue ?? child.stderr.trim().split("\n").slice(-2).join(" "))}`,
   };
 }
 
 /** Per-cell seconds from nbclient's timestamps (record_timing): execute_input → execute_reply. */
-function cellTimes(executedPath: string): { index: number; firstLine: string; seconds: number }[] {
+function cellTimes(executedPath: string): { index: number; firstLine: string; seconds: number; busyMs: number; replyMs: number }[] {
   const nb = JSON.parse(readFileSync(executedPath, "utf8")) as Notebook;
   return nb.cells.flatMap((c, index) => {
     const t = (c.metadata as { execution?: Record<string, string> }).execution;
@@ -180,7 +186,8 @@ function cellTimes(executedPath: string): { index: number; firstLine: string; se
     const start = Date.parse(t["iopub.execute_input"] ?? t["iopub.status.busy"]);
     const end = Date.parse(t["shell.execute_reply"] ?? t["iopub.status.idle"]);
     const firstLine = cellSource(c).split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("//"))?.trim() ?? "";
-    return Number.isFinite(start) && Number.isFinite(end) ? [{ index, firstLine, seconds: (end - start) / 1000 }] : [];
+    const busy = Date.parse(t["iopub.status.busy"] ?? t["iopub.execute_input"]);
+    return Number.isFinite(start) && Number.isFinite(end) ? [{ index, firstLine, seconds: (end - start) / 1000, busyMs: busy, replyMs: end }] : [];
   });
 }
 
@@ -347,6 +354,17 @@ async function main(): Promise<number> {
       met: fullMet,
       memory: "",
     });
+    const sumMs = names.reduce((t, n) => t + (okMs(n).length ? median(okMs(n)) : 0), 0);
+    rows.push({
+      section: "2",
+      what: "  notebooks run one at a time, summed ÷ jobs",
+      median: sec(sumMs / o.jobs),
+      runs: "",
+      reference: `floor×${names.length}÷${o.jobs} = ${sec(ideal)}`,
+      ratio: ratioText(sumMs / o.jobs / ideal),
+      target: "(info: perfect overlap)",
+      memory: "",
+    });
     if (fullFailures.length) notes.push(`full build failures: ${[...new Set(fullFailures)].join("; ")}`);
 
     if (pythonName) {
@@ -376,14 +394,16 @@ async function main(): Promise<number> {
 
     // nbrun phases per job (medians), then the slowest notebook's cells.
     pipelineDetails = () => {
-      console.log("\nnbrun.py phases, median seconds (kernel start · execute · kernel shutdown · export; rest = process start, imports, reading/writing files):");
+      console.log("\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits 50 ms after each cell for late outputs) · kernel shutdown · export · rest (Python start, imports, files):");
       const w = Math.max(...jobs.map((j) => j.key.length));
       for (const job of jobs) {
         const ok = results.get(job.key)!.filter((r) => r.ok && r.timings);
         if (!ok.length) continue;
         const m = (f: (t: NbrunTimings) => number) => median(ok.map((r) => f(r.timings!))).toFixed(2);
         const rest = median(ok.map((r) => r.ms / 1000 - ((r.timings!.kernel_start ?? 0) + r.timings!.execute + r.timings!.shutdown + r.timings!.export))).toFixed(2);
-        console.log(`  ${job.key.padEnd(w)}  kernel ${m((t) => t.kernel_start ?? 0)}  execute ${m((t) => t.execute)}  shutdown ${m((t) => t.shutdown)}  export ${m((t) => t.export)}  rest ${rest}  (wall ${(median(ok.map((r) => r.ms)) / 1000).toFixed(2)})`);
+        const cellsS = median(ok.map((r) => r.inCells ?? 0)).toFixed(2);
+        const betweenS = median(ok.map((r) => r.betweenCells ?? 0)).toFixed(2);
+        console.log(`  ${job.key.padEnd(w)}  kernel ${m((t) => t.kernel_start ?? 0)}  execute ${m((t) => t.execute)} (cells ${cellsS} + between ${betweenS})  shutdown ${m((t) => t.shutdown)}  export ${m((t) => t.export)}  rest ${rest}  wall ${(median(ok.map((r) => r.ms)) / 1000).toFixed(2)}`);
       }
       const qtlabJobs = jobs.filter((j) => j.kernel === "qtlab" && j.key !== "floor" && okMs(j.key).length);
       if (!qtlabJobs.length) return;
@@ -395,7 +415,7 @@ async function main(): Promise<number> {
       const top = [...cells].sort((a, b) => b.seconds - a.seconds).slice(0, 8);
       const rest = cells.filter((c) => !top.includes(c));
       console.log(`\n5. where the time goes: ${slowest.key} (the slowest notebook), its median run: ${sec(mid.ms)} wall, ` +
-        `kernel start ${mid.timings?.kernel_start?.toFixed(2)} s, ${cells.length} code cells ${total.toFixed(2)} s, export ${mid.timings?.export.toFixed(2)} s`);
+        `kernel start ${mid.timings?.kernel_start?.toFixed(2)} s, ${cells.length} code cells ${total.toFixed(2)} s, ${mid.betweenCells?.toFixed(2)} s between cells, export ${mid.timings?.export.toFixed(2)} s`);
       console.log(`  ${"cell".padStart(4)}  ${"seconds".padStart(7)}  ${"share".padStart(5)}  first line`);
       for (const c of top) console.log(`  ${String(c.index).padStart(4)}  ${c.seconds.toFixed(3).padStart(7)}  ${`${((100 * c.seconds) / total).toFixed(0)}%`.padStart(5)}  ${c.firstLine.slice(0, 90)}`);
       const restS = rest.reduce((s, c) => s + c.seconds, 0);
