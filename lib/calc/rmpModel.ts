@@ -223,11 +223,24 @@ export interface RmpScenarioModel {
 }
 
 /**
- * Fit the curve, start from the H.4.1 week closing the month before `startMonth` (reserves, total assets;
- * month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it, run the scenarios and compare
- * them with the realised path.
+ * What the scenarios run on, computed once from the data: the curve fitted on GDP with its threshold, the
+ * realised path since `startMonth`, and the balance sheet the paths start from. It depends on the data and
+ * on the parameters of the curve, the threshold and the start only (curveSpread, curveForm, curveFitFrom,
+ * curveFitTo, ampleRule, ampleSlopeBpPer100UsdBn, ampleSpreadBp, startMonth), not on the scenarios, the
+ * schedule, the organic drain, GDP growth or the horizon: a caller that varies only those (a live view in
+ * a report page) computes it once and runs {@link rmpScenarioModelOn} on it.
  */
-export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScenarioModel {
+export interface RmpModelBase {
+  fit: CurveFit;
+  realised: RealisedPath;
+  start: StartingBalanceSheet;
+}
+
+/**
+ * Fit the curve, and start from the H.4.1 week closing the month before `startMonth` (reserves, total
+ * assets; month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it.
+ */
+export function rmpModelBase(inputs: RmpInputs, params: RmpParams): RmpModelBase {
   const fit = rmpCurveFit(inputs, params, "GDP");
   const daily = curveSpreadSeries(inputs, params);
   const realised = realisedPath({
@@ -247,6 +260,16 @@ export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScena
     totalAssetsUsdBn: realised.start.totalAssetsUsdBn,
     gdpUsdBn: gdp.value,
   };
+  return { fit, realised, start };
+}
+
+/**
+ * Run the scenarios on a base ({@link rmpModelBase}) and compare them with the realised path: the
+ * scenarios from the params' sizes and probabilities, the engine options from the params, the "ample"
+ * threshold at each month's projected GDP.
+ */
+export function rmpScenarioModelOn(base: RmpModelBase, params: RmpParams): RmpScenarioModel {
+  const { fit, realised, start } = base;
   const scenarios = scenariosFromParams(params.scenarioSizesUsdBnPerMonth, params.scenarioProbabilities);
   const options = engineOptionsFromParams(params);
   const set = runScenarios(scenarios, start, options, fit.curve);
@@ -263,6 +286,15 @@ export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScena
     realisedPaceUsdBnPerMonth: realisedPaceUsdBnPerMonth(realised.months),
     ampleUsdBnByMonth,
   };
+}
+
+/**
+ * Fit the curve, start from the H.4.1 week closing the month before `startMonth` (reserves, total assets;
+ * month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it, run the scenarios and compare
+ * them with the realised path: {@link rmpScenarioModelOn} of {@link rmpModelBase}.
+ */
+export function rmpScenarioModel(inputs: RmpInputs, params: RmpParams): RmpScenarioModel {
+  return rmpScenarioModelOn(rmpModelBase(inputs, params), params);
 }
 
 /** One scenario's fan: the sweep and its per-month quantiles of reserves and spread. */

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND } from "../calc/realised.ts";
 import { lastDayOfMonth } from "../calc/monthly.ts";
-import { rmpScenarioModel, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
+import { rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";
 
@@ -75,9 +75,12 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
   });
 }
 
-/** The view the RMP notebook calls. */
-export function expectedRmpView(inputs: RmpInputs, params: RmpParams) {
-  const model = rmpScenarioModel(inputs, params);
+/**
+ * The chart of a scenario model (lib/calc/rmpModel.ts rmpScenarioModel): each scenario's schedule, the
+ * expectation and the realised months, with the Fed's announced first-round pace; `asOf` is the last
+ * week of the holdings data.
+ */
+export function expectedRmpOfModel(model: RmpScenarioModel, params: RmpParams, asOf: string | undefined) {
   return expectedRmpChart(
     {
       scenarios: model.set.paths.map((p) => ({ id: p.scenario.id, label: `${p.scenario.label} (p=${p.scenario.probability})`, months: p.months })),
@@ -85,6 +88,11 @@ export function expectedRmpView(inputs: RmpInputs, params: RmpParams) {
       realised: model.realised.months,
       reference: { fromMonth: FED_FIRST_ROUND.from.slice(0, 7), toMonth: model.realised.months.at(-1)?.month, usdBnPerMonth: FED_FIRST_ROUND.usdBnPerMonth, label: `Fed's announced first round ≈ $${FED_FIRST_ROUND.usdBnPerMonth}bn/month` },
     },
-    { schedule: params.scheduleShape, asOf: inputs.treasuriesUsdBn[inputs.treasuriesUsdBn.length - 1]?.date },
+    { schedule: params.scheduleShape, asOf },
   );
+}
+
+/** The view the RMP notebook calls. */
+export function expectedRmpView(inputs: RmpInputs, params: RmpParams) {
+  return expectedRmpOfModel(rmpScenarioModel(inputs, params), params, inputs.treasuriesUsdBn[inputs.treasuriesUsdBn.length - 1]?.date);
 }

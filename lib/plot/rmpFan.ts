@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
 import { lastDayOfMonth } from "../calc/monthly.ts";
-import { rmpFans, rmpScenarioModel, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
+import { rmpFans, rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel, type ScenarioFan } from "../calc/rmpModel.ts";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
 
 /** Fixed scenario colours so every RMP chart reads alike. */
@@ -99,12 +99,11 @@ export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
 }
 
 /**
- * The view the RMP notebook calls: run the scenarios and their fans with the notebook's parameters and
- * draw them with the realised path.
+ * The fan chart of a scenario model and its fans (lib/calc/rmpModel.ts rmpScenarioModel, rmpFans), with
+ * the realised weekly reserves (`realisedWeekly`, $bn; the chart draws them from 2025-06-01, and its
+ * as-of date is their last week).
  */
-export function rmpFanView(inputs: RmpInputs, params: RmpParams) {
-  const model = rmpScenarioModel(inputs, params);
-  const fans = rmpFans(model, params);
+export function rmpFanOfModel(model: RmpScenarioModel, fans: readonly ScenarioFan[], params: RmpParams, realisedWeekly: readonly { date: string; value: number }[]) {
   const h = params.horizonMonths;
   const series: FanSeries[] = fans.map((f) => {
     const path = model.set.paths.find((p) => p.scenario.id === f.id)!;
@@ -122,14 +121,23 @@ export function rmpFanView(inputs: RmpInputs, params: RmpParams) {
       fans: series,
       expected: model.set.expected,
       ample: model.ampleUsdBnByMonth,
-      realisedWeekly: inputs.reservesUsdBn,
+      realisedWeekly,
       realisedMonthEnd: model.realised.months,
     },
     {
       bandQuantiles: params.fanBandQuantiles,
       sweepNote: `${n} sizes × ${n} organic drains (${params.fanOrganicRangeUsdBnPerMonth[0]} to +${params.fanOrganicRangeUsdBnPerMonth[1]} $bn/mo around the base)`,
       events,
-      asOf: inputs.reservesUsdBn[inputs.reservesUsdBn.length - 1]?.date,
+      asOf: realisedWeekly[realisedWeekly.length - 1]?.date,
     },
   );
+}
+
+/**
+ * The view the RMP notebook calls: run the scenarios and their fans with the notebook's parameters and
+ * draw them with the realised path.
+ */
+export function rmpFanView(inputs: RmpInputs, params: RmpParams) {
+  const model = rmpScenarioModel(inputs, params);
+  return rmpFanOfModel(model, rmpFans(model, params), params, inputs.reservesUsdBn);
 }

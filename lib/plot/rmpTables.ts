@@ -3,7 +3,7 @@
  * distance to the realised path. Each is a view (inputs, params) → displayable table, pure and fast like
  * the chart views.
  */
-import { rmpCurveFit, rmpScenarioModel, type CurveFit, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
+import { rmpCurveFit, rmpScenarioModel, type CurveFit, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
 import { htmlTable, note } from "./display.ts";
 import { ampleRuleText } from "./reserveDemandCurve.ts";
 
@@ -45,7 +45,11 @@ export function curveFitTableView(inputs: RmpInputs, params: RmpParams) {
 
 /** Each scenario and the expectation at the horizon: reserves, share of GDP, spread, months below "ample". */
 export function scenarioTableView(inputs: RmpInputs, params: RmpParams) {
-  const model = rmpScenarioModel(inputs, params);
+  return scenarioTableOfModel(rmpScenarioModel(inputs, params), params);
+}
+
+/** The scenario table of a scenario model (lib/calc/rmpModel.ts rmpScenarioModel); see {@link scenarioTableView}. */
+export function scenarioTableOfModel(model: RmpScenarioModel, params: RmpParams) {
   const h = params.horizonMonths;
   const ample = model.ampleUsdBnByMonth;
   const below = (reserves: (t: number) => number) => (ample.length ? ample.filter((a, t) => reserves(t) < a.usdBn).length : undefined);
