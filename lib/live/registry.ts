@@ -28,6 +28,7 @@
 import { purchasesFixture } from "./fixtureView.ts";
 import type { LiveViewDef } from "./types.ts";
 import { foreignSaleImpactLive } from "./views/foreignSaleImpact.ts";
+import { rmpExpectedLive, rmpFanLive, rmpScenarioTableLive } from "./views/rmp.ts";
 import { runoffUnderCapsLive } from "./views/runoffUnderCaps.ts";
 
 export const LIVE_VIEWS = {
@@ -36,6 +37,10 @@ export const LIVE_VIEWS = {
   runoffUnderCaps: runoffUnderCapsLive,
   // 03 foreign selling
   foreignSaleImpact: foreignSaleImpactLive,
+  // 05 RMP scenarios
+  rmpExpected: rmpExpectedLive,
+  rmpFan: rmpFanLive,
+  rmpScenarioTable: rmpScenarioTableLive,
 } satisfies Record<string, LiveViewDef<any, any>>;
 
 /** A registered view's name. */
