@@ -204,7 +204,9 @@ interface Inproc {
   refLabel: string;
   baseRssMb?: number;
   peakRssMb?: number;
+  peakOneMb?: number;
   peakDeltaMb?: number;
+  peakDeltaAllMb?: number;
   extra: Record<string, unknown>;
 }
 
@@ -461,7 +463,7 @@ async function main(): Promise<number> {
       }
     }
     inprocDetails = () => {
-      console.log("\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the cold call a notebook pays once; peak mem = peak resident set over the baseline after imports and data):");
+      console.log("\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the cold call a notebook pays once; peak mem = peak resident set of one call over the baseline after imports and data):");
       for (const d of details) console.log(d);
     };
   }
@@ -491,7 +493,7 @@ let inprocDetails: (() => void) | undefined;
 
 function inprocDetail(r: Inproc, targetMs: number): string {
   const head = `  ${r.mode} [${r.runtime}]: first ${msText(r.firstMs)}, median ${msText(r.medianMs)} (${ratioText(r.medianMs / targetMs)} of the ${targetMs} ms target), ` +
-    `RSS ${r.baseRssMb?.toFixed(0) ?? "?"} → peak ${r.peakRssMb?.toFixed(0) ?? "?"} MB`;
+    `RSS ${r.baseRssMb?.toFixed(0) ?? "?"} MB before, peak ${r.peakOneMb?.toFixed(0) ?? "?"} MB in the first call (+${r.peakDeltaMb?.toFixed(0) ?? "?"}), ${r.peakRssMb?.toFixed(0) ?? "?"} MB over all ${r.runs} calls (+${r.peakDeltaAllMb?.toFixed(0) ?? "?"}, uncollected garbage included)`;
   const x = r.extra;
   if (r.mode === "catalog") {
     const per = (x.perFile as { file: string; loadMs: number; readShaMs: number; bytes: number }[]) ?? [];
