@@ -11,7 +11,8 @@
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
 import { addMonths } from "../../calc/monthly.ts";
 import { constantRunoffInputs, runoffUnderCaps, type ActualRunoffMonth, type RunoffMonth } from "../../calc/runoff.ts";
-import { capPeriod, runoffCapSchedule, type CapOverrides, type CapPeriod } from "../../calc/runoffCaps.ts";
+import { capPeriod, RUNOFF_CAP_SCHEDULE, runoffCapSchedule, type CapOverrides, type CapPeriod } from "../../calc/runoffCaps.ts";
+import type { Annotation } from "../../plot/common.ts";
 import { cumulativeRunoffChart, type CumulativeLine } from "../../plot/cumulativeRunoff.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
@@ -113,6 +114,20 @@ export function runoffUnderCapsLines(data: RunoffUnderCapsData, params: RunoffUn
   };
 }
 
+/**
+ * The chart's event marks: the cap changes and runoff's end as the FOMC decided them. A cap period whose
+ * caps in `schedule` differ from the published ones says so, e.g. "Treasury cap $25bn (here $40bn/$35bn)",
+ * so that a reader who changed a cap does not read the FOMC's figure as the one the lines ran with.
+ */
+export function capEventMarks(schedule: readonly CapPeriod[]): Annotation[] {
+  return QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start").map((e) => {
+    const here = schedule.find((p) => p.eventId === e.id);
+    const published = RUNOFF_CAP_SCHEDULE.find((p) => p.eventId === e.id);
+    const same = !here || !published || (here.capTreasuryUsdBnPerMonth === published.capTreasuryUsdBnPerMonth && here.capMbsUsdBnPerMonth === published.capMbsUsdBnPerMonth);
+    return same ? e : { ...e, label: `${e.label} (here $${here.capTreasuryUsdBnPerMonth}bn/$${here.capMbsUsdBnPerMonth}bn)` };
+  });
+}
+
 /** "$1,234bn". */
 export const usdBnText = (x: number) => `$${Math.round(x).toLocaleString("en-US")}bn`;
 
@@ -126,7 +141,7 @@ export function runoffUnderCapsView(data: RunoffUnderCapsData, params: RunoffUnd
   ];
   const chart = cumulativeRunoffChart(lines, {
     asOf: l.asOf,
-    events: QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start"),
+    events: capEventMarks(l.schedule),
     note: `Scenario: $${params.assumedTreasuryCouponsMaturingUsdBnPerMonth}bn coupons and $${params.assumedTreasuryBillsMaturingUsdBnPerMonth}bn bills maturing, $${params.assumedMbsPaydownsUsdBnPerMonth}bn MBS paid down each month (assumptions).`,
   });
   const t = l.totals;

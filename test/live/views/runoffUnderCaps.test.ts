@@ -12,7 +12,7 @@ import { loadH41 } from "../../../lib/data/h41.ts";
 import { LiveViewError, resolveControls, withValues } from "../../../lib/live/controls.ts";
 import { liveSpec } from "../../../lib/live/liveView.ts";
 import { LIVE_VIEWS } from "../../../lib/live/registry.ts";
-import { cumulativeRows, runoffUnderCapsData, runoffUnderCapsLive, runoffUnderCapsView, type RunoffUnderCapsParams } from "../../../lib/live/views/runoffUnderCaps.ts";
+import { capEventMarks, cumulativeRows, runoffUnderCapsData, runoffUnderCapsLive, runoffUnderCapsView, type RunoffUnderCapsParams } from "../../../lib/live/views/runoffUnderCaps.ts";
 import { cumulativeRunoffChart } from "../../../lib/plot/cumulativeRunoff.ts";
 import { declaredParameters, pick } from "./notebookParams.ts";
 
@@ -101,6 +101,15 @@ describe("runoffUnderCaps: figures equal lib/calc's runoff under the caps", () =
       { asOf: lib.asOf, events: QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start"), note: "Scenario: $45bn coupons and $30bn bills maturing, $17bn MBS paid down each month (assumptions)." },
     );
     expect(runoffUnderCapsView(data, params).chart.outerHTML).toBe(direct.outerHTML);
+  });
+
+  test("event marks name the FOMC's caps, and the reader's where they differ", () => {
+    expect(capEventMarks(runoffCapSchedule(caps(params))).map((e) => e.label)).toEqual(["caps $60bn/$35bn", "Treasury cap $25bn", "Treasury cap $5bn", "QT ends"]);
+    const changed = runoffCapSchedule(caps(withValues(params, { capTreasuryFrom2025AprUsdBnPerMonth: 15 })));
+    expect(capEventMarks(changed).map((e) => e.label)).toEqual(["caps $60bn/$35bn", "Treasury cap $25bn", "Treasury cap $5bn (here $15bn/$35bn)", "QT ends"]);
+    const mbs = runoffCapSchedule(caps(withValues(params, { capMbsUsdBnPerMonth: 20 })));
+    expect(capEventMarks(mbs).map((e) => e.label)).toEqual(["caps $60bn/$35bn (here $60bn/$20bn)", "Treasury cap $25bn (here $25bn/$20bn)", "Treasury cap $5bn (here $5bn/$20bn)", "QT ends"]);
+    expect(runoffUnderCapsView(data, withValues(params, { capMbsUsdBnPerMonth: 20 })).chart.outerHTML).toContain("Treasury cap $25bn (here $25bn/$20bn)");
   });
 
   test("a change moves the chart; a negative assumption is refused with the parameter's name", () => {
