@@ -27,6 +27,7 @@
  */
 import { purchasesFixture } from "./fixtureView.ts";
 import type { LiveViewDef } from "./types.ts";
+import { eventHorizonsLive } from "./views/eventHorizons.ts";
 import { foreignSaleImpactLive } from "./views/foreignSaleImpact.ts";
 import { rmpExpectedLive, rmpFanLive, rmpScenarioTableLive } from "./views/rmp.ts";
 import { runoffUnderCapsLive } from "./views/runoffUnderCaps.ts";
@@ -37,6 +38,8 @@ export const LIVE_VIEWS = {
   runoffUnderCaps: runoffUnderCapsLive,
   // 03 foreign selling
   foreignSaleImpact: foreignSaleImpactLive,
+  // 04 QT end and risk assets
+  eventHorizons: eventHorizonsLive,
   // 05 RMP scenarios
   rmpExpected: rmpExpectedLive,
   rmpFan: rmpFanLive,
