@@ -2,7 +2,7 @@
 """qtlab notebook executor: runs one notebook on the project's Deno kernel and exports it to HTML.
 
   /usr/bin/python3 scripts/nbrun.py --in NB.ipynb --out-ipynb OUT.ipynb [--out-html OUT.html]
-      [--no-input] [--timeout SECONDS] [--kernel qtlab] [--cwd DIR] [--title TITLE]
+      [--no-input] [--full-css] [--timeout SECONDS] [--kernel qtlab] [--cwd DIR] [--title TITLE]
 
 Debian's Python: the pyenv `python3` on PATH lacks nbclient. stdout is one JSON object per line
 (start, cell, error, done). Exit 0: all cells ran, both files written; 1: a cell failed, timed out or
@@ -36,6 +36,7 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (str(PROJECT / ".qtlab" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
 
 import nbformat  # noqa: E402
+from css_prune import prune_html_styles  # noqa: E402  (scripts/css_prune.py, beside this file)
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
 from nbclient.util import ensure_async  # noqa: E402
@@ -164,7 +165,7 @@ def literal_dollars(markdown: str) -> str:
     return "".join(p if i % 2 else p.replace("\\$", "&#36;") for i, p in enumerate(parts))
 
 
-def export_html(nb, title: str, no_input: bool) -> str:
+def export_html(nb, title: str, no_input: bool, full_css: bool = False) -> str:
     from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
 
     for cell in nb.cells:  # the report runner tags cells whose input it hides; nbconvert reads cell.transient
@@ -176,7 +177,7 @@ def export_html(nb, title: str, no_input: bool) -> str:
     if no_input:  # same switches as `jupyter nbconvert --no-input`
         exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    return body if full_css else prune_html_styles(body)
 
 
 def error_fields(exc: BaseException, cell) -> dict:
@@ -232,7 +233,7 @@ async def run(args, nb) -> int:
         t_export = time.monotonic()
         if not failure and args.out_html:
             title = args.title or first_heading(nb) or args.inp.stem
-            write_atomic(args.out_html, export_html(nb, title, args.no_input))
+            write_atomic(args.out_html, export_html(nb, title, args.no_input, args.full_css))
     except Exception as exc:  # a template or file-system problem: an error of the run, not of a cell
         failure = {"index": None, "ename": type(exc).__name__, "evalue": str(exc),
                    "traceback": "".join(traceback.format_exception(exc))}
@@ -253,6 +254,7 @@ def main() -> int:
     add("--out-ipynb", metavar="OUT.ipynb", type=Path, required=True, help="executed notebook")
     add("--out-html", metavar="OUT.html", type=Path, help="HTML report (only if every cell passes)")
     add("--no-input", action="store_true", help="hide code cells' inputs and prompts in the HTML")
+    add("--full-css", action="store_true", help="keep JupyterLab's whole style sheet (default: only the rules the page can use)")
     add("--timeout", metavar="SECONDS", type=int, default=600, help="per cell (default 600)")
     add("--kernel", metavar="NAME", default="qtlab", help="kernelspec (default qtlab)")
     add("--cwd", metavar="DIR", type=Path, help="kernel's folder (default: the notebook's)")
