@@ -18,6 +18,7 @@
  *             fitted curve. Reference: one pass writing the same 360,000 reserves values, no curve.
  *             Also the fan quantiles (10/50/90) of reserves and spread on the result.
  *
+ * The first call is timed alone; then the measurement and its reference alternate, call by call.
  * Memory: after the inputs are loaded and before the first timed call, the resident set is read (VmRSS)
  * and the kernel's peak marker reset (writing 5 to /proc/self/clear_refs, Linux); the peak resident set
  * (VmHWM) after the first call, minus that baseline, is the measurement's peak memory (one call, as a
@@ -102,8 +103,8 @@ async function catalog(): Promise<Measurement> {
     extra: () => {
       // Where the time goes: each file's loader against its read + sha256, median of 5 calls each.
       const perFile = files.map((f) => {
-        const load = median(time(5, () => LOADERS[f]()));
-        const read = median(time(5, () => readDataFile(f)));
+        const load = median(time(7, () => LOADERS[f]()));
+        const read = median(time(7, () => readDataFile(f)));
         return { file: f, loadMs: load, readShaMs: read, bytes: readFileSync(join(ROOT, "data", f)).length };
       });
       perFile.sort((a, b) => b.loadMs - a.loadMs);
@@ -157,14 +158,12 @@ async function rmp(): Promise<Measurement> {
     ref: () => rmpFans(rmpScenarioModel(inputs, params), params),
     refLabel: "model only (fit+scenarios+fans)",
     extra: () => {
-      const model = median(time(5, () => rmpScenarioModel(inputs, params)));
-      const fans = median(time(5, () => rmpFans(rmpScenarioModel(inputs, params), params)));
+      const model = median(time(Math.max(9, runs), () => rmpScenarioModel(inputs, params)));
       return {
         htmlBytes,
         fanGridPoints: (params as { fanGridPoints?: number }).fanGridPoints,
         horizonMonths: (params as { horizonMonths?: number }).horizonMonths,
         modelMs: model,
-        modelAndFansMs: fans,
       };
     },
   };
@@ -214,7 +213,7 @@ async function sweep(): Promise<Measurement> {
     refLabel: "bare pass, same 360k values",
     extra: () => {
       const q = [0.1, 0.5, 0.9];
-      const quantMs = median(time(7, () => [fanQuantiles(last!, "reservesUsdBn", q), fanQuantiles(last!, "spreadBp", q)]));
+      const quantMs = median(time(Math.max(9, runs), () => [fanQuantiles(last!, "reservesUsdBn", q), fanQuantiles(last!, "spreadBp", q)]));
       return { paths: last!.nPaths, months: last!.horizonMonths, curveFrom, fanQuantilesMs: quantMs };
     },
   };
@@ -225,9 +224,13 @@ const baseRssMb = procMb("VmRSS");
 const peakReset = resetPeak();
 const timesMs = time(1, m.work); // the first, cold call: what a notebook cell pays
 const peakOneMb = procMb("VmHWM");
-timesMs.push(...time(runs - 1, m.work));
+const refMs = time(1, m.ref);
+// Then the measurement and its reference alternately, so that a change in machine load hits both alike.
+for (let i = 1; i < runs; i++) {
+  timesMs.push(...time(1, m.work));
+  refMs.push(...time(1, m.ref));
+}
 const peakRssMb = procMb("VmHWM");
-const refMs = time(runs, m.ref);
 const extra = m.extra?.() ?? {};
 const round = (x: number | undefined, d = 2) => (x === undefined ? undefined : Math.round(x * 10 ** d) / 10 ** d);
 console.log(

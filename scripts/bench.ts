@@ -92,7 +92,7 @@ const median = (xs: readonly number[]): number => {
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const msText = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
-const ratioText = (r: number) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×` : "–");
+const ratioText = (r: number, digits = 2) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r.toFixed(digits)}×` : "–");
 
 interface Child {
   code: number;
@@ -351,7 +351,7 @@ async function main(): Promise<number> {
       median: sec(fullMs),
       runs: String(full.length),
       reference: `floor×${names.length}÷${o.jobs} = ${sec(ideal)}`,
-      ratio: ratioText(fullMs / ideal),
+      ratio: ratioText(fullMs / ideal, 3),
       target: "≤ 1.50×",
       met: fullMet,
       memory: "",
@@ -385,7 +385,7 @@ async function main(): Promise<number> {
         median: py.length ? sec(median(py)) : "FAILED",
         runs: String(py.length),
         reference: `qtlab ${pythonName.slice(0, 2)} ${sec(median(ours))}`,
-        ratio: ratioText(ratio),
+        ratio: ratioText(ratio, 3),
         target: "≥ 2.00× (python÷qtlab)",
         met,
         memory: "",
@@ -473,6 +473,10 @@ async function main(): Promise<number> {
   printTable(rows);
   pipelineDetails?.();
   inprocDetails?.();
+  const busiest = Math.max(load0[0], load1[0]);
+  if (busiest > availableParallelism()) {
+    notes.push(`the machine was busy (load average up to ${busiest.toFixed(1)} on ${availableParallelism()} cores): absolute figures are inflated and noisier than on an idle machine; ratios within a section are measured side by side`);
+  }
   if (notes.length) {
     console.log("\nnotes:");
     for (const n of notes) console.log(`  - ${n}`);
@@ -503,7 +507,7 @@ function inprocDetail(r: Inproc, targetMs: number): string {
     return `${head}\n    ${x.files} files; per-file loaders sum to ${msText(sumLoad)}, of which read+sha256 ${msText(sumRead)} and parse+validate ${msText(sumLoad - sumRead)}; slowest: ${top}`;
   }
   if (r.mode === "rmp") {
-    return `${head}\n    model ${msText(Number(x.modelMs))}, model + fan sweeps ${msText(Number(x.modelAndFansMs))}, so chart + HTML ≈ ${msText(r.medianMs - Number(x.modelAndFansMs))}; ` +
+    return `${head}\n    model (curve fit, scenarios) ${msText(Number(x.modelMs))}, with the fan sweeps ${msText(r.refMedianMs)}, so chart + HTML ≈ ${msText(Math.max(0, r.medianMs - r.refMedianMs))}; ` +
       `fan grid ${x.fanGridPoints}³ per scenario, horizon ${x.horizonMonths} months, chart HTML ${(Number(x.htmlBytes) / 1024).toFixed(0)} kB`;
   }
   return `${head}\n    ${x.paths} paths × ${x.months} months (${x.curveFrom}); fan quantiles (10/50/90, reserves and spread) on top: ${msText(Number(x.fanQuantilesMs))}`;
