@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # qtlab bench setup: the Python side of `npm run bench` (pandas, matplotlib and the python3 Jupyter
-# kernel from Debian packages). Installs what is missing when run as root, otherwise prints the apt line.
-# Idempotent and silent when everything is present. Run after scripts/setup.sh (Jupyter itself).
+# kernel from Debian packages). Installs what is missing when run as root, otherwise prints the apt line
+# (and lets the bench go on without the Python side). Idempotent and silent when everything is present.
+# Run after scripts/setup.sh (Jupyter itself).
 set -euo pipefail
 
 py=/usr/bin/python3
@@ -20,7 +21,7 @@ if [ "${#need[@]}" -gt 0 ]; then
     apt-get update -qq >/dev/null
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    printf 'bench-setup: error: missing Debian packages for the Python comparison. Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends %s\n' "${need[*]}" >&2
-    exit 1
+    # Not fatal: the bench still measures qtlab; its Python rows report the missing modules.
+    printf 'bench-setup: warning: the Python comparison needs Debian packages that are missing. Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends %s\n' "${need[*]}" >&2
   fi
 fi

@@ -378,7 +378,7 @@ async function main(): Promise<number> {
       const failed = results.get(`python-${pythonName}`)!.find((r) => !r.ok);
       if (failed) notes.push(`the Python notebook failed in ${o.runs - py.length} of ${o.runs} runs: ${failed.error}`);
       const pyFloor = median(okMs("python-floor"));
-      rows.push({ section: "3", what: "python floor: empty notebook, python3 kernel", median: sec(pyFloor), runs: String(okMs("python-floor").length), reference: `qtlab floor ${sec(floorMs)}`, ratio: ratioText(pyFloor / floorMs), target: "", memory: "" });
+      rows.push({ section: "3", what: "python floor: empty notebook, python3 kernel", median: okMs("python-floor").length ? sec(pyFloor) : "FAILED", runs: String(okMs("python-floor").length), reference: `qtlab floor ${sec(floorMs)}`, ratio: ratioText(pyFloor / floorMs), target: "", memory: "" });
       rows.push({
         section: "3",
         what: jobs[jobs.length - 1].label,
@@ -391,7 +391,7 @@ async function main(): Promise<number> {
         memory: "",
       });
       const above = (median(py) - pyFloor) / (median(ours) - floorMs);
-      rows.push({ section: "3", what: "  the same, above each kernel's floor", median: sec(median(py) - pyFloor), runs: "", reference: `qtlab ${sec(median(ours) - floorMs)}`, ratio: ratioText(above), target: "(info)", memory: "" });
+      rows.push({ section: "3", what: "  the same, above each kernel's floor", median: Number.isFinite(above) ? sec(median(py) - pyFloor) : "–", runs: "", reference: `qtlab ${sec(median(ours) - floorMs)}`, ratio: ratioText(above), target: "(info)", memory: "" });
     }
 
     // nbrun phases per job (medians), then the slowest notebook's cells.
