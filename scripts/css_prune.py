@@ -115,6 +115,12 @@ def prune_css(css: str, classes: set) -> str:
 
 
 def prune_html_styles(html: str) -> str:
-    """The page with every <style> block pruned to the rules its markup can use."""
+    """The page with the <style> blocks of its <head> (the template's style sheets) pruned to the rules
+    its markup can use. Style blocks inside the body belong to the outputs (Plot's charts) and stay
+    byte for byte as the notebook produced them."""
+    end = html.find("</head>")
+    if end < 0:
+        return html
     classes = page_classes(html)
-    return _STYLE_BLOCK.sub(lambda m: m.group(1) + prune_css(m.group(2), classes) + m.group(3), html)
+    head = _STYLE_BLOCK.sub(lambda m: m.group(1) + prune_css(m.group(2), classes) + m.group(3), html[:end])
+    return head + html[end:]
