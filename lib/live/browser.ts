@@ -67,6 +67,8 @@ const STYLE = `
 .qtlab-live-head{display:flex;align-items:baseline;gap:10px;flex-wrap:wrap;margin-bottom:6px}
 .qtlab-live-head strong{font-size:13px}
 .qtlab-live-head span{color:#555;font-size:12px;flex:1}
+.qtlab-live-linked{padding:6px 12px}
+.qtlab-live-linked .qtlab-live-head{margin-bottom:0}
 .qtlab-live-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(290px,1fr));gap:8px 18px}
 .qtlab-live-control{display:grid;grid-template-columns:1fr auto auto;align-items:center;gap:2px 6px;margin:0}
 .qtlab-live-control>label,.qtlab-live-control>.qtlab-live-label{grid-column:1/-1;font-weight:600;font-size:12px}
@@ -288,6 +290,10 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   for (let n = 2; ids.has(id); n++) id = `${spec.id}-${n}`;
   ids.add(id);
   const view: View = { root, spec: { ...spec, id }, def, paths: spec.controls.flatMap(controlPaths), output, status, sync: [], renders: 0 };
+  // A panel offers only the assumptions no earlier panel on the page offers: views that share an
+  // assumption share one control for it (the page holds one value per parameter either way).
+  const fresh = spec.controls.filter((c) => controlPaths(c).some((p) => !page.values.has(p)));
+  const shared = spec.controls.length - fresh.length;
   for (const c of spec.controls) {
     const start = c.kind === "probabilities" ? c.members.map((m) => [m.param, m.value] as const) : [[c.param, c.value] as const];
     for (const [p, v] of start) {
@@ -300,10 +306,12 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   const reset = el("button", { type: "button", class: "qtlab-live-reset" }, "Reset to defaults");
   reset.addEventListener("click", () => setValues(defaults(spec.controls)));
   const head = el("div", { class: "qtlab-live-head" });
-  head.append(el("strong", {}, "Assumptions"), el("span", {}, `${spec.title}: change a value to redraw the figures and chart below, computed in this page.`), reset);
+  const linked = shared === 0 ? "" : fresh.length === 0 ? " It follows the assumptions set in the panels above." : " It also follows the assumptions set in the panels above.";
+  head.append(el("strong", {}, "Assumptions"), el("span", {}, `${spec.title}: change a value to redraw the figures and chart below, computed in this page.${linked}`), reset);
   const grid = el("div", { class: "qtlab-live-grid" });
-  spec.controls.forEach((c) => grid.append(control(view, c)));
-  panel.append(head, grid, status);
+  fresh.forEach((c) => grid.append(control(view, c)));
+  panel.append(head, ...(fresh.length ? [grid] : []), status);
+  if (fresh.length === 0) panel.classList.add("qtlab-live-linked");
   root.querySelector(`.${LIVE_CLASS.staticNote}`)?.remove();
   root.insertBefore(panel, output);
   page.views.push(view);

@@ -227,9 +227,12 @@ describe("in headless Chromium", () => {
     expect(await figures(page, MAIN)).toEqual(want.figures);
     expect(await svg(page, MAIN)).toBe(await nodeSvg(page, MAIN, want.svg));
 
-    // Views sharing a parameter stay in step: the length set in the second view redraws both.
+    // Views sharing a parameter stay in step, with one control for it on the page: the second view's
+    // panel offers nothing the first does not, says so, and redraws when the length changes above.
     expect(await renders(page, SECOND)).toBe(0);
-    await page.fill(field(SECOND, "months"), "12");
+    expect(await page.$$(`${SECOND} .qtlab-live-panel [data-param]`)).toHaveLength(0);
+    expect(await page.textContent(`${SECOND} .qtlab-live-panel`)).toContain("follows the assumptions set in the panels above");
+    await page.fill(field(MAIN, "months"), "12");
     await waitRenders(page, SECOND, 1);
     await waitRenders(page, MAIN, 5);
     expect(await numberValue(page, MAIN, "months")).toBe(12);
@@ -247,7 +250,8 @@ describe("in headless Chromium", () => {
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(40);
     expect(await figures(page, MAIN)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
     expect(await svg(page, MAIN)).toBe(before);
-    expect(await numberValue(page, SECOND, "months")).toBe(6);
+    expect(await numberValue(page, MAIN, "months")).toBe(6);
+    expect(await figures(page, SECOND)).toEqual(expected(html, "purchasesFixtureLength", { months: 6 }).figures);
     expect(await hashOf(page)).toBe("");
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);

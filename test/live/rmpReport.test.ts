@@ -160,12 +160,26 @@ describe(`the ${NOTEBOOK} report`, () => {
     await page.close();
   });
 
+  test("each assumption has one control on the page: later panels offer only what earlier ones do not", async () => {
+    const page = await open();
+    const controlled = (id: string) => page.$$eval(`${root(id)} .qtlab-live-panel [data-param]`, (els) => [...new Set(els.map((e) => e.getAttribute("data-param")))]);
+    const expectedPanel = await controlled("rmpExpected");
+    const fanPanel = await controlled("rmpFan");
+    expect(expectedPanel).toContain("scenarioSizesUsdBnPerMonth.A");
+    expect(expectedPanel).toContain("scenarioProbabilities.C");
+    expect(fanPanel).toEqual(expect.arrayContaining(["currencyGrowthUsdBnPerMonth", "tgaGrowthUsdBnPerMonth"]));
+    expect(fanPanel.filter((p) => expectedPanel.includes(p!))).toEqual([]);
+    expect(await controlled("rmpScenarioTable")).toEqual([]);
+    expect(await page.$eval(`${root("rmpScenarioTable")} .qtlab-live-panel`, (e) => e.textContent)).toContain("follows the assumptions set in the panels above");
+    await page.close();
+  });
+
   test("a reader changes a size, a probability and the schedule: every linked view redraws to lib/'s numbers", async () => {
     const page = await open();
     const before = await canonical(page, "rmpFan");
 
-    // Scenario A at $20bn a month, typed in the fan's panel: all three views use it and redraw.
-    await page.fill(field("rmpFan", "scenarioSizesUsdBnPerMonth.A"), "20");
+    // Scenario A at $20bn a month, typed in the one panel that offers it: all three views use it and redraw.
+    await page.fill(field("rmpExpected", "scenarioSizesUsdBnPerMonth.A"), "20");
     for (const v of VIEWS) await waitRenders(page, v, 1);
     let values: Record<string, unknown> = { "scenarioSizesUsdBnPerMonth.A": 20 };
     let want = expected(values);
@@ -176,10 +190,10 @@ describe(`the ${NOTEBOOK} report`, () => {
     }
     expect(await numberValue(page, "rmpExpected", "scenarioSizesUsdBnPerMonth.A")).toBe(20);
 
-    // Scenario C's probability to 0.5 in the table's panel: A and B rescale to keep the sum at 1.
-    await page.fill(field("rmpScenarioTable", "scenarioProbabilities.C"), "0.5");
+    // Scenario C's probability to 0.5: A and B rescale to keep the sum at 1.
+    await page.fill(field("rmpExpected", "scenarioProbabilities.C"), "0.5");
     for (const v of VIEWS) await waitRenders(page, v, 2);
-    const probs = await Promise.all(["A", "B", "C"].map((k) => numberValue(page, "rmpFan", `scenarioProbabilities.${k}`)));
+    const probs = await Promise.all(["A", "B", "C"].map((k) => numberValue(page, "rmpExpected", `scenarioProbabilities.${k}`)));
     expect(probs).toEqual(rescaleProbabilities([0.4, 0.35, 0.25], 2, 0.5));
     values = { ...values, "scenarioProbabilities.A": probs[0], "scenarioProbabilities.B": probs[1], "scenarioProbabilities.C": probs[2] };
     want = expected(values);
@@ -210,7 +224,7 @@ describe(`the ${NOTEBOOK} report`, () => {
     const page = await open();
     const ms: Record<string, number[]> = Object.fromEntries(VIEWS.map((v) => [v, []]));
     for (let i = 0; i < 10; i++) {
-      await page.fill(field("rmpFan", "scenarioSizesUsdBnPerMonth.A"), String(10 + 2.5 * i));
+      await page.fill(field("rmpExpected", "scenarioSizesUsdBnPerMonth.A"), String(10 + 2.5 * i));
       for (const v of VIEWS) await waitRenders(page, v, i + 1);
       for (const v of VIEWS) ms[v].push(Number(await page.$eval(root(v), (e) => e.getAttribute("data-render-ms"))));
     }
