@@ -16,12 +16,15 @@ h2 { font-size: 1.2em; margin: 0 0 0.3em 0; }
 .status.ok { background: #e3f4e1; color: #1d5e1a; }
 .status.failed { background: #fbe1df; color: #8a1c12; }
 pre.error { background: #fbe1df; padding: 0.6em; overflow-x: auto; font-size: 0.85em; white-space: pre-wrap; }
-table { border-collapse: collapse; font-size: 0.92em; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.92em; font-variant-numeric: tabular-nums; width: 100%; }
 th, td { text-align: left; padding: 0.25em 0.7em; vertical-align: top; border-bottom: 1px solid #eee; }
 th { border-bottom: 1px solid #999; }
 tr.overridden td { background: #fff4c2; }
-td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
-.tag { font-size: 0.8em; background: #f0c000; color: #000; padding: 0 0.4em; border-radius: 3px; margin-left: 0.4em; }
+td.value { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; max-width: 16em; overflow-wrap: anywhere; }
+td.name { overflow-wrap: break-word; max-width: 20em; }
+details { margin-top: 0.4em; }
+summary { cursor: pointer; color: #333; }
+.tag { font-size: 0.8em; background: #f0c000; color: #000; padding: 0 0.4em; border-radius: 3px; margin-left: 0.4em; white-space: nowrap; display: inline-block; }
 `;
 
 /** A parameter value as the page shows it (JSON, long values shortened). */
@@ -42,13 +45,18 @@ export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name:
       ? `<a href="${escapeHtml(s.notebook)}.html">${escapeHtml(s.title)}</a>`
       : escapeHtml(s.title);
     const overridden = s.parameters.filter((p) => p.overridden).length;
-    const rows = s.parameters
-      .map(
-        (p) =>
-          `<tr${p.overridden ? ' class="overridden"' : ""}><td>${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
-          `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`,
-      )
-      .join("");
+    const row = (p: NotebookStatus["parameters"][number]) =>
+      `<tr${p.overridden ? ' class="overridden"' : ""}><td class="name">${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
+      `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`;
+    const table = (params: NotebookStatus["parameters"]) =>
+      `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${params.map(row).join("")}</tbody></table>`;
+    // Overridden assumptions always show; the full list (every assumption, overridden ones highlighted)
+    // folds away, so the index stays a page to scan.
+    const changed = s.parameters.filter((p) => p.overridden);
+    const assumptions = s.parameters.length
+      ? (changed.length ? table(changed) : "") +
+        `<details><summary>All ${s.parameters.length} assumption${s.parameters.length > 1 ? "s" : ""} of this run</summary>${table(s.parameters)}</details>`
+      : '<p class="meta">No parameters.</p>';
     const error =
       s.status === "failed" && s.error
         ? `<pre class="error">${escapeHtml(`${s.error.cell != null ? `cell ${s.error.cell}: ` : ""}${s.error.ename}: ${s.error.evalue}`)}</pre>` +
@@ -60,7 +68,7 @@ export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name:
 <h2>${link}</h2>
 <div class="meta"><code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${s.seconds.toFixed(1)} s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"}</div>
 ${error}
-${s.parameters.length ? `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${rows}</tbody></table>` : "<p class=\"meta\">No parameters.</p>"}
+${assumptions}
 </section>`;
   });
   return `<!DOCTYPE html>

@@ -113,8 +113,14 @@ describe("runReports: execution, overrides, failure and the last good report", (
   test("index.html lists each notebook with status, time and its assumptions, overrides highlighted", () => {
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).toContain('<a href="fixture-ok.html">Report fixture: a parameter drives a figure</a>');
-    expect(index).toMatch(/<tr class="overridden"><td>purchasesUsdBnPerMonth<span class="tag">overridden<\/span><\/td><td class="value">25<\/td><td class="value">40<\/td>/);
-    expect(index).toMatch(/<tr><td>label<\/td><td class="value">&quot;total&quot;<\/td>/);
+    const row = /<tr class="overridden"><td class="name">purchasesUsdBnPerMonth<span class="tag">overridden<\/span><\/td><td class="value">25<\/td><td class="value">40<\/td>/;
+    const section = index.slice(index.indexOf('id="fixture-ok"'), index.indexOf("</section>", index.indexOf('id="fixture-ok"')));
+    const [shown, folded] = section.split("<details>");
+    expect(shown).toMatch(row); // overridden assumptions show without unfolding anything
+    expect(shown).not.toContain(">label<");
+    expect(folded).toContain("<summary>All 3 assumptions of this run</summary>");
+    expect(folded).toMatch(row);
+    expect(folded).toMatch(/<tr><td class="name">label<\/td><td class="value">&quot;total&quot;<\/td>/);
     expect(index).not.toMatch(/<script|<link/);
   });
 
