@@ -43,7 +43,12 @@ from nbclient.util import ensure_async  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
-LATE_GRACE = 0.050  # seconds of IOPub silence (for this cell) after idle before a cell counts as done
+# Seconds of IOPub silence (for this cell) after idle before a cell counts as done. Late outputs were
+# seen 0.3-2 ms after idle; a cell that can display or print waits LATE_GRACE, one that only declares
+# (imports, consts, a statement ended with ";") just drains what has already arrived.
+LATE_GRACE = float(os.environ.get("QTLAB_LATE_GRACE_MS", "20")) / 1000
+QUIET_GRACE = 0.002
+CAN_OUTPUT = re.compile(r"\bconsole\.|\bDeno\.jupyter\b|\bdisplay\s*\(")
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 KERNEL_NOISE = re.compile(r'deno jupyter.*is unstable')  # printed by every Deno kernel at start
@@ -110,9 +115,10 @@ class QtlabClient(NotebookClient):
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         """nbclient returns at the `idle` status; we go on reading this cell's IOPub messages until
-        LATE_GRACE passes without one (each message for this cell restarts the window)."""
+        the cell's grace window passes without one (each message for this cell restarts the window)."""
         if not LATE_FIX:
             return await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
+        grace = LATE_GRACE if can_output(cell.source) else QUIET_GRACE
         deadline = None  # set once idle has been seen
         while True:
             timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -124,11 +130,26 @@ class QtlabClient(NotebookClient):
                 continue  # other parents are ignored, as nbclient does
             if deadline is not None:
                 self.late_outputs += msg["msg_type"] != "status"
-                deadline = time.monotonic() + LATE_GRACE
+                deadline = time.monotonic() + grace
             try:
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
-                deadline = time.monotonic() + LATE_GRACE
+                deadline = time.monotonic() + grace
+
+
+def can_output(source: str) -> bool:
+    """Whether a code cell may display or print: its last statement is a bare expression (as in
+    lib/report/notebook.ts expectsOutput, simplified: not ended with ";" and not a declaration), or it
+    calls console.*, Deno.jupyter.* or display(). Errs towards True."""
+    code = "\n".join(l for l in re.sub(r"/\*.*?\*/", "", source, flags=re.S).split("\n") if not l.strip().startswith("//")).strip()
+    if not code:
+        return False
+    if CAN_OUTPUT.search(code):
+        return True
+    last = code.split("\n")[-1].strip()
+    if code.endswith(";") or re.match(r"(import|export|const|let|var|function|class|type|interface)\b", last):
+        return False
+    return True
 
 
 def first_heading(nb) -> str | None:
