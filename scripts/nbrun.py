@@ -3,6 +3,7 @@
 
   /usr/bin/python3 scripts/nbrun.py --in NB.ipynb --out-ipynb OUT.ipynb [--out-html OUT.html]
       [--no-input] [--full-css] [--timeout SECONDS] [--kernel qtlab] [--cwd DIR] [--title TITLE]
+  /usr/bin/python3 scripts/nbrun.py --worker     (jobs as JSON lines on stdin: see worker())
 
 Debian's Python: the pyenv `python3` on PATH lacks nbclient. stdout is one JSON object per line
 (start, cell, error, done). Exit 0: all cells ran, both files written; 1: a cell failed, timed out or
@@ -36,6 +37,7 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (str(PROJECT / ".qtlab" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
 
 import nbformat  # noqa: E402
+import nbformat.validator  # noqa: E402
 from css_prune import prune_html_styles  # noqa: E402  (scripts/css_prune.py, beside this file)
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
@@ -186,6 +188,28 @@ def literal_dollars(markdown: str) -> str:
     return "".join(p if i % 2 else p.replace("\\$", "&#36;") for i, p in enumerate(parts))
 
 
+_EXPORTERS = {}
+
+
+def _cache_validators() -> None:
+    """Debian's nbformat 5.5 compiles its JSON-schema validator afresh on every relaxed validation, which
+    nbconvert runs after each of its 11 preprocessors: 0.3 s of every export. The schema does not change
+    within a process, so keep each compiled validator."""
+    original = nbformat.validator.get_validator
+    compiled = {}
+
+    def get_validator(version=None, version_minor=None, relax_add_props=False, name=None):
+        key = (version, version_minor, relax_add_props, name)
+        if key not in compiled:
+            compiled[key] = original(version, version_minor, relax_add_props, name)
+        return compiled[key]
+
+    nbformat.validator.get_validator = get_validator
+
+
+_cache_validators()
+
+
 def export_html(nb, title: str, no_input: bool, full_css: bool = False) -> str:
     from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
 
@@ -194,9 +218,12 @@ def export_html(nb, title: str, no_input: bool, full_css: bool = False) -> str:
             cell["transient"] = {"remove_source": True}
         if cell.cell_type == "markdown":
             cell.source = literal_dollars(cell.source)
-    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
-    if no_input:  # same switches as `jupyter nbconvert --no-input`
-        exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+    exporter = _EXPORTERS.get(no_input)
+    if exporter is None:  # one per process and mode: a worker compiles the template once
+        exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
+        if no_input:  # same switches as `jupyter nbconvert --no-input`
+            exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+        _EXPORTERS[no_input] = exporter
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body if full_css else prune_html_styles(body)
 
@@ -268,8 +295,17 @@ async def run(args, nb) -> int:
     return 1 if failure else 0
 
 
-def main() -> int:
-    p = argparse.ArgumentParser(prog="nbrun.py", description="Execute a qtlab notebook and export it.")
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # raise instead of exiting: a worker reports it and goes on
+        raise UsageError(message)
+
+
+def parser() -> Parser:
+    p = Parser(prog="nbrun.py", description="Execute a qtlab notebook and export it.")
     add = p.add_argument
     add("--in", dest="inp", metavar="NB.ipynb", type=Path, required=True, help="notebook to run")
     add("--out-ipynb", metavar="OUT.ipynb", type=Path, required=True, help="executed notebook")
@@ -280,18 +316,56 @@ def main() -> int:
     add("--kernel", metavar="NAME", default="qtlab", help="kernelspec (default qtlab)")
     add("--cwd", metavar="DIR", type=Path, help="kernel's folder (default: the notebook's)")
     add("--title", metavar="TITLE", help="HTML title (default: the first markdown heading)")
-    args = p.parse_args()
+    return p
+
+
+def prepare(argv):
+    """Parsed arguments and the notebook for one run; UsageError for anything a user must fix."""
+    args = parser().parse_args(argv)
     if not args.inp.is_file():
-        p.error(f"no such notebook: {args.inp}")
+        raise UsageError(f"no such notebook: {args.inp}")
     if args.timeout <= 0:
-        p.error("--timeout must be a positive number of seconds")
+        raise UsageError("--timeout must be a positive number of seconds")
     args.cwd = (args.cwd or args.inp.parent).resolve()
     if not args.cwd.is_dir():
-        p.error(f"no such folder: {args.cwd}")
+        raise UsageError(f"no such folder: {args.cwd}")
     try:
         nb = nbformat.read(args.inp, as_version=4)
     except Exception as exc:  # not JSON, not a notebook
-        p.error(f"cannot read {args.inp}: {exc}")
+        raise UsageError(f"cannot read {args.inp}: {exc}") from exc
+    return args, nb
+
+
+def worker() -> int:
+    """--worker: run notebooks one after another in this process, one job per stdin line
+    ({"id": ..., "argv": [the usual arguments]}); each job's events as usual, then
+    {"event": "exit", "id": ..., "code": 0|1|2}. The report runner keeps one worker per parallel job,
+    so Python, Jupyter's imports and the report template are paid once per worker, not per notebook.
+    Ends at the end of stdin."""
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        job = json.loads(line)
+        try:
+            args, nb = prepare(job["argv"])
+            code = asyncio.run(run(args, nb))
+        except UsageError as exc:
+            emit("error", index=None, ename="UsageError", evalue=str(exc), traceback="")
+            code = 2
+        sys.stderr.flush()
+        emit("exit", id=job.get("id"), code=code)
+    return 0
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--worker"]:
+        return worker()
+    try:
+        args, nb = prepare(sys.argv[1:])
+    except UsageError as exc:
+        parser().print_usage(sys.stderr)
+        print(f"nbrun.py: error: {exc}", file=sys.stderr)
+        return 2
     return asyncio.run(run(args, nb))
 
 

@@ -8,13 +8,13 @@
  *   index.html                  every notebook's title, status, run time and assumptions
  *   status.json                 the record index.html is built from (kept across runs)
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
 import { indexPage } from "./indexPage.ts";
+import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
 
@@ -146,47 +146,12 @@ export function applyInputMode(nb: Notebook, mode: InputMode): Notebook {
   return nb;
 }
 
-/** One nbrun.py progress event. */
-interface NbrunEvent {
-  event: "start" | "cell" | "error" | "done";
-  index?: number;
-  ename?: string;
-  evalue?: string;
-  traceback?: string;
-  ok?: boolean;
-  seconds?: number;
-}
-
-/** Run scripts/nbrun.py on one prepared notebook; resolves with its exit code and events. */
-function runNbrun(args: string[]): Promise<{ code: number; events: NbrunEvent[]; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn("/usr/bin/python3", [join(PROJECT_ROOT, "scripts", "nbrun.py"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.on("error", (e) => done({ code: 127, events: [], stderr: `cannot start /usr/bin/python3: ${e.message}` }));
-    child.on("close", (code) => {
-      const events = out
-        .split("\n")
-        .filter((l) => l.startsWith("{"))
-        .flatMap((l) => {
-          try {
-            return [JSON.parse(l) as NbrunEvent];
-          } catch {
-            return [];
-          }
-        });
-      done({ code: code ?? 1, events, stderr: err });
-    });
-  });
-}
-
 /** Execute and export one notebook; never replaces a good report unless this run succeeded. */
 export async function runOne(
   name: string,
   overrides: Record<string, unknown>,
   options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">>,
+  runner: NbrunRunner = runNbrunOnce,
 ): Promise<NotebookStatus> {
   const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
   const source = readNotebook(join(notebooksDir, `${name}.ipynb`));
@@ -200,7 +165,7 @@ export async function runOne(
   writeNotebook(input, applyInputMode(injectParameters(source, overrides), inputMode));
   const title = notebookTitle(source, name);
   const started = Date.now();
-  const run = await runNbrun([
+  const run = await runner([
     "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", notebooksDir,
     "--timeout", String(timeoutSeconds), "--title", title,
     ...(inputMode === "none" ? ["--no-input"] : []),
@@ -251,13 +216,13 @@ export async function runOne(
 }
 
 /** Run `count` tasks with at most `jobs` at a time, in order of start. */
-export async function pool<T>(count: number, jobs: number, task: (i: number) => Promise<T>): Promise<T[]> {
+export async function pool<T>(count: number, jobs: number, task: (i: number, slot: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
-  const worker = async () => {
+  const worker = async (_: unknown, slot: number) => {
     while (next < count) {
       const i = next++;
-      results[i] = await task(i);
+      results[i] = await task(i, slot);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, count)) }, worker));
@@ -294,7 +259,9 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   const width = Math.max(...names.map((n) => n.length));
   const label = (n: string) => n.padEnd(width);
   mkdirSync(outDir, { recursive: true });
-  const statuses = await pool(names.length, jobs, async (i) => {
+  // One executor process per parallel job, reused from notebook to notebook.
+  const workers = Array.from({ length: Math.max(1, Math.min(jobs, names.length)) }, () => new NbrunWorker());
+  const statuses = await pool(names.length, jobs, async (i, slot) => {
     const name = names[i];
     const overridden = Object.keys(plan[name] ?? {});
     log(`${label(name)}  started${overridden.length ? ` (overriding ${overridden.join(", ")})` : ""}`);
@@ -303,11 +270,11 @@ export async function runReports(names: readonly string[], plan: Record<string, 
       outDir,
       inputMode: options.inputMode ?? "assumptions",
       timeoutSeconds: options.timeoutSeconds ?? 600,
-    });
+    }, (argv) => workers[slot].run(argv));
     if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
     else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);
     return s;
-  });
+  }).finally(() => workers.forEach((w) => w.close()));
   const record = { ...readStatus(outDir) };
   for (const s of statuses) {
     // A failed run keeps the previous good report: the index shows the failure and links the old report.
