@@ -396,7 +396,7 @@ async function main(): Promise<number> {
 
     // nbrun phases per job (medians), then the slowest notebook's cells.
     pipelineDetails = () => {
-      console.log("\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits 50 ms after each cell for late outputs) · kernel shutdown · export · rest (Python start, imports, files):");
+      console.log("\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits up to 20 ms after a cell that can output, for late outputs) · kernel shutdown · export · rest (Python start, imports, files):");
       const w = Math.max(...jobs.map((j) => j.key.length));
       for (const job of jobs) {
         const ok = results.get(job.key)!.filter((r) => r.ok && r.timings);
