@@ -14,21 +14,14 @@ import {
   type ScenarioSpec,
   type StartingBalanceSheet,
 } from "../../lib/calc/rmpScenarios.ts";
+import { thrownBy } from "../helpers/errors.ts";
 
 const start: StartingBalanceSheet = { month: "2025-11", reservesUsdBn: 2_900, totalAssetsUsdBn: 6_550, gdpUsdBn: 31_400 };
 const curve: FittedCurve = { form: "exponential", aBp: -11, bBp: 17.5, cPerPp: 0.8, centerPct: 8.9, n: 100, r2: 0.7, rmseBp: 3, shareRangePct: [8.9, 17.8] };
 const spec = (id: string, size: number, p: number): ScenarioSpec => ({ id, label: id, sizeUsdBnPerMonth: size, probability: p });
 
 /** The ScenarioInputError a call throws. */
-function inputError(fn: () => unknown): ScenarioInputError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioInputError);
-    return e as ScenarioInputError;
-  }
-  throw new Error("expected a ScenarioInputError, nothing was thrown");
-}
+const inputError = (fn: () => unknown): ScenarioInputError => thrownBy(ScenarioInputError, fn);
 
 describe("projectScenario(scenario, start, options)", () => {
   test("zero purchases equals the organic drain: reserves fall by currency + TGA + other each month", () => {

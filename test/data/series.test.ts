@@ -5,20 +5,13 @@ import { parseH15 } from "../../lib/data/h15.ts";
 import { parseIce } from "../../lib/data/ice.ts";
 import { parseMacro } from "../../lib/data/macro.ts";
 import { checkGrid, DataValidationError, isoDayNumber, parseNumber } from "../../lib/data/series.ts";
+import { thrownBy } from "../helpers/errors.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const WALCL = fixture("WALCL.2025-spring.csv");
 
 /** The DataValidationError a parse throws (fails the test if it does not throw one). */
-function errorOf(fn: () => unknown): DataValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataValidationError);
-    return e as DataValidationError;
-  }
-  throw new Error("expected a DataValidationError, nothing was thrown");
-}
+const errorOf = (fn: () => unknown): DataValidationError => thrownBy(DataValidationError, fn);
 
 describe("parseH41(text, id) on real-format H.4.1 rows", () => {
   test("converts $ millions to $bn once, exactly, and keeps Wednesday dates", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DataValidationError } from "../../lib/data/series.ts";
 import { loadTicHoldings, parseTic, parseTicLong, TIC_SERIES_BREAKS, ticHolderRows } from "../../lib/data/tic.ts";
+import { thrownBy } from "../helpers/errors.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 /** Real rows of January 2025 (six countries, no totals). */
@@ -19,15 +20,7 @@ const MONTH = [
   "2025-01-01,T-Bonds & Notes,3418.7",
 ].join("\n");
 
-function errorOf(fn: () => unknown): DataValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataValidationError);
-    return e as DataValidationError;
-  }
-  throw new Error("expected a DataValidationError, nothing was thrown");
-}
+const errorOf = (fn: () => unknown): DataValidationError => thrownBy(DataValidationError, fn);
 
 describe("parseTicLong(text) on real-format rows", () => {
   test("reads holders in $bn with their month", () => {

@@ -2,11 +2,8 @@ import { describe, expect, test } from "vitest";
 import { balanceSheetChart } from "../../lib/plot/balanceSheet.ts";
 import { mergeCloseEvents } from "../../lib/plot/common.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-/** Chart markup with every number rounded to 3 decimals, for stable snapshots. */
-export function rounded(html: string): string {
-  return html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
-}
 
 const weeks = ["2022-05-25", "2022-06-01", "2022-06-08", "2025-11-26", "2025-12-03", "2025-12-10", "2025-12-17"];
 const line = (base: number, step: number) => weeks.map((date, i) => ({ date, value: base + step * i }));

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { balanceSheetToGdpChart } from "../../lib/plot/balanceSheetToGdp.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
 /** Chart markup with every number rounded to 3 decimals, for stable snapshots. */
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const quarters = ["2019-07-01", "2019-10-01", "2020-01-01", "2020-04-01", "2022-04-01", "2023-10-01", "2024-01-01"];
 const shares = [0.175, 0.184, 0.19, 0.33, 0.345, 0.276, 0.265];

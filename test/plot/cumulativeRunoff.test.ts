@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { cumulativeRunoffChart } from "../../lib/plot/cumulativeRunoff.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const line = (name: string, perMonth: number) => ({ name, rows: ["2022-06", "2022-07", "2022-08", "2022-09"].map((month, i) => ({ month, cumulativeUsdBn: perMonth * (i + 1) })) });
 
 describe("cumulativeRunoffChart(lines, options)", () => {

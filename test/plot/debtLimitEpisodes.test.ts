@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { debtLimitEpisodesChart } from "../../lib/plot/debtLimitEpisodes.ts";
 import type { EpisodePoint } from "../../lib/calc/debtCeiling.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const pts = (episode: string, tga: number[], reserves: number[], rrp: number[]): EpisodePoint[] =>
   tga.flatMap((_, week) => [
     { episode, date: `w${week}`, week, series: "Reserves" as const, changeUsdBn: reserves[week] },

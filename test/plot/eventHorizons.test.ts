@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { eventHorizonsChart } from "../../lib/plot/eventHorizons.ts";
 import { eventStudy, summariseEventStudy } from "../../lib/calc/eventStudy.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const s = { seriesId: "S", label: "Stocks", units: "index" as const, rows: [
   { date: "2020-01-01", value: 100 }, { date: "2020-02-01", value: 110 }, { date: "2020-03-01", value: 99 }, { date: "2020-04-01", value: 103.95 },

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { eventPathsChart, pivotColours, HIGHLIGHT_COLOUR, PIVOT_PALETTE } from "../../lib/plot/eventPaths.ts";
 import { eventPaths } from "../../lib/calc/eventStudy.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const idx = { seriesId: "IDX", label: "Index", units: "index" as const, rows: [
   { date: "2024-08-15", value: 96 }, { date: "2024-09-18", value: 100 }, { date: "2024-10-18", value: 104 }, { date: "2024-12-18", value: 101 }, { date: "2025-03-18", value: 99 },

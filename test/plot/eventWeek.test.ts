@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { eventWeekChart } from "../../lib/plot/eventWeek.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 // Real H.15, ICE and S&P closes around the week of 4–11 April 2025 (a subset of days).
 const days = ["2025-04-02", "2025-04-04", "2025-04-08", "2025-04-11", "2025-04-15"];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { expectedRmpChart } from "../../lib/plot/expectedRmp.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const months = ["2025-12", "2026-01", "2026-02"];
 
 describe("expectedRmpChart(input, options)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { foreignHoldingsChart } from "../../lib/plot/foreignHoldings.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const months = ["2011-04-01", "2011-05-01", "2011-06-01", "2011-07-01", "2011-11-01", "2011-12-01"];
 const rows = (values: number[]) => months.slice(0, values.length).map((date, i) => ({ date, value: values[i] }));

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { holdingsChangeChart } from "../../lib/plot/holdingsChange.ts";
 import { eventPaths } from "../../lib/calc/eventStudy.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const weeks = ["2025-11-26", "2025-12-03", "2025-12-10", "2025-12-17", "2026-01-07"];
 const line = (id: string, base: number, step: number) => ({ seriesId: id, label: id, units: "$bn" as const, rows: weeks.map((date, i) => ({ date, value: base + step * i })) });
 

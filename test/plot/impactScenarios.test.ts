@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { impactScenarios } from "../../lib/calc/yieldImpact.ts";
 import { impactScenariosChart } from "../../lib/plot/impactScenarios.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 describe("impactScenariosChart(rows, options)", () => {
   const rows = impactScenarios([100, 300], {

@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { liabilitiesStackedChart } from "../../lib/plot/liabilitiesStacked.ts";
 import { reservesIdentity } from "../../lib/calc/reserves.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 // Real H.4.1 weeks ($bn).
 const weeks = [
   { date: "2023-01-25", totalAssetsUsdBn: 8470.557, reservesUsdBn: 3031.889, tgaUsdBn: 491.848, onRrpUsdBn: 2031.561 },

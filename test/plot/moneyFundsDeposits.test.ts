@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { MoneyFundQuarter } from "../../lib/calc/moneyFunds.ts";
 import { moneyFundsDepositsChart } from "../../lib/plot/moneyFundsDeposits.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const q = (quarter: string, quarterEnd: string, mmf: number, dep: number, depositsDate: string): MoneyFundQuarter => ({
   quarter, quarterEnd, mmfUsdBn: mmf, depositsUsdBn: dep, depositsDate, ratioFrac: mmf / dep,

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { NetLiquidityIndexWeek, NetLiquidityRelation } from "../../lib/calc/netLiquidity.ts";
 import { netLiquidityVsSp500Chart, relationCaption } from "../../lib/plot/netLiquidityVsSp500.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const dates = ["2024-01-03", "2024-01-10", "2024-01-17", "2024-01-24", "2024-01-31", "2024-02-07"];
 const weeks: NetLiquidityIndexWeek[] = dates.map((date, i) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { qtEndWindowChart } from "../../lib/plot/qtEndWindow.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const rows = [
   { date: "2025-05-28", value: 6700 }, { date: "2025-11-26", value: 6552 }, { date: "2025-12-03", value: 6536 },
   { date: "2025-12-31", value: 6641 }, { date: "2026-08-19", value: 6746 },

@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { qtMarketsChart } from "../../lib/plot/qtMarkets.ts";
 import { changesSince } from "../../lib/calc/qtTimeline.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 // Real closes: DGS10 and DFEDTARU (pct), BAMLC0A0CM (bp), on a few dates.
 const dates = ["2022-06-01", "2023-10-19", "2024-05-31", "2025-11-28"];
 const dgs10 = [2.94, 4.98, 4.51, 4.02].map((value, i) => ({ date: dates[i], value }));

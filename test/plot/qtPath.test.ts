@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { qtPathChart } from "../../lib/plot/qtPath.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const rows = [
   { date: "2022-04-13", value: 8965 }, { date: "2022-06-01", value: 8915 }, { date: "2024-04-03", value: 7440 },
   { date: "2024-04-10", value: 7438 }, { date: "2025-12-03", value: 6536 }, { date: "2026-08-19", value: 6746 },

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { CurveSamplePoint, FittedCurve } from "../../lib/calc/reserveDemand.ts";
 import { curveFormula, reserveDemandCurveChart } from "../../lib/plot/reserveDemandCurve.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const curve: FittedCurve = { form: "exponential", aBp: -10, bBp: 16, cPerPp: 1, centerPct: 9, n: 4, r2: 0.9, rmseBp: 1.5, shareRangePct: [9, 15] };
 const point = (weekEnding: string, sharePct: number, spreadBp: number): CurveSamplePoint => ({ weekEnding, sharePct, spreadBp, reservesUsdBn: sharePct * 300, denominatorUsdBn: 30_000, denominatorDate: "2025-01-01", spreadDays: 5 });
 const sample = [point("2022-03-02", 15, -10), point("2023-03-01", 12, -9), point("2025-10-29", 9.2, 6), point("2026-06-24", 9.1, -1)];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { rmpSensitivityChart } from "../../lib/plot/rmpSensitivity.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const cells = [0, 25].flatMap((size) =>
   [0, 5].flatMap((organic) => [0, 0.5].map((shift) => ({ sizeUsdBnPerMonth: size, organicUsdBnPerMonth: organic, curveShiftPp: shift, reservesUsdBn: 2_900 + 24 * (size - organic), spreadBp: 10 - size / 2 + organic + 8 * shift - 0.3, cushionUsdBn: undefined }))),
 );

@@ -4,8 +4,8 @@ import { actualRunoffAgainstCaps } from "../../lib/calc/runoff.ts";
 import { runoffCapSchedule, RUNOFF_CAP_SCHEDULE } from "../../lib/calc/runoffCaps.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
 import type { MonthChange } from "../../lib/calc/monthly.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const c = (month: string, change: number): MonthChange => ({ month, date: `${month}-28`, previousDate: "", level: 0, change });
 // Month-end changes of TREAST and WSHOMCB ($bn) from the shipped data, a few months per regime.
 const months = ["2022-05", "2022-06", "2022-09", "2022-10", "2024-06", "2025-03", "2025-04", "2025-12"];

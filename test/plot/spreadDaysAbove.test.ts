@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { spreadDaysAboveChart, spreadDaysAboveView } from "../../lib/plot/spreadDaysAbove.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 describe("spreadDaysAboveChart(panels, options)", () => {
   const chart = spreadDaysAboveChart(

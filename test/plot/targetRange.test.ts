@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { targetRangeChart } from "../../lib/plot/targetRange.ts";
 import { levelChanges } from "../../lib/calc/levelWindow.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 const days = ["2025-12-08", "2025-12-09", "2025-12-10", "2025-12-11", "2025-12-12"];
 const upper = days.map((date, i) => ({ date, value: i < 3 ? 4.0 : 3.75 }));
 const lower = upper.map((r) => ({ date: r.date, value: r.value - 0.25 }));

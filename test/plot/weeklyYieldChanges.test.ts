@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { weeklyChangesChart } from "../../lib/plot/weeklyYieldChanges.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const rows = [
   { fromDate: "2013-06-14", toDate: "2013-06-21", changeBp: 38 },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { yieldVsPolicyChart } from "../../lib/plot/yieldVsPolicy.ts";
+import { rounded } from "../helpers/snapshot.ts";
 
-const rounded = (html: string) => html.replace(/-?\d+\.\d{4,}/g, (n) => String(Math.round(Number(n) * 1000) / 1000));
 
 const tenYear = [
   { date: "2023-10-18", value: 4.91 },

@@ -17,6 +17,7 @@ import {
   ticLongText,
   treasuryDirectJsonToCsv,
 } from "../../lib/refresh/normalise.ts";
+import { thrownBy } from "../helpers/errors.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/refresh/${name}`, import.meta.url), "utf8");
 const shipped = (file: string) => readFileSync(`${DEFAULT_DATA_DIR}/${file}`, "utf8");
@@ -31,15 +32,7 @@ function shippedTic(): Map<string, string> {
   return out;
 }
 
-function formatErrorOf(fn: () => unknown): DownloadFormatError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DownloadFormatError);
-    return e as DownloadFormatError;
-  }
-  throw new Error("expected a DownloadFormatError, nothing was thrown");
-}
+const formatErrorOf = (fn: () => unknown): DownloadFormatError => thrownBy(DownloadFormatError, fn);
 
 describe("fredCsvToDateValue(text, id): FRED's CSV download → the shipped date,value format", () => {
   test("drops the blank holiday row, copies every value as published, ends with a line break", () => {
