@@ -324,17 +324,28 @@ export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan
     const off = params.fanSizeOffsetsUsdBnPerMonth[p.scenario.id] ?? [0, 0];
     const size = p.scenario.sizeUsdBnPerMonth;
     const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
-    const sweep = runSweep({
-      startReservesUsdBn: model.start.reservesUsdBn,
-      gdpStartUsdBn: model.start.gdpUsdBn,
-      gdpGrowthPctPerYear: options.gdpGrowthPctPerYear,
-      schedule: options,
-      sizesUsdBnPerMonth: sizes,
-      organicDrainsUsdBnPerMonth: drains,
-      curveShiftsPp: shifts,
-      curve: model.fit.curve,
-    });
+    const sweep = sweepFrom(model, options, sizes, drains, shifts);
     return { id: p.scenario.id, label: p.scenario.label, sizesUsdBnPerMonth: sizes, sweep, reserves: fanQuantiles(sweep, "reservesUsdBn", qs), spread: fanQuantiles(sweep, "spreadBp", qs) };
+  });
+}
+
+/** The sweep engine run from the model's start (reserves, GDP) and fitted curve over a grid of sizes × drains × curve shifts. */
+function sweepFrom(
+  model: RmpScenarioModel,
+  options: ReturnType<typeof engineOptionsFromParams>,
+  sizes: Float64Array,
+  drains: Float64Array,
+  shifts: Float64Array,
+) {
+  return runSweep({
+    startReservesUsdBn: model.start.reservesUsdBn,
+    gdpStartUsdBn: model.start.gdpUsdBn,
+    gdpGrowthPctPerYear: options.gdpGrowthPctPerYear,
+    schedule: options,
+    sizesUsdBnPerMonth: sizes,
+    organicDrainsUsdBnPerMonth: drains,
+    curveShiftsPp: shifts,
+    curve: model.fit.curve,
   });
 }
 
@@ -355,16 +366,7 @@ export function rmpSensitivity(model: RmpScenarioModel, params: RmpParams): { mo
   const sizes = Float64Array.from(params.sensitivitySizesUsdBnPerMonth);
   const drains = Float64Array.from(params.sensitivityOrganicUsdBnPerMonth);
   const shifts = Float64Array.from(params.sensitivityCurveShiftsPp);
-  const sweep = runSweep({
-    startReservesUsdBn: model.start.reservesUsdBn,
-    gdpStartUsdBn: model.start.gdpUsdBn,
-    gdpGrowthPctPerYear: options.gdpGrowthPctPerYear,
-    schedule: options,
-    sizesUsdBnPerMonth: sizes,
-    organicDrainsUsdBnPerMonth: drains,
-    curveShiftsPp: shifts,
-    curve: model.fit.curve,
-  });
+  const sweep = sweepFrom(model, options, sizes, drains, shifts);
   const t = sweep.horizonMonths - 1;
   const month = addMonths(params.startMonth, t);
   const thr = model.fit.thresholdSharePct;

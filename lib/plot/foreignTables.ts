@@ -5,6 +5,7 @@
  * their unit in the column label.
  */
 import { htmlTable } from "./display.ts";
+import type { BidToCoverRow } from "../calc/bidToCover.ts";
 
 const num = (v: number | undefined, digits = 1, sign = false) =>
   v === undefined || !Number.isFinite(v) ? "n/a" : `${sign && v > 0 ? "+" : ""}${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
@@ -64,17 +65,8 @@ export function decompositionTable(rows: readonly DecompositionRow[], caption: s
   );
 }
 
-/** An auction against the trailing average of its family (lib/calc/bidToCover.ts). */
-export interface BidToCoverTableRow {
-  auctionDate: string;
-  securityTerm: string;
-  family: string;
-  bidToCover: number;
-  trailingMean: number | undefined;
-  trailingCount: number;
-  vsTrailing: number | undefined;
-  lowestSoFar: boolean;
-}
+/** An auction against the trailing average of its family: lib/calc/bidToCover.ts's row. */
+export type BidToCoverTableRow = BidToCoverRow;
 
 /** Bid-to-cover per auction, its trailing mean and whether it is the lowest in the file so far. */
 export function bidToCoverTable(rows: readonly BidToCoverTableRow[], caption: string) {
