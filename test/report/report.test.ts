@@ -105,6 +105,8 @@ describe("runReports: execution, overrides, failure and the last good report", (
     expect(text).toContain("const purchasesUsdBnPerMonth = 25;"); // the injected cell is shown
     expect(text).toContain("const purchasesUsdBnPerMonth = 40;"); // and the defaults above it
     expect(text).not.toContain("import { note }"); // other code is hidden by default
+    // Parameters, injected parameters, the note and the chart; the hidden import cell showed nothing: no empty box.
+    expect(html.match(/class="jp-Cell jp-CodeCell/g)?.length).toBe(4);
     expect(existsSync(join(out, "fixture-ok.ipynb"))).toBe(true);
     const executed = readNotebook(join(out, "fixture-ok.ipynb"));
     expect(executed.cells[2].metadata.tags).toEqual(["injected-parameters"]);
