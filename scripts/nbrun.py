@@ -8,7 +8,7 @@
 Debian's Python: the pyenv `python3` on PATH lacks nbclient. stdout is one JSON object per line
 (start, cell, error, done). Exit 0: all cells ran, both files written; 1: a cell failed, timed out or
 the kernel died (the executed notebook is written, the HTML is not); 2: usage error.
-Traps handled (see /work/shared/STACK.md): outputs the Deno kernel publishes just after `idle` (we
+Traps handled: outputs the Deno kernel publishes just after `idle` (we
 keep reading IOPub for a grace window), and orphan kernels (shutdown in `finally`, plus PDEATHSIG).
 """
 import os
