@@ -7,6 +7,7 @@
  *   failed/<name>.ipynb         the executed notebook of a failed run, kept for inspection
  *   index.html                  every notebook's title, status, run time and assumptions
  *   status.json                 the record index.html is built from (kept across runs)
+ *   .work-<pid>/                a run's scratch copies, removed at its end
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -146,6 +147,11 @@ export function applyInputMode(nb: Notebook, mode: InputMode): Notebook {
   return nb;
 }
 
+/** This process's scratch folder under the output folder (one per run, so two runs never share it). */
+export function workDir(outDir: string): string {
+  return join(outDir, `.work-${process.pid}`);
+}
+
 /** Execute and export one notebook; never replaces a good report unless this run succeeded. */
 export async function runOne(
   name: string,
@@ -156,7 +162,7 @@ export async function runOne(
   const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
   const source = readNotebook(join(notebooksDir, `${name}.ipynb`));
   const params = notebookParameters(source, name);
-  const work = join(outDir, ".work");
+  const work = workDir(outDir);
   mkdirSync(work, { recursive: true });
   const input = join(work, `${name}.input.ipynb`);
   const executed = join(work, `${name}.ipynb`);
@@ -282,6 +288,6 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   }
   writeAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
   writeAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`))));
-  rmSync(join(outDir, ".work"), { recursive: true, force: true });
+  rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
 }
