@@ -15,7 +15,7 @@
  *   Positive = the series rose.
  */
 import { pctToBp } from "../units.ts";
-import { monthEndIso } from "./asOf.ts";
+import { dayNumber, daysBetween, lastOnOrBefore, monthEndIso } from "./asOf.ts";
 
 /** Re-exported from lib/calc/asOf.ts. */
 export { monthEndIso };
@@ -87,15 +87,8 @@ export function addMonthsIso(iso: string, months: number): string {
   return `${String(ty).padStart(4, "0")}-${String(tm + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Days since 1970-01-01 of an ISO date (UTC). */
-export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
-
-/** Days from `a` to `b` (ISO dates; positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
+/** Re-exported from lib/calc/asOf.ts, where the calendar look-ups live. */
+export { dayNumber, daysBetween };
 
 /** Index of the first row dated on or after `date` (rows sorted by date); rows.length when none. */
 export function firstIndexOnOrAfter(rows: readonly { date: string }[], date: string): number {
@@ -119,16 +112,7 @@ export function valueOnOrBefore(
   maxStaleDays: number = eventStudyDefaults.maxStaleDays,
 ): Point | undefined {
   if (rows.length === 0 || date > rows[rows.length - 1].date) return undefined;
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found: Point | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = rows[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastOnOrBefore(rows, date);
   if (!found || daysBetween(found.date, date) > maxStaleDays) return undefined;
   return found;
 }

@@ -8,6 +8,7 @@
  * the quarter's Wednesdays** ("quarter-average", the default: it matches a flow measured over the
  * quarter) or the **quarter's last Wednesday** ("quarter-end").
  */
+import { quarterStart } from "./asOf.ts";
 
 /** A dated observation: ISO date and a value in $bn. */
 export interface DatedValue {
@@ -47,12 +48,8 @@ export const defaults = {
   minWeeksPerQuarter: 12,
 } as const;
 
-/** First day of the calendar quarter of an ISO date: "2024-02-14" → "2024-01-01". */
-export function quarterStart(date: string): string {
-  const m = +date.slice(5, 7);
-  const q = Math.floor((m - 1) / 3) * 3 + 1;
-  return `${date.slice(0, 4)}-${String(q).padStart(2, "0")}-01`;
-}
+/** Re-exported from lib/calc/asOf.ts. */
+export { quarterStart };
 
 /**
  * Mean of the observations in each calendar quarter, $bn in → $bn out, with the count. Quarters with

@@ -7,6 +7,7 @@
  * are Wednesday levels, so the last Wednesday of a month can fall before both the MBS paydown and the
  * month-end maturities, and one month's redemptions then land in the next month's change.
  */
+import { monthEndIso } from "./asOf.ts";
 
 /** A dated observation, value in the series' own units (here: $bn). */
 export interface DatedValue {
@@ -70,10 +71,7 @@ export function monthsBetween(from: string, to: string): string[] {
 
 /** The ISO date of the last day of `month` ("2024-02" → "2024-02-29"). */
 export function lastDayOfMonth(month: string): string {
-  const m = monthOf(month);
-  const next = addMonths(m, 1);
-  const d = new Date(Date.UTC(+next.slice(0, 4), +next.slice(5, 7) - 1, 1) - 86_400_000);
-  return d.toISOString().slice(0, 10);
+  return monthEndIso(monthOf(month));
 }
 
 /** The ISO date `days` days after `iso`. */

@@ -17,7 +17,8 @@
  * for two series that both trend says almost nothing), of weekly log changes and of month-end log changes.
  */
 import { logChanges, pearson, type Correlation } from "./correlation.ts";
-import { indexOnOrBefore } from "./asOf.ts";
+import { daysBetween, indexOnOrBefore } from "./asOf.ts";
+import { addDays } from "./monthly.ts";
 
 /** A dated observation: ISO date and a value in the unit the caller states. */
 export interface DatedValue {
@@ -70,12 +71,6 @@ export const defaults = {
   maxIndexAgeDays: 5,
 } as const;
 
-const DAY_MS = 86_400_000;
-
-/** Days from ISO date `a` to ISO date `b` (b − a). */
-function daysBetween(a: string, b: string): number {
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS;
-}
 
 /**
  * Net liquidity per Wednesday, $bn: WALCL (Wednesday level) − WTREGEN (week average) − RRPONTSYD (the
@@ -145,8 +140,7 @@ export function withIndexClose(
 
 /** Whether an ISO Wednesday is the last Wednesday of its calendar month (a week later is next month). */
 export function isLastWednesdayOfMonth(date: string): boolean {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10);
-  return next.slice(0, 7) !== date.slice(0, 7);
+  return addDays(date, 7).slice(0, 7) !== date.slice(0, 7);
 }
 
 /**

@@ -11,7 +11,8 @@
  * Also here: which pivots a shipped series can cover (pivotCoverage) and the change in the policy rate
  * around a pivot (policyRateChangeBp), so a notebook can show that each date is a turn in the data too.
  */
-import { addMonthsIso, dayNumber, firstIndexOnOrAfter, median } from "./eventStudy.ts";
+import { dayNumber } from "./asOf.ts";
+import { addMonthsIso, firstIndexOnOrAfter, median } from "./eventStudy.ts";
 
 /** What kind of turn a pivot is. */
 export type PivotKind =

@@ -25,6 +25,7 @@
  * Sign convention: spreads in bp, positive when the market rate is above IORB; slopes reported as the
  * positive number −d spread / d share (bp per pp) for a curve that falls as reserves rise.
  */
+import { quarterStart } from "./asOf.ts";
 
 /** One observation for the fit: reserves as a share of the denominator (pct) and the spread (bp). */
 export interface CurvePoint {
@@ -305,11 +306,4 @@ export function buildCurveSample(input: {
     });
   }
   return out;
-}
-
-/** The first day of the quarter containing an ISO date ("2025-11-19" → "2025-10-01"). */
-export function quarterStart(iso: string): string {
-  const m = +iso.slice(5, 7);
-  const q = Math.floor((m - 1) / 3) * 3 + 1;
-  return `${iso.slice(0, 4)}-${String(q).padStart(2, "0")}-01`;
 }

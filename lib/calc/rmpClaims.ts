@@ -12,10 +12,10 @@ import { addMonths, lastDayOfMonth, monthlyChanges, monthlyLevels } from "./mont
 import { eventDate, QT_EVENTS, type PolicyEvent } from "./policyEvents.ts";
 import { formatChange, formatShare, formatUsdBn } from "./qtEnd.ts";
 import { FED_FIRST_ROUND } from "./realised.ts";
-import { quarterStart, usdBnToSharePct } from "./reserveDemand.ts";
+import { usdBnToSharePct } from "./reserveDemand.ts";
 import type { RmpInputs, RmpParams, RmpScenarioModel } from "./rmpModel.ts";
 import { ARTICLE_SCENARIOS } from "./rmpScenarios.ts";
-import { lastOnOrBefore as asOf } from "./asOf.ts";
+import { lastOnOrBefore as asOf, quarterStart } from "./asOf.ts";
 
 type Rows = readonly { date: string; value: number }[];
 

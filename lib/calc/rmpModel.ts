@@ -18,8 +18,8 @@ import {
   type CurveForm,
   type CurveSamplePoint,
   type FittedCurve,
-  quarterStart,
 } from "./reserveDemand.ts";
+import { quarterStart } from "./asOf.ts";
 import { closestScenario, compareWithScenarios, realisedPath, realisedPaceUsdBnPerMonth, type RealisedPath, type ScenarioDistance } from "./realised.ts";
 import { addMonths } from "./monthly.ts";
 import { runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";

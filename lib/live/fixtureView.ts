@@ -7,6 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { render, sourceCaption, utcDate } from "../plot/common.ts";
 import type { LiveOutput, LiveViewDef } from "./types.ts";
+import { addMonths } from "../calc/monthly.ts";
 
 export interface PurchasesFixtureData {
   /** First month of the path ("YYYY-MM"). */
@@ -31,12 +32,8 @@ export interface PurchasesFixtureParams {
   scenarioProbabilities: Record<string, number>;
 }
 
-/** "2025-12" plus n months. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const t = y * 12 + (m - 1) + n;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
-}
+/** Re-exported from lib/calc/monthly.ts. */
+export { addMonths };
 
 /** Σ probability × multiple over the scenarios (unitless). */
 export function expectedMultiple(params: Pick<PurchasesFixtureParams, "scenarioMultiples" | "scenarioProbabilities">): number {

@@ -5,12 +5,12 @@ import {
   curveSlopeBpPerPp,
   curveSpreadBp,
   fitReserveDemandCurve,
-  quarterStart,
   shareToUsdBn,
   usdBnToSharePct,
   type CurvePoint,
   type FittedCurve,
 } from "../../lib/calc/reserveDemand.ts";
+import { quarterStart } from "../../lib/calc/asOf.ts";
 
 /** Points on a known curve at shares lo, lo + step, …, hi, with an optional deterministic wiggle (bp). */
 function constructed(curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">, lo: number, hi: number, step: number, wiggleBp = 0): CurvePoint[] {
