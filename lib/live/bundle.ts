@@ -9,7 +9,8 @@
  * cached bundle unless a file it was built from changed. Node only (the report runner, tests, scripts).
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileAtomic } from "../atomic.ts";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, version as esbuildVersion, type BuildOptions, type Plugin } from "esbuild";
@@ -101,11 +102,6 @@ interface CacheIndex {
   inputs: string[];
 }
 
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
 
 let inFlight: Promise<LiveBundle> | undefined;
 
@@ -143,8 +139,8 @@ async function getBundle(dir: string, force: boolean): Promise<LiveBundle> {
   const { code, inputs } = await buildLiveBundle();
   const key = bundleKey(inputs);
   if (!key) throw new Error("an input of the live-view bundle vanished during the build");
-  writeAtomic(fileOf(key), code);
-  writeAtomic(indexPath, JSON.stringify({ key, inputs } satisfies CacheIndex, null, 1));
+  writeFileAtomic(fileOf(key), code);
+  writeFileAtomic(indexPath, JSON.stringify({ key, inputs } satisfies CacheIndex, null, 1));
   for (const f of readdirSync(dir)) if (/^bundle-[0-9a-f]+\.js$/.test(f) && join(dir, f) !== fileOf(key)) rmSync(join(dir, f), { force: true });
   return { code, key, bytes: Buffer.byteLength(code), built: true, ms: performance.now() - t0, path: fileOf(key), inputs };
 }

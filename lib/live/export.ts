@@ -13,7 +13,8 @@
  * Pages without a live view are left byte for byte as they were.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "../atomic.ts";
 import { controlPaths, DATA_CLASS, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
 import { liveBundle } from "./bundle.ts";
 import type { LiveSpec, ResolvedControl } from "./types.ts";
@@ -99,9 +100,7 @@ export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonl
   if (!hasLiveViews(html)) return null;
   const bundle = await liveBundle();
   const out = inlineBundle(hoistData(applyNotebookDefaults(html, notebookDefaults)), bundle.code);
-  const tmp = `${htmlPath}.live-tmp`;
-  writeFileSync(tmp, out);
-  renameSync(tmp, htmlPath);
+  writeFileAtomic(htmlPath, out);
   const dataBlocks = out.split(`class="${DATA_CLASS}"`).length - 1;
   return { views: [...html.matchAll(SPEC_SCRIPT)].length, dataBlocks, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };
 }

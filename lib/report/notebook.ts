@@ -2,7 +2,8 @@
  * The notebook file format (nbformat 4) as qtlab uses it: reading, writing, creating notebooks on the
  * qtlab kernel, and the checks the test run makes on executed notebooks.
  */
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic } from "../atomic.ts";
 
 /** A notebook cell (nbformat 4). `source` may be a string or a list of lines, as Jupyter writes it. */
 export interface Cell {
@@ -61,9 +62,7 @@ export function readNotebook(path: string): Notebook {
 
 /** Write a notebook as Jupyter does (1-space indent, trailing newline), atomically (temp file + rename). */
 export function writeNotebook(path: string, nb: Notebook): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(nb, null, 1) + "\n");
-  renameSync(tmp, path);
+  writeFileAtomic(path, JSON.stringify(nb, null, 1) + "\n");
 }
 
 /** A new notebook on the qtlab kernel. */

@@ -9,11 +9,12 @@
  *   status.json                 the record index.html is built from (kept across runs)
  *   .work-<pid>/                a run's scratch copies, removed at its end
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
+import { writeFileAtomic } from "../atomic.ts";
 import { indexPage } from "./indexPage.ts";
 import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
@@ -244,14 +245,6 @@ export function readStatus(outDir: string): Record<string, NotebookStatus> {
   }
 }
 
-/** Write a file atomically: a temp file in the same folder, then rename over the target. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /**
  * Run the selected notebooks in parallel (up to `jobs`, default the number of cores), printing one
  * progress line per notebook as it starts and ends. Returns each notebook's status; the caller decides
@@ -286,8 +279,8 @@ export async function runReports(names: readonly string[], plan: Record<string, 
     // A failed run keeps the previous good report: the index shows the failure and links the old report.
     record[s.notebook] = s;
   }
-  writeAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
-  writeAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`))));
+  writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
+  writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`))));
   rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
 }
