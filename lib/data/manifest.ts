@@ -84,6 +84,17 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
+ * The measured fields of a provenance record: sha256 of the bytes, observation rows (lines after the
+ * header), first and last date (the first 10 characters of each row). Used when a file is recorded
+ * (scripts/data-manifest.ts) and when a refresh replaces it.
+ */
+export function measureDataFile(bytes: Uint8Array): Pick<ManifestEntry, "sha256" | "rows" | "firstDate" | "lastDate"> {
+  const lines = Buffer.from(bytes).toString("utf8").split("\n").filter((l) => l.length > 0);
+  const dates = lines.slice(1).map((l) => l.slice(0, 10)).sort();
+  return { sha256: sha256Hex(bytes), rows: lines.length - 1, firstDate: dates[0], lastDate: dates[dates.length - 1] };
+}
+
+/**
  * Read one data file as text after checking it against its provenance record: the file must be listed
  * in the manifest and its sha256 must match. Errors name the file.
  */

@@ -17,7 +17,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { LOADERS } from "../data/catalog.ts";
-import { clearManifestCache, DEFAULT_DATA_DIR, sha256Hex, type Manifest, type ManifestEntry, type SourceRecord } from "../data/manifest.ts";
+import { clearManifestCache, DEFAULT_DATA_DIR, measureDataFile, sha256Hex, type Manifest, type ManifestEntry, type SourceRecord } from "../data/manifest.ts";
 import { checkDownload, diffRows, guardDefaults, keyedRows, refusalFor, type RowKind, type SeriesDiff } from "./diff.ts";
 import {
   detectEol,
@@ -82,12 +82,8 @@ export interface RefreshedSource extends SourceRecord {
   keptBefore?: string;
 }
 
-/** sha256, rows, firstDate and lastDate of a data file, measured as scripts/data-manifest.mjs measures them. */
-export function measure(bytes: Uint8Array): Pick<ManifestEntry, "sha256" | "rows" | "firstDate" | "lastDate"> {
-  const lines = Buffer.from(bytes).toString("utf8").split("\n").filter((l) => l.length > 0);
-  const dates = lines.slice(1).map((l) => l.slice(0, 10)).sort();
-  return { sha256: sha256Hex(bytes), rows: lines.length - 1, firstDate: dates[0], lastDate: dates[dates.length - 1] };
-}
+/** Re-exported from lib/data/manifest.ts: the measured fields of a provenance record. */
+export { measureDataFile as measure };
 
 /** A failed download. `hostDown`: the host could not be reached at all (then no other series tries it). */
 class DownloadError extends Error {
@@ -197,7 +193,7 @@ function refreshedEntry(
     src.earlierRows = previous.url === url && previous.earlierRows ? previous.earlierRows : describeSource(previous);
     if (run.keptBefore) src.keptBefore = run.keptBefore;
   }
-  return { ...entry, ...(run.release ? { release: run.release } : {}), source: src, vintage: run.vintage, ...measure(bytes) };
+  return { ...entry, ...(run.release ? { release: run.release } : {}), source: src, vintage: run.vintage, ...measureDataFile(bytes) };
 }
 
 /** A series ready to be written: validated, diffed, guarded. */
