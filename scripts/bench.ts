@@ -26,6 +26,7 @@ import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { cellSource, newNotebook, readNotebook, writeNotebook, type Notebook } from "../lib/report/notebook.ts";
 import { injectParameters } from "../lib/report/parameters.ts";
+import { runNbrunOnce, type NbrunTimings } from "../lib/report/nbrun.ts";
 import { applyInputMode, listNotebooks, notebookTitle, PROJECT_ROOT, runReports } from "../lib/report/run.ts";
 
 const HELP = `qtlab bench: qtlab against its pipeline's floor and against a pandas + matplotlib notebook
@@ -117,13 +118,6 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
 // ---------------------------------------------------------------------------------------------------
 // Pipelines: nbrun.py exactly as the report calls it
 
-interface NbrunTimings {
-  kernel_start: number | null;
-  execute: number;
-  shutdown: number;
-  export: number;
-}
-
 interface PipelineRun {
   ok: boolean;
   ms: number;
@@ -156,20 +150,21 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
   const executed = join(work, `${job.key}.run${round}.ipynb`);
   const html = join(work, `${job.key}.run${round}.html`);
   // The arguments of lib/report/run.ts runOne, plus --kernel for the Python notebook.
-  const child = await run("/usr/bin/python3", [
-    join(PROJECT_ROOT, "scripts", "nbrun.py"),
+  const t0 = performance.now();
+  const child = await runNbrunOnce([
     "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", job.cwd,
     "--timeout", "600", "--title", job.title, "--kernel", job.kernel,
   ]);
-  const events = child.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const ms = performance.now() - t0;
+  const events = child.events;
   const done = events.find((e) => e.event === "done");
   const err = events.find((e) => e.event === "error");
   const ok = child.code === 0 && existsSync(html);
   const cells = ok ? cellTimes(executed) : [];
   return {
     ok,
-    ms: child.ms,
-    timings: done?.timings as NbrunTimings | undefined,
+    ms,
+    timings: done?.timings,
     executed,
     inCells: cells.reduce((t, c) => t + c.seconds, 0),
     betweenCells: cells.slice(1).reduce((t, c, i) => t + (c.busyMs - cells[i].replyMs) / 1000, 0),

@@ -20,9 +20,19 @@ export interface NbrunEvent {
   traceback?: string;
   ok?: boolean;
   seconds?: number;
+  /** On "done": seconds per phase of the run. */
+  timings?: NbrunTimings;
   /** On "exit" (worker mode): the job it ends and nbrun's exit code for it. */
   id?: number;
   code?: number;
+}
+
+/** Seconds per phase of one run, as nbrun.py reports them on "done". */
+export interface NbrunTimings {
+  kernel_start: number | null;
+  execute: number;
+  shutdown: number;
+  export: number;
 }
 
 /** What a run gave: nbrun's exit code (0 ran clean, 1 a cell or the export failed, 2 usage), its events, stderr. */
