@@ -25,8 +25,5 @@ export function bpToPct(bp: number): number {
   return bp / 100;
 }
 
-/** Milliseconds in one day, for date arithmetic on UTC dates. */
-export const MS_PER_DAY = 86_400_000;
-
 /** Months in a year. */
 export const MONTHS_PER_YEAR = 12;

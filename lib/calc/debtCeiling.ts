@@ -6,8 +6,8 @@
  * Amounts $bn; dates ISO. Drivers use the sign convention of lib/calc/reserves.ts (positive raises
  * reserves).
  */
+import { addDays, dayNumber, weeksBetween } from "../calendar.ts";
 import { reserveDrivers, type LiabilityWeek, type ReserveDrivers } from "./reserves.ts";
-import { addDays } from "./monthly.ts";
 
 /** A window during which the debt limit bound: from the day it took hold to the day it was lifted. */
 export interface DebtLimitWindow {
@@ -120,7 +120,7 @@ export function episodeChanges(weeks: readonly LiabilityWeek[], window: DebtLimi
   if (!base) throw new Error(`episodeChanges: no week on or after ${window.from}`);
   const from = addDays(base.date, -7 * weeksBefore);
   const to = addDays(window.to, 7 * weeksAfter);
-  const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const dayOf = dayNumber;
   const out: EpisodePoint[] = [];
   for (const w of weeks) {
     if (w.date < from || w.date > to) continue;
@@ -136,7 +136,7 @@ export function episodeChanges(weeks: readonly LiabilityWeek[], window: DebtLimi
 export function weeksSinceWindowStart(weeks: readonly LiabilityWeek[], window: DebtLimitWindow, iso: string): number {
   const base = weeks.find((w) => w.date >= window.from);
   if (!base) throw new Error(`weeksSinceWindowStart: no week on or after ${window.from}`);
-  return (Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${base.date}T00:00:00Z`)) / (7 * 86_400_000);
+  return weeksBetween(base.date, iso);
 }
 
 /** A phase of an episode with its drivers. */

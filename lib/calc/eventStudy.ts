@@ -14,8 +14,9 @@
  *   (1 pct = 100 bp); a spread already in bp as a bp change; a dollar amount in $bn as a $bn change.
  *   Positive = the series rose.
  */
+import { dayNumber, daysBetween, monthEndIso } from "../calendar.ts";
 import { pctToBp } from "../units.ts";
-import { dayNumber, daysBetween, lastOnOrBefore, monthEndIso } from "./asOf.ts";
+import { lastOnOrBefore } from "./asOf.ts";
 
 /** Re-exported from lib/calc/asOf.ts. */
 export { monthEndIso };

@@ -9,6 +9,7 @@
  * holiday). Sign convention: change = later − earlier, in the series' units (pct for yields: multiply by
  * 100 for bp). Rank 1 = the largest rise; ties share the better rank.
  */
+import { mondayOnOrBefore } from "../calendar.ts";
 import { lastOnOrBefore } from "./asOf.ts";
 
 /** Re-exported from lib/calc/asOf.ts, where the as-of look-ups live. */
@@ -58,9 +59,7 @@ export function tradingDayChanges(rows: readonly DailyPoint[], nDays: number): W
 
 /** Monday (ISO date) of the Monday–Sunday week of an ISO date. */
 export function weekMonday(iso: string): string {
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  const dow = (new Date(t).getUTCDay() + 6) % 7; // Monday = 0
-  return new Date(t - dow * 86_400_000).toISOString().slice(0, 10);
+  return mondayOnOrBefore(iso);
 }
 
 /**

@@ -8,7 +8,8 @@
  * the quarter's Wednesdays** ("quarter-average", the default: it matches a flow measured over the
  * quarter) or the **quarter's last Wednesday** ("quarter-end").
  */
-import { quarterStart } from "./asOf.ts";
+import { quarterStart } from "../calendar.ts";
+
 
 /** A dated observation: ISO date and a value in $bn. */
 export interface DatedValue {

@@ -6,7 +6,8 @@
  * Holdings are end-of-month levels in $bn, dated on the month's first day (TIC's convention in qtlab:
  * 2025-01-01 = end of January 2025). Sign convention: a change is end minus start; negative = holdings fell.
  */
-import { monthEndIso } from "./asOf.ts";
+import { monthEndIso } from "../calendar.ts";
+
 
 /** Re-exported from lib/calc/asOf.ts, where the as-of look-ups live. */
 export { monthEndIso };
@@ -152,4 +153,3 @@ export function compareHoldings(published: readonly PublishedHolding[], data: Re
     return { ...p, dataUsdBn: d, diffUsdBn: diff, absDiffFrac: diff === undefined ? undefined : Math.abs(diff) / Math.abs(p.valueUsdBn) };
   });
 }
-

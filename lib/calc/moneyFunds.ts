@@ -10,6 +10,7 @@
  * level**; each quarter takes the last Wednesday on or before the quarter's last day, no more than
  * `maxDepositAgeDays` earlier. Quarters the deposits do not reach are listed, never filled.
  */
+import { daysBetween } from "../calendar.ts";
 
 /** A dated observation: ISO date and a value in $bn. */
 export interface DatedValue {
@@ -81,7 +82,7 @@ export function moneyFundsVsDeposits(
     const end = quarterEndOf(m.date);
     while (k + 1 < depositsWeekly.length && depositsWeekly[k + 1].date <= end) k++;
     const d = k >= 0 ? depositsWeekly[k] : undefined;
-    const age = d ? (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${d.date}T00:00:00Z`)) / 86_400_000 : Infinity;
+    const age = d ? daysBetween(d.date, end) : Infinity;
     if (!d || age > maxAge) {
       unaligned.push(m.date);
       continue;

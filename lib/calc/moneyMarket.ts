@@ -12,8 +12,8 @@
  * IORB exists only from 2021-07-29 (it replaced IOER, which qtlab does not ship), so spreads to IORB start
  * there; nothing here fills or extends a series.
  */
+import { addDays } from "../calendar.ts";
 import { pctToBp } from "../units.ts";
-import { addDays } from "./monthly.ts";
 
 /**
  * IORB's first day: the interest rate on reserve balances replaced IOER and IORR on 2021-07-29 (Federal

@@ -7,7 +7,8 @@
  * are Wednesday levels, so the last Wednesday of a month can fall before both the MBS paydown and the
  * month-end maturities, and one month's redemptions then land in the next month's change.
  */
-import { monthEndIso } from "./asOf.ts";
+import { addDays, addMonths, lastDayOfMonth, monthOf, monthsBetween } from "../calendar.ts";
+
 
 /** A dated observation, value in the series' own units (here: $bn). */
 export interface DatedValue {
@@ -43,43 +44,6 @@ export interface MonthChange {
  *   the MBS paydown date).
  */
 export type MonthGrid = "month-end" | "last-wednesday";
-
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-/** "YYYY-MM" of an ISO date ("2025-04-16" → "2025-04"); a "YYYY-MM" string is returned as is. */
-export function monthOf(isoDateOrMonth: string): string {
-  const m = isoDateOrMonth.slice(0, 7);
-  if (!MONTH.test(m) || +m.slice(5, 7) < 1 || +m.slice(5, 7) > 12) throw new Error(`monthOf: "${isoDateOrMonth}" is not an ISO date or YYYY-MM month`);
-  return m;
-}
-
-/** The month `n` months after `month` ("YYYY-MM"; n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const m = monthOf(month);
-  if (!Number.isInteger(n)) throw new Error(`addMonths: n must be an integer, got ${n}`);
-  const k = +m.slice(0, 4) * 12 + (+m.slice(5, 7) - 1) + n;
-  return `${String(Math.floor(k / 12)).padStart(4, "0")}-${String((k % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Every month from `from` to `to` inclusive ("YYYY-MM" or ISO dates); empty if `to` is before `from`. */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  const last = monthOf(to);
-  for (let m = monthOf(from); m <= last; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-/** The ISO date of the last day of `month` ("2024-02" → "2024-02-29"). */
-export function lastDayOfMonth(month: string): string {
-  return monthEndIso(monthOf(month));
-}
-
-/** The ISO date `days` days after `iso`. */
-export function addDays(iso: string, days: number): string {
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new Error(`addDays: "${iso}" is not an ISO date`);
-  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Monthly levels from weekly observations.

@@ -16,9 +16,9 @@
  * Its relation to an equity index is stated as correlations with their sample and size: of levels (which
  * for two series that both trend says almost nothing), of weekly log changes and of month-end log changes.
  */
+import { addDays, daysBetween } from "../calendar.ts";
 import { logChanges, pearson, type Correlation } from "./correlation.ts";
-import { daysBetween, indexOnOrBefore } from "./asOf.ts";
-import { addDays } from "./monthly.ts";
+import { indexOnOrBefore } from "./asOf.ts";
 
 /** A dated observation: ISO date and a value in the unit the caller states. */
 export interface DatedValue {
@@ -70,7 +70,6 @@ export const defaults = {
   /** Oldest index close accepted for a Wednesday, in days. */
   maxIndexAgeDays: 5,
 } as const;
-
 
 /**
  * Net liquidity per Wednesday, $bn: WALCL (Wednesday level) − WTREGEN (week average) − RRPONTSYD (the

@@ -11,7 +11,8 @@
  * Also here: which pivots a shipped series can cover (pivotCoverage) and the change in the policy rate
  * around a pivot (policyRateChangeBp), so a notebook can show that each date is a turn in the data too.
  */
-import { dayNumber } from "./asOf.ts";
+
+import { dateOfDayNumber, dayNumber } from "../calendar.ts";
 import { addMonthsIso, firstIndexOnOrAfter, median } from "./eventStudy.ts";
 
 /** What kind of turn a pivot is. */
@@ -212,7 +213,7 @@ export function policyRateChangeBp(
 ): number | undefined {
   const windowDays = options.windowDays ?? policyRateDefaults.windowDays;
   const p = dayNumber(pivotDate);
-  const from = new Date((p - windowDays) * 86_400_000).toISOString().slice(0, 10);
+  const from = dateOfDayNumber(p - windowDays);
   const before: number[] = [];
   const after: number[] = [];
   for (let k = firstIndexOnOrAfter(rows, from); k < rows.length; k++) {

@@ -7,6 +7,7 @@
  * nothing here reads a file or the clock. Every figure in a claim is computed from the inputs; a claim no
  * shipped series can check is "not checkable offline" with the missing data named, never a guessed figure.
  */
+import { addDays } from "../calendar.ts";
 import {
   verdictForCondition,
   verdictForDifference,
@@ -380,8 +381,8 @@ function claimQtEnded(data: QtEndData, params: QtEndParams, events: readonly Pol
   const qtEndPivot = pivotsByIds([params.outOfSamplePivotId])[0];
   const weeks = params.flatteningWindowWeeks;
   const w = data.walcl.rows;
-  const before = stepSummary(w, shiftDays(end, -7 * weeks), end);
-  const after = stepSummary(w, end, shiftDays(end, 7 * weeks));
+  const before = stepSummary(w, addDays(end, -7 * weeks), end);
+  const after = stepSummary(w, end, addDays(end, 7 * weeks));
   const during = levelStats(w, start, end);
   const qtPerWeek = during.first && during.last ? (during.last.value - during.first.value) / (daysBetween(during.first.date, during.last.date) / 7) : undefined;
   const perWeek = (s: ReturnType<typeof stepSummary>) => (s.totalChange === undefined || s.nSteps === 0 ? undefined : s.totalChange / s.nSteps);
@@ -435,7 +436,7 @@ function claimBalanceSheetLevels(data: QtEndData, params: QtEndParams, events: r
 }
 
 function claimDecemberCut(data: QtEndData, params: QtEndParams): ClaimCheck {
-  const to = shiftDays(params.articleFomcDate, 7);
+  const to = addDays(params.articleFomcDate, 7);
   const upper = levelChanges(data.targetUpper.rows, params.articleFomcDate, to);
   const lower = levelChanges(data.targetLower.rows, params.articleFomcDate, to);
   const cutBp = upper.length === 1 && lower.length === 1 && upper[0].change === lower[0].change ? Math.round(upper[0].change * 100) : undefined;
@@ -528,10 +529,6 @@ function eventDecided(id: string, events: readonly PolicyEvent[]): string {
   return e?.decided ?? e?.date ?? "?";
 }
 
-/** ISO date plus `days` calendar days. */
-function shiftDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function fmtPctFrac(frac: number): string {
   return `${Number((frac * 100).toFixed(2))}%`;

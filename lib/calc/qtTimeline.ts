@@ -4,7 +4,8 @@
  * helpers over monthly changes (lib/calc/monthly.ts) and daily levels; units are those of the input
  * ($bn per month for holdings changes, pct for rates).
  */
-import { monthOf, type MonthChange } from "./monthly.ts";
+import { monthOf } from "../calendar.ts";
+import { type MonthChange } from "./monthly.ts";
 
 /** A dated level. */
 export interface DatedValue {

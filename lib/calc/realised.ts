@@ -19,9 +19,10 @@
  * other liabilities that the scenarios hold on assumptions. RMSE of reserves ($bn) and the mean spread gap
  * (bp) are reported beside it.
  */
+import { addMonths } from "../calendar.ts";
 import { eventDate } from "./policyEvents.ts";
 import type { SpreadPoint } from "./moneyMarket.ts";
-import { addMonths, monthlyLevels, type MonthGrid } from "./monthly.ts";
+import { monthlyLevels, type MonthGrid } from "./monthly.ts";
 import type { ScenarioPath } from "./rmpScenarios.ts";
 
 /** The first round's announced pace: about $40bn/month of bills from 2025-12-12 (New York Fed statement on

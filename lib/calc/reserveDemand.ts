@@ -25,7 +25,8 @@
  * Sign convention: spreads in bp, positive when the market rate is above IORB; slopes reported as the
  * positive number −d spread / d share (bp per pp) for a curve that falls as reserves rise.
  */
-import { quarterStart } from "./asOf.ts";
+import { quarterStart } from "../calendar.ts";
+
 
 /** One observation for the fit: reserves as a share of the denominator (pct) and the spread (bp). */
 export interface CurvePoint {

@@ -21,7 +21,8 @@
  *
  * All amounts $bn. Sign convention of the drivers: a positive driver raises reserves.
  */
-import { addDays, monthOf } from "./monthly.ts";
+import { addDays, monthOf } from "../calendar.ts";
+
 
 /** A dated observation in $bn. */
 export interface DatedUsdBn {

@@ -6,16 +6,17 @@
  * checkable offline" with the missing series named; a qualitative claim gets the nearest measurable check
  * and says how near it is.
  */
+import { addMonths, lastDayOfMonth, quarterStart } from "../calendar.ts";
 import { verdictForCondition, verdictForValue, weakestVerdict, type ClaimCheck, type Verdict } from "../claims/claims.ts";
 import { countDaysAbove, daysAboveByMonth, spreadBpDaily } from "./moneyMarket.ts";
-import { addMonths, lastDayOfMonth, monthlyChanges, monthlyLevels } from "./monthly.ts";
+import { monthlyChanges, monthlyLevels } from "./monthly.ts";
 import { eventDate, QT_EVENTS, type PolicyEvent } from "./policyEvents.ts";
 import { formatChange, formatShare, formatUsdBn } from "./qtEnd.ts";
 import { FED_FIRST_ROUND } from "./realised.ts";
 import { usdBnToSharePct } from "./reserveDemand.ts";
 import type { RmpInputs, RmpParams, RmpScenarioModel } from "./rmpModel.ts";
 import { ARTICLE_SCENARIOS } from "./rmpScenarios.ts";
-import { lastOnOrBefore as asOf, quarterStart } from "./asOf.ts";
+import { lastOnOrBefore as asOf } from "./asOf.ts";
 
 type Rows = readonly { date: string; value: number }[];
 

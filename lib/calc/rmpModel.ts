@@ -8,6 +8,7 @@
  * Composition only: every formula lives in moneyMarket.ts, reserveDemand.ts, rmpScenarios.ts, rmpSweep.ts
  * and realised.ts.
  */
+import { addMonths, quarterStart } from "../calendar.ts";
 import { daysAboveByMonth, IORB_START, spreadBpDaily, weekEndingMeans, type SpreadPoint } from "./moneyMarket.ts";
 import {
   ampleThresholdSharePct,
@@ -19,9 +20,9 @@ import {
   type CurveSamplePoint,
   type FittedCurve,
 } from "./reserveDemand.ts";
-import { quarterStart } from "./asOf.ts";
+
 import { closestScenario, compareWithScenarios, realisedPath, realisedPaceUsdBnPerMonth, type RealisedPath, type ScenarioDistance } from "./realised.ts";
-import { addMonths } from "./monthly.ts";
+
 import { runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";
 import { fanQuantiles, linspace, runSweep, type FanQuantiles, type SweepResult } from "./rmpSweep.ts";
 

@@ -21,7 +21,8 @@
  * The article's three scenarios ({@link ARTICLE_SCENARIOS}) and their probability-weighted expectation.
  * Sign conventions: purchases ≥ 0 add reserves; liability growth > 0 drains reserves.
  */
-import { addMonths } from "./monthly.ts";
+
+import { addMonths } from "../calendar.ts";
 import { curveSpreadBp, type FittedCurve } from "./reserveDemand.ts";
 
 /** One scenario: a monthly purchase size and its probability. */

@@ -12,8 +12,9 @@
  * cap rolled over at auction; agency principal redeemed up to the MBS cap and the rest reinvested (in
  * MBS to May 2024, Treasuries from June 2024, bills from December 2025).
  */
+import { monthOf, monthsBetween } from "../calendar.ts";
 import { capsInForce, RUNOFF_CAP_SCHEDULE, type CapPeriod } from "./runoffCaps.ts";
-import { monthOf, monthsBetween, type MonthChange } from "./monthly.ts";
+import { type MonthChange } from "./monthly.ts";
 
 /** Treasury redemptions in one month under a cap ($bn). */
 export interface TreasuryRedemption {

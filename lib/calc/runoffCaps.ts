@@ -15,8 +15,8 @@
  * Dates and sources come from {@link QT_EVENTS} (lib/calc/policyEvents.ts); this file adds the caps.
  * Units: $bn per calendar month.
  */
+import { monthOf } from "../calendar.ts";
 import { QT_EVENTS, type PolicyEvent } from "./policyEvents.ts";
-import { monthOf } from "./monthly.ts";
 
 /** Where agency principal above the MBS cap is reinvested. */
 export type MbsExcessTarget = "agency MBS" | "Treasury securities" | "Treasury bills";

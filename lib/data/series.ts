@@ -5,6 +5,7 @@
  * A loader module per publisher (h41.ts, h15.ts, tic.ts, ice.ts, equities.ts, macro.ts) declares a
  * {@link SeriesSpec} for each of its files and calls {@link parseDateValueCsv}.
  */
+import { utcDay } from "d3-time";
 import * as aq from "arquero";
 
 /** How observations are spaced in a file; checked by {@link checkGrid}. */
@@ -115,7 +116,7 @@ function digitAt(text: string, i: number): number {
 /** Parse an ISO date string to a UTC Date, or undefined if it is not a real calendar date. */
 export function parseIsoDate(text: string): Date | undefined {
   const day = isoDayNumber(text);
-  return day === undefined ? undefined : new Date(day * 86_400_000);
+  return day === undefined ? undefined : utcDay.offset(new Date(0), day);
 }
 
 /** Parse one published number. Returns undefined for blanks, FRED's "." and anything not a number. */

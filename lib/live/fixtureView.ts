@@ -4,10 +4,10 @@
  * export hook, browser tests) is proven on a view whose numbers a test can work out by hand; it is not an
  * argument of any notebook.
  */
+import { addMonths } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { render, sourceCaption, utcDate } from "../plot/common.ts";
 import type { LiveOutput, LiveViewDef } from "./types.ts";
-import { addMonths } from "../calc/monthly.ts";
 
 export interface PurchasesFixtureData {
   /** First month of the path ("YYYY-MM"). */

@@ -1,6 +1,8 @@
 /**
  * What every qtlab chart shares: size and type defaults, event annotations, the source caption.
  */
+import { utcDay } from "d3-time";
+import { daysBetween, utcDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { document } from "./document.ts";
 import { displayable, type Displayable } from "./display.ts";
@@ -19,10 +21,8 @@ export interface Annotation {
   label: string;
 }
 
-/** Parse an ISO date to the Date Plot puts on a time axis (UTC midnight). */
-export function utcDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
+/** Parse an ISO date to the Date Plot puts on a time axis (UTC midnight); from the calendar module. */
+export { utcDate };
 
 /**
  * Join events closer than `minGapDays` into one label ("QT ends · RMP starts") so that labels on a long
@@ -34,7 +34,7 @@ export function mergeCloseEvents(events: readonly Annotation[], minGapDays: numb
   const out: Annotation[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
-    if (last && (utcDate(e.date).getTime() - utcDate(last.date).getTime()) / 86_400_000 < minGapDays) {
+    if (last && daysBetween(last.date, e.date) < minGapDays) {
       last.label = `${last.label} · ${e.label}`;
     } else out.push({ date: e.date, label: e.label });
   }
@@ -54,7 +54,7 @@ export function eventMarks(
   const dates = inRange.map((e) => utcDate(e.date).getTime());
   const start = options.from ? utcDate(options.from).getTime() : Math.min(...dates);
   const end = options.to ? utcDate(options.to).getTime() : Date.UTC(2026, 11, 31);
-  const minGapDays = options.minGapDays ?? Math.max(1, (end - start) / 86_400_000 / 50);
+  const minGapDays = options.minGapDays ?? Math.max(1, utcDay.count(new Date(start), new Date(end)) / 50);
   const shown = mergeCloseEvents(inRange, minGapDays).map((e) => ({ ...e, x: utcDate(e.date) }));
   const facet = options.fy === undefined ? {} : { fy: () => options.fy };
   return [

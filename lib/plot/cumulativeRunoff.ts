@@ -2,9 +2,9 @@
  * Cumulative QT runoff since it began: the most the caps allowed, an illustrative scenario under the
  * caps, and what the Fed's Treasury and MBS holdings actually lost.
  */
+import { addMonths } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
-import { addMonths } from "../calc/monthly.ts";
 
 /** One line of the chart: a name and cumulative runoff by month ($bn, at the month's end). */
 export interface CumulativeLine {

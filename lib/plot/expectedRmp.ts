@@ -3,9 +3,10 @@
  * (bars) and the realised monthly change in securities held outright (dots), with the Fed's announced
  * first-round pace for reference.
  */
+import { lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND } from "../calc/realised.ts";
-import { lastDayOfMonth } from "../calc/monthly.ts";
+
 import { rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";

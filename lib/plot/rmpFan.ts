@@ -3,9 +3,10 @@
  * organic drain and curve shift), the scenario's central path, the probability-weighted expectation, the
  * "ample" threshold at projected GDP, and the realised path on top (weekly reserves, with month-end points).
  */
+import { lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
-import { lastDayOfMonth } from "../calc/monthly.ts";
+
 import { rmpFans, rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel, type ScenarioFan } from "../calc/rmpModel.ts";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
 

@@ -3,9 +3,10 @@
  * announced first-round pace, with the realised change in securities held outright on top. The distance
  * that decides which scenario 2026 followed (RMSE of cumulative purchases) is printed per scenario.
  */
+import { addMonths, lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND, type ScenarioDistance } from "../calc/realised.ts";
-import { addMonths, lastDayOfMonth } from "../calc/monthly.ts";
+
 import { rmpScenarioModel, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";

@@ -2,9 +2,10 @@
  * QT runoff month by month against the caps: bars of actual runoff (the fall of Treasury and MBS
  * holdings in H.4.1) under a step line of the cap in force, one panel per asset, cap changes marked.
  */
+import { addMonths, lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
-import { addMonths, lastDayOfMonth } from "../calc/monthly.ts";
+
 import type { ActualRunoffMonth } from "../calc/runoff.ts";
 import type { CapPeriod } from "../calc/runoffCaps.ts";
 

@@ -2,6 +2,7 @@
  * The history of weekly changes of a yield, in bp, with one week highlighted and ranked against all the
  * others: does "the largest weekly rise in 20 years" hold?
  */
+import { daysBetween } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 
@@ -41,11 +42,11 @@ export function weeklyChangesChart(rows: readonly WeeklyChangeRow[], options: We
   const seriesLabel = options.seriesLabel ?? defaults.seriesLabel;
   const hi = rows.find((r) => r.toDate === options.highlightToDate);
   if (!hi) throw new Error(`weeklyChangesChart: no week ends on ${options.highlightToDate}`);
-  const gap = (options.labelGapDays ?? 365) * 86_400_000;
+  const gapDays = options.labelGapDays ?? 365;
   const kept: string[] = [];
   for (const d of options.labelToDates ?? []) {
     if (d === hi.toDate) continue;
-    if ([hi.toDate, ...kept].every((k) => Math.abs(utcDate(k).getTime() - utcDate(d).getTime()) >= gap)) kept.push(d);
+    if ([hi.toDate, ...kept].every((k) => Math.abs(daysBetween(k, d)) >= gapDays)) kept.push(d);
   }
   const labelled = new Set(kept);
   const points = rows.map((r) => ({ date: utcDate(r.toDate), bp: r.changeBp, kind: r.toDate === hi.toDate ? "highlight" : labelled.has(r.toDate) ? "labelled" : "other" }));

@@ -1,5 +1,6 @@
+import { monthEndIso } from "../../lib/calendar.ts";
 import { describe, expect, test } from "vitest";
-import { between, firstOnOrAfter, indexOnOrBefore, lastOnOrBefore, monthEndIso } from "../../lib/calc/asOf.ts";
+import { between, firstOnOrAfter, indexOnOrBefore, lastOnOrBefore } from "../../lib/calc/asOf.ts";
 
 const weeks = ["2025-03-05", "2025-03-12", "2025-03-19", "2025-03-26"].map((date, i) => ({ date, value: i }));
 

@@ -1,7 +1,7 @@
+import { addDays } from "../../lib/calendar.ts";
 import { describe, expect, test } from "vitest";
 import { checkDebtLimitWindows, DEBT_LIMIT_EPISODES, debtLimitPhases, episodeChanges, tgaDrivenSwings, weeksSinceWindowStart } from "../../lib/calc/debtCeiling.ts";
 import { reservesIdentity, sumOfDriversUsdBn } from "../../lib/calc/reserves.ts";
-import { addDays } from "../../lib/calc/monthly.ts";
 
 describe("DEBT_LIMIT_EPISODES", () => {
   test("2023: reached 2023-01-19, Fiscal Responsibility Act 2023-06-03; 2025: reinstated 2025-01-02, raised 2025-07-04", () => {

@@ -1,5 +1,6 @@
+import { addDays, addMonths, lastDayOfMonth, monthOf, monthsBetween } from "../../lib/calendar.ts";
 import { describe, expect, test } from "vitest";
-import { addDays, addMonths, lastDayOfMonth, monthlyChanges, monthlyLevels, monthOf, monthsBetween } from "../../lib/calc/monthly.ts";
+import { monthlyChanges, monthlyLevels } from "../../lib/calc/monthly.ts";
 
 // TREAST Wednesday levels ($bn) around QT's start, from the shipped data.
 const TREAST = [

@@ -1,3 +1,4 @@
+import { quarterStart } from "../../lib/calendar.ts";
 import { describe, expect, test } from "vitest";
 import {
   ampleThresholdSharePct,
@@ -10,7 +11,6 @@ import {
   type CurvePoint,
   type FittedCurve,
 } from "../../lib/calc/reserveDemand.ts";
-import { quarterStart } from "../../lib/calc/asOf.ts";
 
 /** Points on a known curve at shares lo, lo + step, …, hi, with an optional deterministic wiggle (bp). */
 function constructed(curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">, lo: number, hi: number, step: number, wiggleBp = 0): CurvePoint[] {

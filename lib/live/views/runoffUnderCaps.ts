@@ -8,8 +8,9 @@
  * The notebook computes its note and this view from the same {@link runoffUnderCapsLines}, so the
  * figures it prints and the page's redraws cannot disagree.
  */
+import { addMonths } from "../../calendar.ts";
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
-import { addMonths } from "../../calc/monthly.ts";
+
 import { constantRunoffInputs, runoffUnderCaps, type ActualRunoffMonth, type RunoffMonth } from "../../calc/runoff.ts";
 import { capPeriod, RUNOFF_CAP_SCHEDULE, runoffCapSchedule, type CapOverrides, type CapPeriod } from "../../calc/runoffCaps.ts";
 import type { Annotation } from "../../plot/common.ts";
