@@ -7,6 +7,7 @@
  * whereas Debian's nbconvert empties `image/svg+xml` outputs. The value stays a plain DOM element, so
  * tests and other code can inspect it.
  */
+import { unmark } from "../format.ts";
 import { document } from "./document.ts";
 
 const DISPLAY = Symbol.for("Jupyter.display");
@@ -74,4 +75,30 @@ export function note(text: string): HTMLParagraphElement & Displayable {
   const p = document.createElement("p");
   p.textContent = text;
   return displayable(p, text);
+}
+
+/**
+ * Sentences computed from a result, displayed as HTML paragraphs: blank lines separate paragraphs;
+ * `**bold**`, `*italic*` and `` `code` `` are kept; marks from lib/format.ts's `mark()` become
+ * `<span data-q="key">`. Everything else is escaped. The wrapper carries `tex2jax_ignore`, so the
+ * Notebook's MathJax never reads two dollar amounts as mathematics.
+ */
+export function prose(text: string): HTMLDivElement & Displayable {
+  const div = document.createElement("div");
+  div.setAttribute("class", "qtlab-prose tex2jax_ignore");
+  div.innerHTML = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((para) => `<p>${inlineMarkup(para.trim().replace(/\s*\n\s*/g, " "))}</p>`)
+    .join("");
+  return displayable(div, unmark(text));
+}
+
+/** Escape, then turn marks, bold, italic and code into elements. */
+function inlineMarkup(text: string): string {
+  return escapeHtml(text)
+    .replace(/⟦([^|⟧]*)\|([^⟧]*)⟧/g, (_, key: string, t: string) => `<span data-q="${key}">${t}</span>`)
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, "$1<em>$2</em>")
+    .replace(/`([^`]+)`/g, "<code>$1</code>");
 }
