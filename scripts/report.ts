@@ -8,6 +8,7 @@ import { join, relative } from "node:path";
 import { readNotebook } from "../lib/report/notebook.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
 import { listNotebooks, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type InputMode, type Overrides } from "../lib/report/run.ts";
+import { articleParamsFor, emptyOverrides, paramsJson, paramsTable, planFromDeclarations, shippedDataRange, type DeclaredNotebook } from "../lib/report/articleParams.ts";
 
 const HELP = `qtlab report: run notebooks with new assumptions and export HTML reports
 
@@ -19,7 +20,9 @@ usage: npm run report -- [options] [NOTEBOOK ...]
   -p NOTEBOOK:NAME=VALUE override it in one notebook only
                          VALUE is read as JSON (25, true, "text", [1,2], {"a":1}), else as a string
   --params FILE.json     overrides from a file: {"NAME": VALUE, ..., "NOTEBOOK": {"NAME": VALUE}}
-  --list-params NOTEBOOK print the notebook's parameters: name, type, default, source
+  --list-params NOTEBOOK print the notebook's parameters: name, unit, default, allowed range or values,
+                         meaning, source (--json: the same as JSON, with the JSON Schema)
+  --check                validate the notebooks and overrides, print what would run, execute nothing
   --with-code            show every cell's code in the reports
   --no-input             show no code at all (default: code hidden, the assumptions cells shown)
   -j, --jobs N           notebooks run at once (default: ${availableParallelism()}, the number of cores)
@@ -38,6 +41,8 @@ interface Args {
   assignments: string[];
   paramFiles: string[];
   listParams?: string;
+  json: boolean;
+  check: boolean;
   inputMode: InputMode;
   jobs?: number;
   outDir?: string;
@@ -46,7 +51,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { notebooks: [], assignments: [], paramFiles: [], inputMode: "assumptions", help: false };
+  const a: Args = { notebooks: [], assignments: [], paramFiles: [], inputMode: "assumptions", help: false, json: false, check: false };
   const value = (i: number, flag: string) => {
     if (i >= argv.length || argv[i].startsWith("--")) throw new UsageError(`${flag} needs a value`);
     return argv[i];
@@ -62,6 +67,8 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith("--param=")) a.assignments.push(arg.slice(8));
     else if (arg === "--params") a.paramFiles.push(value(++i, arg));
     else if (arg === "--list-params") a.listParams = value(++i, arg);
+    else if (arg === "--json") a.json = true;
+    else if (arg === "--check") a.check = true;
     else if (arg === "--no-input") a.inputMode = "none";
     else if (arg === "--with-code") a.inputMode = "all";
     else if (arg === "-j" || arg === "--jobs") a.jobs = positiveInt(value(++i, arg), arg);
@@ -76,8 +83,9 @@ function parseArgs(argv: string[]): Args {
 
 /** Gather overrides from -p arguments and --params files; later ones win. */
 function collectOverrides(args: Args, available: readonly string[]): Overrides {
-  const o: Overrides = { all: {}, byNotebook: {} };
-  const scoped = (nb: string) => (o.byNotebook[resolveNotebookNames([nb], available)[0]] ??= {});
+  // Objects without a prototype: a "__proto__" key is then a plain (unknown, refused) name, never a prototype.
+  const o: Overrides = emptyOverrides();
+  const scoped = (nb: string) => (o.byNotebook[resolveNotebookNames([nb], available)[0]] ??= Object.create(null));
   for (const file of args.paramFiles) {
     let json: unknown;
     try {
@@ -87,8 +95,10 @@ function collectOverrides(args: Args, available: readonly string[]): Overrides {
     }
     if (!json || typeof json !== "object" || Array.isArray(json)) throw new UsageError(`--params ${file}: expected a JSON object of NAME: VALUE`);
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
-      if (key.includes("-") && value && typeof value === "object" && !Array.isArray(value)) Object.assign(scoped(key), value);
-      else o.all[key] = value;
+      if (key.includes("-") && value && typeof value === "object" && !Array.isArray(value)) {
+        const into = scoped(key);
+        for (const k of Object.keys(value)) into[k] = (value as Record<string, unknown>)[k];
+      } else o.all[key] = value;
     }
   }
   for (const text of args.assignments) {
@@ -105,9 +115,18 @@ function collectOverrides(args: Args, available: readonly string[]): Overrides {
   return o;
 }
 
-function listParams(notebooksDir: string, name: string): void {
+async function listParams(notebooksDir: string, name: string, json: boolean): Promise<void> {
+  const declared = await articleParamsFor(join(PROJECT_ROOT, "lib"), name);
+  if (declared) {
+    console.log(json ? paramsJson(name, declared) : paramsTable(name, declared));
+    return;
+  }
   const nb = readNotebook(join(notebooksDir, `${name}.ipynb`));
   const params = notebookParameters(nb, name);
+  if (json) {
+    console.log(JSON.stringify({ notebook: name, parameters: params.map((p) => ({ name: p.name, default: p.default, source: p.comment })) }, null, 2));
+    return;
+  }
   if (params.length === 0) {
     console.log(`${name}: no parameters`);
     return;
@@ -120,6 +139,25 @@ function listParams(notebooksDir: string, name: string): void {
   for (const r of rows) console.log(line(r));
 }
 
+/**
+ * Every override checked before any kernel starts: against each notebook's article declaration (units,
+ * ranges, key sets, dates inside the shipped data) when every selected notebook has one, else against the
+ * notebooks' parameters cells. Throws a UsageError listing every problem.
+ */
+async function plan(notebooksDir: string, names: readonly string[], overrides: Overrides): Promise<Record<string, Record<string, unknown>>> {
+  const declared = await Promise.all(names.map(async (name) => ({ name, params: await articleParamsFor(join(PROJECT_ROOT, "lib"), name) })));
+  if (declared.every((d) => d.params)) {
+    const r = planFromDeclarations(declared as DeclaredNotebook[], overrides, shippedDataRange());
+    if (r.errors.length) throw new UsageError(r.errors.join("\n"));
+    return r.plan;
+  }
+  try {
+    return planOverrides(names.map((name) => ({ name, params: notebookParameters(readNotebook(join(notebooksDir, `${name}.ipynb`)), name) })), overrides);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.help) {
@@ -129,21 +167,26 @@ async function main(argv: string[]): Promise<number> {
   const notebooksDir = join(PROJECT_ROOT, "notebooks");
   const available = listNotebooks(notebooksDir);
   if (args.listParams) {
-    listParams(notebooksDir, resolveNotebookNames([args.listParams], available)[0]);
+    await listParams(notebooksDir, resolveNotebookNames([args.listParams], available)[0], args.json);
     return 0;
   }
   const names = resolveNotebookNames(args.notebooks, available);
   const overrides = collectOverrides(args, available);
   // Everything is validated before any kernel starts.
-  const plan = planOverrides(
-    names.map((name) => ({ name, params: notebookParameters(readNotebook(join(notebooksDir, `${name}.ipynb`)), name) })),
-    overrides,
-  );
+  const planned = await plan(notebooksDir, names, overrides);
+  if (args.check) {
+    for (const name of names) {
+      const o = Object.keys(planned[name] ?? {});
+      console.log(`${name}: ok${o.length ? ` (overriding ${o.join(", ")})` : " (defaults)"}`);
+    }
+    console.log(`qtlab report --check: ${names.length} notebook${names.length === 1 ? "" : "s"} and their overrides are valid; nothing was run`);
+    return 0;
+  }
   const outDir = args.outDir ?? join(PROJECT_ROOT, "reports");
   const jobs = args.jobs ?? availableParallelism();
   console.log(`qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${Math.min(jobs, names.length)} at a time, into ${relative(process.cwd(), outDir) || "."}/`);
   const started = Date.now();
-  const statuses = await runReports(names, plan, { notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
+  const statuses = await runReports(names, planned, { notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
   const failed = statuses.filter((s) => s.status === "failed");
   console.log(`\n${statuses.length - failed.length} of ${statuses.length} notebooks ran clean in ${((Date.now() - started) / 1000).toFixed(1)} s; index: ${relative(process.cwd(), join(outDir, "index.html"))}`);
   for (const s of failed) {

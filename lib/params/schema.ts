@@ -258,6 +258,12 @@ export function allowedShort(s: ParamSpec): string {
 /** Names a value must never carry as a key: refused like any unknown key, wherever they appear. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** True when -0 appears anywhere in a JSON value (JSON.parse("-0") is -0: a sign a reader did not mean). */
+function hasNegativeZero(v: unknown): boolean {
+  if (Object.is(v, -0)) return true;
+  return v !== null && typeof v === "object" && Object.values(v).some(hasNegativeZero);
+}
+
 /** Paths of forbidden keys anywhere inside a JSON value. */
 function forbiddenKeyPaths(v: unknown, path: string[] = []): string[] {
   if (v === null || typeof v !== "object") return [];
@@ -290,6 +296,10 @@ export function validateParams<S extends Record<string, ParamSpec>>(
       continue;
     }
     const s = params.specs[name];
+    if (hasNegativeZero(value)) {
+      errors.push({ name, path: "", message: `expected ${describeAllowed(s)}, got -0 (write 0)` });
+      continue;
+    }
     const bad = forbiddenKeyPaths(value);
     if (bad.length) {
       errors.push({ name, path: bad[0], message: `expected ${describeAllowed(s)}, got a value with the key "${bad[0].split(".").pop()}"` });
