@@ -389,7 +389,35 @@ export function cellLiteral(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** One line per parameter for the notebook's parameters cell: `const name = <JSON>; // unit; source`. */
+/** Greedy word wrap of `text` into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The widest line the notebooks' code holds. */
+export const MAX_LINE_COLUMNS = 120;
+
+/**
+ * The notebook's parameters cell for a declaration: per parameter `const name = <JSON>; // unit; source`, or,
+ * where that would pass {@link MAX_LINE_COLUMNS}, the comment on `//` lines above the declaration.
+ */
 export function renderParametersCell<S extends Record<string, ParamSpec>>(params: ArticleParams<S>): string {
-  return params.names.map((n) => `const ${n} = ${cellLiteral(params.specs[n].default)}; // ${params.specs[n].unit ? `${params.specs[n].unit}; ` : ""}${params.specs[n].source}`).join("\n");
+  return params.names
+    .map((n) => {
+      const s = params.specs[n];
+      const decl = `const ${n} = ${cellLiteral(s.default)};`;
+      const comment = `${s.unit ? `${s.unit}; ` : ""}${s.source}`;
+      const oneLine = `${decl} // ${comment}`;
+      return oneLine.length <= MAX_LINE_COLUMNS ? oneLine : [...wrap(comment, MAX_LINE_COLUMNS - 3).map((l) => `// ${l}`), decl].join("\n");
+    })
+    .join("\n");
 }

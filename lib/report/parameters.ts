@@ -61,9 +61,18 @@ function splitValueAndComment(text: string): { value: string; comment: string } 
 export function parseParameters(source: string, where = "parameters cell"): Parameter[] {
   const lines = source.split("\n");
   const params: Parameter[] = [];
+  // Comment lines right above a declaration are its comment when it has none on its own line.
+  let above: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const trimmed = lines[i].trim();
-    if (trimmed === "" || trimmed.startsWith("//")) continue;
+    if (trimmed === "") {
+      above = [];
+      continue;
+    }
+    if (trimmed.startsWith("//")) {
+      above.push(trimmed.slice(2).trim());
+      continue;
+    }
     const m = DECLARATION.exec(trimmed);
     if (!m) throw new Error(`${where} line ${i + 1}: expected "const name = <JSON value>; // source", found "${trimmed}"`);
     const name = m[1];
@@ -75,7 +84,8 @@ export function parseParameters(source: string, where = "parameters cell"): Para
       try {
         const parsed: unknown = JSON.parse(literal);
         if (params.some((p) => p.name === name)) throw new Error(`${where} line ${i + 1}: parameter "${name}" declared twice`);
-        params.push({ name, type: jsonType(parsed), default: parsed, comment, line: i + 1 });
+        params.push({ name, type: jsonType(parsed), default: parsed, comment: comment || above.join(" "), line: i + 1 });
+        above = [];
         i = end;
         break;
       } catch (e) {
