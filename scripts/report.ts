@@ -22,6 +22,8 @@ usage: npm run report -- [options] [NOTEBOOK ...]
   --params FILE.json     overrides from a file: {"NAME": VALUE, ..., "NOTEBOOK": {"NAME": VALUE}}
   --list-params NOTEBOOK print the notebook's parameters: name, unit, default, allowed range or values,
                          meaning, source (--json: the same as JSON, with the JSON Schema)
+  --stale-after-days N   a data series whose newest observation is older than N days at the run is
+                         flagged in the reports (default: 60)
   --check                validate the notebooks and overrides, print what would run, execute nothing
   --with-code            show every cell's code in the reports
   --no-input             show no code at all (default: code hidden, the assumptions cells shown)
@@ -69,6 +71,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--list-params") a.listParams = value(++i, arg);
     else if (arg === "--json") a.json = true;
     else if (arg === "--check") a.check = true;
+    else if (arg === "--stale-after-days") process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
     else if (arg === "--no-input") a.inputMode = "none";
     else if (arg === "--with-code") a.inputMode = "all";
     else if (arg === "-j" || arg === "--jobs") a.jobs = positiveInt(value(++i, arg), arg);

@@ -258,6 +258,8 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   const width = Math.max(...names.map((n) => n.length));
   const label = (n: string) => n.padEnd(width);
   mkdirSync(outDir, { recursive: true });
+  // The reports' as-of notices measure data age against the run's date (the kernels inherit it).
+  process.env.QTLAB_RUN_DATE ??= new Date().toISOString().slice(0, 10);
   // One executor process per parallel job, reused from notebook to notebook.
   const workers = Array.from({ length: Math.max(1, Math.min(jobs, names.length)) }, () => new NbrunWorker());
   const statuses = await pool(names.length, jobs, async (i, slot) => {
