@@ -19,12 +19,11 @@ import {
   clampToControl,
   controlPaths,
   DATA_CLASS,
-  decodeHash,
   encodeHash,
+  parseHash,
   parseSpec,
   rescaleProbabilities,
   SPEC_CLASS,
-  valuesFromHash,
   withValues,
 } from "./controls.ts";
 import { lookupView } from "./registry.ts";
@@ -159,12 +158,30 @@ function writeHash(): void {
   }
 }
 
-/** Apply a hash: the start values overlaid with the hash's; then write it back normalised. */
+/**
+ * Apply a hash: the start values overlaid with the hash's, when the hash is valid for every control on
+ * the page; otherwise a one-line notice and the start values (never an out-of-range state).
+ */
 function applyHash(hash: string): void {
-  const raw = decodeHash(hash);
+  const { values, problems } = parseHash(page.views.flatMap((v) => v.spec.controls), hash);
   const target: Record<string, ControlValue> = Object.fromEntries(page.start);
-  for (const view of page.views) Object.assign(target, valuesFromHash(view.spec.controls, raw));
-  setValues(target);
+  if (problems.length) showHashNotice(`The link's assumptions were not applied (${problems.join("; ")}); the page shows the report's own.`);
+  else {
+    showHashNotice("");
+    Object.assign(target, values);
+  }
+  setValues(target, { hash: problems.length === 0 });
+}
+
+/** The page's one-line notice about a link's assumptions, above the first view (empty: hidden). */
+function showHashNotice(text: string): void {
+  let notice = document.querySelector<HTMLElement>(".qtlab-live-hash-notice");
+  if (!notice) {
+    if (!text || page.views.length === 0) return;
+    notice = el("p", { class: "qtlab-live-status qtlab-live-hash-notice", role: "status" });
+    page.views[0].root.parentNode?.insertBefore(notice, page.views[0].root);
+  }
+  notice.textContent = text;
 }
 
 function hint(c: { default: ControlValue; value: ControlValue }, extra = ""): string {

@@ -215,7 +215,7 @@ export function encodeHash(values: Readonly<Record<string, ControlValue>>): stri
 
 /** The raw name → text pairs of a URL hash ("#a=1&b=x" → {a: "1", b: "x"}); malformed parts are skipped. */
 export function decodeHash(hash: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const part of hash.replace(/^#/, "").split("&")) {
     const eq = part.indexOf("=");
     if (eq <= 0) continue;
@@ -229,32 +229,47 @@ export function decodeHash(hash: string): Record<string, string> {
 }
 
 /**
- * Apply hash text values to resolved controls: numbers parsed and clamped to range, choices matched by
- * their text, a probability group normalised to sum to 1. Returns the values that changed, by path;
- * unknown names and unparsable values are ignored.
+ * Read a URL hash against the page's controls, strictly: every name must be a control's parameter, every
+ * number inside its control's range, every choice among its options, and a probability group given whole
+ * and summing to 1 (within the hash's rounding, 1e-6). Returns the values by path when all is well;
+ * otherwise the problems (one line each) and no values, so the page falls back to its starting values
+ * with a notice and never draws from an out-of-schema state.
  */
-export function valuesFromHash(controls: readonly ResolvedControl[], raw: Readonly<Record<string, string>>): Record<string, ControlValue> {
-  const out: Record<string, ControlValue> = {};
+export function parseHash(controls: readonly ResolvedControl[], hash: string): { values: Record<string, ControlValue>; problems: string[] } {
+  const raw = decodeHash(hash);
+  const problems: string[] = [];
+  const values: Record<string, ControlValue> = {};
+  const known = new Set(controls.flatMap(controlPaths));
+  for (const name of Object.keys(raw)) if (!known.has(name)) problems.push(`"${name}" is not an assumption of this page`);
   for (const c of controls) {
     if (c.kind === "number") {
       const t = raw[c.param];
-      if (t === undefined || t.trim() === "") continue;
-      const n = Number(t);
-      if (Number.isFinite(n)) out[c.param] = clampToControl(c, n);
+      if (t === undefined) continue;
+      const n = t.trim() === "" ? NaN : Number(t);
+      if (!Number.isFinite(n) || n < c.min || n > c.max) problems.push(`${c.param} must be a number from ${c.min} to ${c.max}${c.unit ? ` (${c.unit})` : ""}, got "${t.slice(0, 40)}"`);
+      else values[c.param] = n;
     } else if (c.kind === "choice") {
       const t = raw[c.param];
+      if (t === undefined) continue;
       const o = c.options.find((x) => hashValue(x.value) === t);
-      if (o) out[c.param] = o.value;
+      if (!o) problems.push(`${c.param} must be one of ${c.options.map((x) => hashValue(x.value)).join(", ")}, got "${t.slice(0, 40)}"`);
+      else values[c.param] = o.value;
     } else {
-      if (!c.members.some((m) => raw[m.param] !== undefined)) continue;
-      const given = c.members.map((m) => {
-        const n = Number(raw[m.param]);
-        return raw[m.param] !== undefined && Number.isFinite(n) ? n : m.value;
-      });
-      normaliseProbabilities(given, c.step).forEach((v, i) => (out[c.members[i].param] = v));
+      const given = c.members.filter((m) => raw[m.param] !== undefined);
+      if (given.length === 0) continue;
+      if (given.length < c.members.length) {
+        problems.push(`${c.label}: give all of ${c.members.map((m) => m.param).join(", ")} together`);
+        continue;
+      }
+      const ns = c.members.map((m) => Number(raw[m.param]));
+      if (ns.some((n, i) => raw[c.members[i].param].trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)) {
+        problems.push(`${c.label}: each probability must be a number from 0 to 1`);
+      } else if (Math.abs(ns.reduce((x, y) => x + y, 0) - 1) > 1e-6) {
+        problems.push(`${c.label}: probabilities must sum to 1, they sum to ${roundTo(ns.reduce((x, y) => x + y, 0), 6)}`);
+      } else c.members.forEach((m, i) => (values[m.param] = ns[i]));
     }
   }
-  return out;
+  return problems.length ? { values: {}, problems } : { values, problems };
 }
 
 /** Where a value fails strict JSON, or undefined when it travels intact. */

@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { writeFileAtomic } from "../atomic.ts";
 import { controlPaths, DATA_CLASS, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
 import { liveBundle } from "./bundle.ts";
+import type { AnyArticleParams } from "../params/schema.ts";
 import type { LiveSpec, ResolvedControl } from "./types.ts";
 
 const SPEC_SCRIPT = new RegExp(`(<script\\b[^>]*\\bclass="${SPEC_CLASS}"[^>]*>)([\\s\\S]*?)(</script>)`, "g");
@@ -44,11 +45,30 @@ export function controlWithNotebookDefault(c: ResolvedControl, notebookDefaults:
   return typeof d === "number" && Number.isFinite(d) && d >= c.min && d <= c.max ? { ...c, default: d } : c;
 }
 
-/** Rewrite every embedded spec's control defaults from the notebook's declared defaults. */
-export function applyNotebookDefaults(html: string, notebookDefaults: Readonly<Record<string, unknown>>): string {
+/**
+ * A control's range, step and unit from the article's parameter declaration (the one source of bounds):
+ * a number control on `name`, `name.KEY` or `name.INDEX` takes the declared min, max, step and unit of
+ * `name`; a probability group the declared step. Controls on names the declaration lacks are kept.
+ */
+export function controlWithDeclaration(c: ResolvedControl, declaration: AnyArticleParams | undefined): ResolvedControl {
+  if (!declaration) return c;
+  const root = (path: string) => path.split(".")[0];
+  if (c.kind === "probabilities") {
+    const spec = declaration.specs[root(c.members[0].param)];
+    return spec && spec.kind.type === "record" ? { ...c, step: spec.kind.step } : c;
+  }
+  if (c.kind === "choice") return c;
+  const spec = Object.hasOwn(declaration.specs, root(c.param)) ? declaration.specs[root(c.param)] : undefined;
+  if (!spec || !("min" in spec.kind) || spec.kind.type === "month" || spec.kind.type === "date") return c;
+  const { min, max, step } = spec.kind as { min: number; max: number; step: number };
+  return { ...c, min, max, step, unit: spec.unit };
+}
+
+/** Rewrite every embedded spec's control defaults from the notebook's declared defaults (and bounds from its declaration). */
+export function applyNotebookDefaults(html: string, notebookDefaults: Readonly<Record<string, unknown>>, declaration?: AnyArticleParams): string {
   return html.replace(SPEC_SCRIPT, (_, open: string, body: string, close: string) => {
     const spec = parseSpec(body);
-    const next: LiveSpec = { ...spec, controls: spec.controls.map((c) => controlWithNotebookDefault(c, notebookDefaults)), defaultsFromNotebook: true };
+    const next: LiveSpec = { ...spec, controls: spec.controls.map((c) => controlWithNotebookDefault(controlWithDeclaration(c, declaration), notebookDefaults)), defaultsFromNotebook: true };
     return `${open}${scriptSafeJson(JSON.stringify(next))}${close}`;
   });
 }
@@ -95,11 +115,11 @@ export function livePagePaths(html: string): string[] {
  * Post-process an exported report in place (write to a temp file, then rename): defaults from the
  * notebook, bundle inlined. Returns what it did, or null when the page has no live view.
  */
-export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>): Promise<{ views: number; dataBlocks: number; bundleBytes: number; pageBytes: number } | null> {
+export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>, declaration?: AnyArticleParams): Promise<{ views: number; dataBlocks: number; bundleBytes: number; pageBytes: number } | null> {
   const html = readFileSync(htmlPath, "utf8");
   if (!hasLiveViews(html)) return null;
   const bundle = await liveBundle();
-  const out = inlineBundle(hoistData(applyNotebookDefaults(html, notebookDefaults)), bundle.code);
+  const out = inlineBundle(hoistData(applyNotebookDefaults(html, notebookDefaults, declaration)), bundle.code);
   writeFileAtomic(htmlPath, out);
   const dataBlocks = out.split(`class="${DATA_CLASS}"`).length - 1;
   return { views: [...html.matchAll(SPEC_SCRIPT)].length, dataBlocks, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };

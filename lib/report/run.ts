@@ -19,6 +19,7 @@ import { indexPage } from "./indexPage.ts";
 import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
+import { articleParamsFor } from "./articleParams.ts";
 
 export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 
@@ -180,7 +181,7 @@ export async function runOne(
   // Live views: reset targets from the parameters cell and the page script, in the work copy.
   const liveError =
     run.code === 0 && existsSync(html)
-      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default]))).then(() => undefined, (e: Error) => e)
+      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default])), await articleParamsFor(join(PROJECT_ROOT, "lib"), name)).then(() => undefined, (e: Error) => e)
       : undefined;
   const seconds = (Date.now() - started) / 1000;
   const status: NotebookStatus = {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   controlValues,
+  controlPaths,
   decodeHash,
   encodeHash,
   getPath,
@@ -12,7 +13,7 @@ import {
   stepDecimals,
   strictJson,
   unitFromName,
-  valuesFromHash,
+  parseHash,
   withValues,
 } from "../../lib/live/controls.ts";
 import type { ControlSpec } from "../../lib/live/types.ts";
@@ -135,15 +136,39 @@ describe("the URL hash", () => {
     expect(encodeHash({})).toBe("");
     expect(decodeHash("#a=1&bad&=2&c=%E0%A4%A")).toEqual({ a: "1" });
   });
-  test("valuesFromHash parses, clamps to range, matches choices and normalises a probability group", () => {
-    expect(valuesFromHash(resolved, { capUsdBnPerMonth: "999", shape: "front", "probs.A": "0.6", unknown: "1" })).toEqual({
-      capUsdBnPerMonth: 60,
-      shape: "front",
-      "probs.A": 0.5,
-      "probs.B": 0.29,
-      "probs.C": 0.21,
+  test("parseHash applies a valid hash and refuses the whole hash on any out-of-schema value, with one line each", () => {
+    expect(parseHash(resolved, "#capUsdBnPerMonth=30&shape=front&probs.A=0.5&probs.B=0.3&probs.C=0.2")).toEqual({
+      values: { capUsdBnPerMonth: 30, shape: "front", "probs.A": 0.5, "probs.B": 0.3, "probs.C": 0.2 },
+      problems: [],
     });
-    expect(valuesFromHash(resolved, { capUsdBnPerMonth: "abc", shape: "nope" })).toEqual({});
+    const bad = parseHash(resolved, "#capUsdBnPerMonth=999&shape=nope&probs.A=0.6&unknown=1");
+    expect(bad.values).toEqual({});
+    expect(bad.problems).toEqual([
+      '"unknown" is not an assumption of this page',
+      'capUsdBnPerMonth must be a number from 0 to 60 ($bn/month), got "999"',
+      'shape must be one of flat, front, got "nope"',
+      "Scenarios: give all of probs.A, probs.B, probs.C together",
+    ]);
+    expect(parseHash(resolved, "#probs.A=0.5&probs.B=0.5&probs.C=0.5").problems).toEqual(["Scenarios: probabilities must sum to 1, they sum to 1.5"]);
+    expect(parseHash(resolved, "#__proto__=1&constructor=2").problems).toHaveLength(2);
+    expect(parseHash(resolved, "").problems).toEqual([]);
+  });
+
+  test("parseHash never throws and never returns a value outside its control, on random and hostile hashes", () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ["capUsdBnPerMonth", "shape", "probs.A", "probs.B", "probs.C", "band.1", "__proto__", "x", "=", "&", "%", "%E0", "NaN", "Infinity", "-1e999", "1e-320", "0.3", "60", "61", "-0", "front", "flat", "<script>", "'\"`", "${x}", "\n", "#"];
+    for (let k = 0; k < 3000; k++) {
+      const n = 1 + Math.floor(rand() * 12);
+      const hash = "#" + Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.5 ? "" : "&");
+      const r = parseHash(resolved, hash);
+      for (const c of resolved) {
+        if (c.kind === "number" && c.param in r.values) expect((r.values[c.param] as number) >= c.min && (r.values[c.param] as number) <= c.max, hash).toBe(true);
+        if (c.kind === "choice" && c.param in r.values) expect(c.options.map((o) => o.value)).toContain(r.values[c.param]);
+        if (c.kind === "probabilities" && c.members[0].param in r.values) expect(Math.abs(sum(c.members.map((m) => r.values[m.param] as number)) - 1)).toBeLessThanOrEqual(1e-6);
+      }
+      for (const key of Object.keys(r.values)) expect(resolved.flatMap(controlPaths)).toContain(key);
+    }
   });
 });
 

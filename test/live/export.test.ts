@@ -165,3 +165,19 @@ describe("embedLiveViews(htmlPath, defaults)", () => {
     expect(r?.pageBytes).toBe(Buffer.byteLength(html));
   }, 60_000);
 });
+
+describe("live controls take their bounds from the article's declaration", () => {
+  test("controlWithDeclaration sets min, max, step and unit of number controls on a declared name, its keys and indices", async () => {
+    const { controlWithDeclaration } = await import("../../lib/live/export.ts");
+    const { rmpParams } = await import("../../lib/articles/rmp-scenarios/params.ts");
+    const n = { kind: "number" as const, param: "scenarioSizesUsdBnPerMonth.A", label: "A", unit: "$bn", min: 0, max: 999, step: 7, value: 25, default: 25 };
+    expect(controlWithDeclaration(n, rmpParams)).toMatchObject({ min: 0, max: 80, step: 0.5, unit: "$bn/month" });
+    const h = { ...n, param: "horizonMonths", value: 24, default: 24 };
+    expect(controlWithDeclaration(h, rmpParams)).toMatchObject({ min: 6, max: 36, step: 1, unit: "months" });
+    const other = { ...n, param: "notDeclared" };
+    expect(controlWithDeclaration(other, rmpParams)).toEqual(other);
+    expect(controlWithDeclaration(n, undefined)).toEqual(n);
+    const probs = { kind: "probabilities" as const, label: "p", step: 0.05, members: [{ param: "scenarioProbabilities.A", label: "A", value: 0.4, default: 0.4 }] };
+    expect(controlWithDeclaration(probs, rmpParams)).toMatchObject({ step: 0.01 });
+  });
+});
