@@ -19,6 +19,12 @@ const ROOT = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 const SELF = fileURLToPath(import.meta.url);
 /** The bundle's entry. */
 export const LIVE_ENTRY = join(ROOT, "lib", "live", "browser.ts");
+
+/** The entry in use: the page script, or another one named by QTLAB_LIVE_ENTRY (the tests' fixture entry). */
+function liveEntry(): string {
+  const e = process.env.QTLAB_LIVE_ENTRY;
+  return e ? resolve(ROOT, e) : LIVE_ENTRY;
+}
 const PLOT_DOCUMENT = join(ROOT, "lib", "plot", "document.ts");
 const BROWSER_DOCUMENT = join(ROOT, "lib", "live", "browserDocument.ts");
 /** Where bundles are cached. */
@@ -55,7 +61,7 @@ const browserDocument: Plugin = {
 export async function buildLiveBundle(): Promise<{ code: string; inputs: string[] }> {
   const result = await build({
     ...LIVE_BUILD_OPTIONS,
-    entryPoints: [LIVE_ENTRY],
+    entryPoints: [liveEntry()],
     absWorkingDir: ROOT,
     write: false,
     metafile: true,
@@ -112,7 +118,8 @@ let inFlight: Promise<LiveBundle> | undefined;
  */
 export function liveBundle(options: { cacheDir?: string; force?: boolean } = {}): Promise<LiveBundle> {
   if (!options.force && !options.cacheDir && inFlight) return inFlight;
-  const p = getBundle(options.cacheDir ?? LIVE_CACHE_DIR, options.force ?? false).finally(() => {
+  const custom = liveEntry() === LIVE_ENTRY ? "" : `entry-${createHash("sha256").update(liveEntry()).digest("hex").slice(0, 12)}`;
+  const p = getBundle(options.cacheDir ?? join(LIVE_CACHE_DIR, custom), options.force ?? false).finally(() => {
     if (inFlight === p) inFlight = undefined;
   });
   if (!options.force && !options.cacheDir) inFlight = p;

@@ -23,7 +23,7 @@
 import { displayable, type Displayable } from "../plot/display.ts";
 import { document } from "../plot/document.ts";
 import { controlPaths, LiveViewError, resolveControls, scriptSafeJson, SPEC_CLASS, strictJson } from "./controls.ts";
-import { lookupView, LIVE_VIEWS, type LiveViewData, type LiveViewName, type LiveViewParams } from "./registry.ts";
+import { lookupView, registeredNames, type LiveViewData, type LiveViewName, type LiveViewParams } from "./registry.ts";
 import { checkOutput, LIVE_CLASS, outputElement } from "./render.ts";
 import type { ControlSpec, LiveSpec, ResolvedControl } from "./types.ts";
 
@@ -57,7 +57,7 @@ export function assumptionsLine(controls: readonly ResolvedControl[]): string {
  */
 export function liveSpec(name: string, data: unknown, params: unknown, options: LiveViewOptions = {}): { spec: LiveSpec; output: ReturnType<typeof checkOutput> } {
   const def = lookupView(name);
-  if (!def) throw new LiveViewError(`unknown live view "${name}"; registered: ${Object.keys(LIVE_VIEWS).join(", ")}`);
+  if (!def) throw new LiveViewError(`unknown live view "${name}"; registered: ${registeredNames().join(", ")}`);
   const id = options.id ?? name;
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new LiveViewError(`live view id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`);
   const where = `live view "${id}"`;
@@ -84,7 +84,10 @@ export function liveSpec(name: string, data: unknown, params: unknown, options: 
  * `LIVE_VIEWS[name].view(data, params)` plus what the report page needs to redraw it when a reader changes
  * an assumption. See the module comment for starting values, defaults and the JSON rule.
  */
-export function liveView<K extends LiveViewName>(name: K, data: LiveViewData<K>, params: LiveViewParams<K>, options: LiveViewOptions = {}): HTMLDivElement & Displayable {
+export function liveView<K extends LiveViewName>(name: K, data: LiveViewData<K>, params: LiveViewParams<K>, options?: LiveViewOptions): HTMLDivElement & Displayable;
+/** A view registered at run time (a test fixture): untyped data and params. */
+export function liveView(name: string, data: unknown, params: unknown, options?: LiveViewOptions): HTMLDivElement & Displayable;
+export function liveView(name: string, data: unknown, params: unknown, options: LiveViewOptions = {}): HTMLDivElement & Displayable {
   const { spec, output } = liveSpec(name, data, params, options);
   const root = document.createElement("div");
   root.setAttribute("class", LIVE_CLASS.root);

@@ -25,7 +25,6 @@
  * `param` paths use the notebook's parameter names (the report fills each control's reset target from
  * the parameters cell by that name); units come from the names' suffixes unless given.
  */
-import { purchasesFixture } from "./fixtureView.ts";
 import type { LiveViewDef } from "./types.ts";
 import { eventHorizonsLive } from "./views/eventHorizons.ts";
 import { foreignSaleImpactLive } from "./views/foreignSaleImpact.ts";
@@ -33,7 +32,6 @@ import { rmpExpectedLive, rmpFanLive, rmpScenarioTableLive } from "./views/rmp.t
 import { runoffUnderCapsLive } from "./views/runoffUnderCaps.ts";
 
 export const LIVE_VIEWS = {
-  purchasesFixture,
   // 01 QT mechanics
   runoffUnderCaps: runoffUnderCapsLive,
   // 03 foreign selling
@@ -53,7 +51,22 @@ export type LiveViewData<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extend
 /** The params a registered view takes. */
 export type LiveViewParams<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<any, infer P> ? P : never;
 
+/** Views registered at run time (the tests' fixture), besides the report pages' own. */
+const EXTRA_VIEWS = new Map<string, LiveViewDef<unknown, unknown>>();
+
+/** Register a view that is not one of qtlab's own (a test fixture). Refuses a name already taken. */
+// deno-lint-ignore no-explicit-any
+export function registerView(def: LiveViewDef<any, any>): void {
+  if (Object.hasOwn(LIVE_VIEWS, def.name) || (EXTRA_VIEWS.has(def.name) && EXTRA_VIEWS.get(def.name) !== def)) throw new Error(`a live view named "${def.name}" is already registered`);
+  EXTRA_VIEWS.set(def.name, def);
+}
+
+/** Every registered view's name: qtlab's own, then those registered at run time. */
+export function registeredNames(): string[] {
+  return [...Object.keys(LIVE_VIEWS), ...EXTRA_VIEWS.keys()];
+}
+
 /** The registered view of a name, or undefined. */
 export function lookupView(name: string): LiveViewDef<unknown, unknown> | undefined {
-  return Object.prototype.hasOwnProperty.call(LIVE_VIEWS, name) ? (LIVE_VIEWS as Record<string, LiveViewDef<unknown, unknown>>)[name] : undefined;
+  return Object.hasOwn(LIVE_VIEWS, name) ? (LIVE_VIEWS as Record<string, LiveViewDef<unknown, unknown>>)[name] : EXTRA_VIEWS.get(name);
 }

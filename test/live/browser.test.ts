@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DATA_CLASS, parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } from "../../lib/live/controls.ts";
+import { DATA_CLASS, decodeHash, parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } from "../../lib/live/controls.ts";
 import { BUNDLE_MARK } from "../../lib/live/export.ts";
-import { purchasesFixtureView, type PurchasesFixtureData, type PurchasesFixtureParams } from "../../lib/live/fixtureView.ts";
+import { purchasesFixtureView, type PurchasesFixtureData, type PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
 import { outputElement } from "../../lib/live/render.ts";
 import { PROJECT_ROOT, runReports, type NotebookStatus } from "../../lib/report/run.ts";
 import { launchChromium } from "../helpers/browser.ts";
@@ -113,6 +113,8 @@ const numberValue = (page: Page, root: string, param: string) => page.$eval(fiel
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
 beforeAll(async () => {
+  // The pages of this file are bundled with the fixture view registered (test/fixtures/live/entry.ts).
+  process.env.QTLAB_LIVE_ENTRY = "test/fixtures/live/entry.ts";
   defaultsDir = mkdtempSync(join(tmpdir(), "qtlab-live-report-"));
   overrideDir = mkdtempSync(join(tmpdir(), "qtlab-live-report-p-"));
   const opts = { notebooksDir: fixtures, log: () => {} };
@@ -278,22 +280,31 @@ describe("in headless Chromium", () => {
     expect(requests).toEqual([]);
   });
 
-  test("a shared link: loading the page with a hash applies it (clamped, probabilities normalised) and redraws", async () => {
-    const { page, consoleErrors, requests } = await open(path, { hash: "#purchasesUsdBnPerMonth=55&months=500&scenarioProbabilities.low=2&nonsense=1" });
+  test("a shared link: a valid hash is applied and redrawn; an out-of-schema one shows a notice and keeps the report's values", async () => {
+    const good = "#purchasesUsdBnPerMonth=55&months=12&scenarioProbabilities.low=0.2&scenarioProbabilities.base=0.5&scenarioProbabilities.high=0.3";
+    const { page, consoleErrors, requests } = await open(path, { hash: good });
     await waitRenders(page, MAIN, 1);
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(55);
-    expect(await numberValue(page, MAIN, "months")).toBe(24);
-    const probs = await Promise.all(["low", "base", "high"].map((k) => numberValue(page, MAIN, `scenarioProbabilities.${k}`)));
-    expect(probs.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
-    const values = { purchasesUsdBnPerMonth: 55, months: 24, "scenarioProbabilities.low": probs[0], "scenarioProbabilities.base": probs[1], "scenarioProbabilities.high": probs[2] };
+    expect(await numberValue(page, MAIN, "months")).toBe(12);
+    const values = { purchasesUsdBnPerMonth: 55, months: 12, "scenarioProbabilities.low": 0.2, "scenarioProbabilities.base": 0.5, "scenarioProbabilities.high": 0.3 };
     expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", values).figures);
-    expect(await hashOf(page)).toBe(`#purchasesUsdBnPerMonth=55&months=24&scenarioProbabilities.low=${probs[0]}&scenarioProbabilities.base=${probs[1]}&scenarioProbabilities.high=${probs[2]}`);
+    // The hash keeps what differs from the report's values (base stays at its 0.5).
+    expect(decodeHash(await hashOf(page))).toEqual({ purchasesUsdBnPerMonth: "55", months: "12", "scenarioProbabilities.low": "0.2", "scenarioProbabilities.high": "0.3" });
+    expect(await page.$(".qtlab-live-hash-notice")).toBeNull();
     // Editing the hash in place applies too.
     await page.evaluate(() => (location.hash = "#purchasesUsdBnPerMonth=10"));
     await waitRenders(page, MAIN, 2);
     expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", { purchasesUsdBnPerMonth: 10 }).figures);
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
+
+    const bad = await open(path, { hash: "#purchasesUsdBnPerMonth=55&months=500&scenarioProbabilities.low=2&nonsense=1" });
+    const notice = await bad.page.textContent(".qtlab-live-hash-notice");
+    expect(notice).toMatch(/^The link's assumptions were not applied \(.*"nonsense" is not an assumption of this page.*months must be a number from 1 to 24.*\); the page shows the report's own\.$/);
+    expect(await numberValue(bad.page, MAIN, "purchasesUsdBnPerMonth")).toBe(40);
+    expect(await figures(bad.page, MAIN)).toEqual(expected(html, "purchasesFixture", {}).figures);
+    expect(await renders(bad.page, MAIN)).toBe(0);
+    expect(bad.consoleErrors).toEqual([]);
   });
 
   test("a report run with -p starts on the override (as its static chart) and resets to the notebook's default", async () => {

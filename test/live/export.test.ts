@@ -11,7 +11,8 @@ import { DATA_CLASS, parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
 import { bundleKey, liveBundle } from "../../lib/live/bundle.ts";
 import { applyNotebookDefaults, BUNDLE_MARK, controlWithNotebookDefault, embedLiveViews, hasLiveViews, hoistData, inlineBundle, livePagePaths } from "../../lib/live/export.ts";
 import { liveView } from "../../lib/live/liveView.ts";
-import type { PurchasesFixtureParams } from "../../lib/live/fixtureView.ts";
+import "../fixtures/live/fixtureView.ts";
+import type { PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
 import type { ResolvedControl } from "../../lib/live/types.ts";
 
 const data = { startMonth: "2025-12", asOf: "2026-05-27", realised: [] };
@@ -100,7 +101,7 @@ describe("the page bundle", () => {
     expect(built.built).toBe(true);
     expect(built.inputs).toContain("lib/live/browser.ts");
     expect(built.inputs).toContain("lib/live/browserDocument.ts");
-    expect(built.inputs).toContain("lib/live/fixtureView.ts");
+    expect(built.inputs.filter((i) => /fixture|^test\//i.test(i))).toEqual([]);
     expect(built.inputs).not.toContain("lib/plot/document.ts");
     expect(built.inputs.filter((i) => /linkedom|^node:/.test(i))).toEqual([]);
     expect(built.code).not.toMatch(/<\/script|<!--/i);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { LiveViewError, parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
-import { addMonths, expectedMultiple, purchasesFixtureView, purchasesPath, type PurchasesFixtureData, type PurchasesFixtureParams } from "../../lib/live/fixtureView.ts";
+import { addMonths, expectedMultiple, purchasesFixture, purchasesFixtureView, purchasesPath, type PurchasesFixtureData, type PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
 import { assumptionsLine, liveSpec, liveView } from "../../lib/live/liveView.ts";
 import { LIVE_VIEWS, lookupView } from "../../lib/live/registry.ts";
 import { LIVE_CLASS, outputElement } from "../../lib/live/render.ts";
@@ -63,7 +63,8 @@ describe("the registry", () => {
       expect(def.title.length).toBeGreaterThan(0);
       expect(def.controls.length).toBeGreaterThan(0);
     }
-    expect(lookupView("purchasesFixture")).toBe(LIVE_VIEWS.purchasesFixture);
+    expect(lookupView("purchasesFixture")).toBe(purchasesFixture);
+    expect(Object.keys(LIVE_VIEWS)).not.toContain("purchasesFixture");
     expect(lookupView("toString")).toBeUndefined();
   });
 });
@@ -134,7 +135,7 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
   });
 
   test("refuses an unknown view, a bad id, data JSON would change, bad controls and no controls", () => {
-    expect(() => liveSpec("nope", data, params)).toThrow('unknown live view "nope"; registered: purchasesFixture');
+    expect(() => liveSpec("nope", data, params)).toThrow(/unknown live view "nope"; registered: runoffUnderCaps, .*, purchasesFixture$/);
     expect(() => liveSpec("purchasesFixture", data, params, { id: "has space" })).toThrow(LiveViewError);
     expect(() => liveSpec("purchasesFixture", { ...data, asOf: new Date(0) }, params)).toThrow("cannot embed data.asOf is a Date");
     expect(() => liveSpec("purchasesFixture", data, { ...params, months: NaN })).toThrow("cannot embed params.months is NaN");
