@@ -8,6 +8,8 @@ import { join, relative } from "node:path";
 import { readNotebook } from "../lib/report/notebook.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
 import { listNotebooks, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type InputMode, type Overrides } from "../lib/report/run.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { diffPage, diffRuns, diffText, findRun, listRuns, type RunRecord } from "../lib/report/runRecord.ts";
 import { articleParamsFor, emptyOverrides, paramsJson, paramsTable, planFromDeclarations, shippedDataRange, type DeclaredNotebook } from "../lib/report/articleParams.ts";
 
 const HELP = `qtlab report: run notebooks with new assumptions and export HTML reports
@@ -24,6 +26,9 @@ usage: npm run report -- [options] [NOTEBOOK ...]
                          meaning, source (--json: the same as JSON, with the JSON Schema)
   --stale-after-days N   a data series whose newest observation is older than N days at the run is
                          flagged in the reports (default: 60)
+  --diff RUN_A RUN_B     print which verdicts and figures changed between two recorded runs and why
+                         (assumptions, data files), and write it as DIR/runs/<RUN_B>/diff-<RUN_A>.html;
+                         a run is its id (reports/runs/<id>), "latest" or "defaults"
   --check                validate the notebooks and overrides, print what would run, execute nothing
   --with-code            show every cell's code in the reports
   --no-input             show no code at all (default: code hidden, the assumptions cells shown)
@@ -45,6 +50,7 @@ interface Args {
   listParams?: string;
   json: boolean;
   check: boolean;
+  diff?: [string, string];
   inputMode: InputMode;
   jobs?: number;
   outDir?: string;
@@ -71,6 +77,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--list-params") a.listParams = value(++i, arg);
     else if (arg === "--json") a.json = true;
     else if (arg === "--check") a.check = true;
+    else if (arg === "--diff") a.diff = [value(++i, arg), value(++i, arg)];
     else if (arg === "--stale-after-days") process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
     else if (arg === "--no-input") a.inputMode = "none";
     else if (arg === "--with-code") a.inputMode = "all";
@@ -168,6 +175,22 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const notebooksDir = join(PROJECT_ROOT, "notebooks");
+  if (args.diff) {
+    const outDir = args.outDir ?? join(PROJECT_ROOT, "reports");
+    const runs = listRuns(outDir);
+    let a: RunRecord;
+    let b: RunRecord;
+    try {
+      [a, b] = [findRun(runs, args.diff[0]), findRun(runs, args.diff[1])];
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const changes = diffRuns(a, b);
+    const page = join(outDir, "runs", b.id, `diff-${a.id}.html`);
+    writeFileAtomic(page, diffPage(a, b, changes));
+    console.log(`${diffText(a, b, changes)}\n\nwritten: ${relative(process.cwd(), page)}`);
+    return 0;
+  }
   const available = listNotebooks(notebooksDir);
   if (args.listParams) {
     await listParams(notebooksDir, resolveNotebookNames([args.listParams], available)[0], args.json);
@@ -189,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
   const jobs = args.jobs ?? availableParallelism();
   console.log(`qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${Math.min(jobs, names.length)} at a time, into ${relative(process.cwd(), outDir) || "."}/`);
   const started = Date.now();
-  const statuses = await runReports(names, planned, { notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
+  const statuses = await runReports(names, planned, { paramsFiles: args.paramFiles, notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
   const failed = statuses.filter((s) => s.status === "failed");
   console.log(`\n${statuses.length - failed.length} of ${statuses.length} notebooks ran clean in ${((Date.now() - started) / 1000).toFixed(1)} s; index: ${relative(process.cwd(), join(outDir, "index.html"))}`);
   for (const s of failed) {

@@ -34,14 +34,31 @@ export function verdictSummary(claims: readonly Claim[]): string {
     .join(", ");
 }
 
-function table(caption: string, head: readonly string[], rows: readonly string[]): HTMLTableElement & Displayable {
+/** The MIME type of the claims JSON a claims table's output carries beside its HTML (read by the run record). */
+export const CLAIMS_MIME = "application/vnd.qtlab.claims+json";
+
+/** One claim as the run record keeps it: id, verdict and the figures as a reader sees them. */
+export interface ClaimRecord {
+  id: string;
+  verdict: Verdict;
+  article: string;
+  data: string | null;
+  usesLaterData: boolean;
+}
+
+/** The run record's view of claims. */
+export function claimRecords(claims: readonly Claim[]): ClaimRecord[] {
+  return claims.map((c) => ({ id: c.id, verdict: c.verdict, article: renderFigure(c.article), data: c.data ? renderData(c.data) : null, usesLaterData: c.usesLaterData }));
+}
+
+function table(caption: string, head: readonly string[], rows: readonly string[], extra: Readonly<Record<string, string>> = {}): HTMLTableElement & Displayable {
   const el = document.createElement("table");
   el.setAttribute("class", "qtlab-table qtlab-claims tex2jax_ignore");
   el.innerHTML =
     `<caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.map((h) => `<th style="text-align:left">${escapeHtml(h)}</th>`).join("")}</tr></thead>` +
     `<tbody>${rows.join("")}</tbody>`;
-  return displayable(el, caption);
+  return displayable(el, caption, extra);
 }
 
 /**
@@ -56,7 +73,9 @@ export function claimsTable(claims: readonly Claim[], title = "Claims checked ag
       `<td>${escapeHtml(c.reason)} <span class="qtlab-rule">Rule: ${escapeHtml(c.rule)}: ${escapeHtml(c.ruleWhy)}.</span></td>` +
       `<td>${c.afterwards ? escapeHtml(`${renderData(c.afterwards.data)}: ${c.afterwards.note}`) : ""}</td></tr>`,
   );
-  return table(`${title}: ${verdictSummary(claims)}`, ["Claim", "What the article says", "Article's figure", "Data's figure", "Verdict", "Why", "Afterwards"], rows);
+  return table(`${title}: ${verdictSummary(claims)}`, ["Claim", "What the article says", "Article's figure", "Data's figure", "Verdict", "Why", "Afterwards"], rows, {
+    [CLAIMS_MIME]: JSON.stringify(claimRecords(claims)),
+  });
 }
 
 /** The findings table a report opens with: claim, what the article says, what the data say, verdict. */

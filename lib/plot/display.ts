@@ -19,12 +19,13 @@ export interface Displayable {
 
 /**
  * Make a DOM element (a Plot chart, a table) display as HTML when it is a cell's last expression.
- * Returns the same element. `alt` is the plain-text fallback shown where HTML is not rendered.
+ * Returns the same element. `alt` is the plain-text fallback shown where HTML is not rendered; `extra`
+ * adds other MIME types to the bundle (e.g. a claims table's JSON for the run record).
  */
-export function displayable<T extends Element>(element: T, alt = element.getAttribute("aria-label") ?? "chart"): T & Displayable {
+export function displayable<T extends Element>(element: T, alt = element.getAttribute("aria-label") ?? "chart", extra: Readonly<Record<string, string>> = {}): T & Displayable {
   const el = element as T & Displayable;
   Object.defineProperty(el, DISPLAY, {
-    value: () => ({ "text/html": el.outerHTML, "text/plain": alt }),
+    value: () => ({ ...extra, "text/html": el.outerHTML, "text/plain": alt }),
     enumerable: false,
     configurable: true,
   });

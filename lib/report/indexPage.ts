@@ -37,7 +37,14 @@ function shown(value: unknown): string {
  * The index page for the given statuses (sorted by notebook). `hasReport(name)` tells whether a good
  * report file exists (after a failure, the previous good report is still linked).
  */
-export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name: string) => boolean): string {
+/** Links to the latest run's record and to its difference from the latest run with every default. */
+export interface RunLinks {
+  latestId: string;
+  latestManifest: string;
+  diffVsDefaults?: { href: string; defaultsId: string; changes: number };
+}
+
+export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name: string) => boolean, runs?: RunLinks): string {
   const sorted = [...statuses].sort((a, b) => a.notebook.localeCompare(b.notebook));
   const failed = sorted.filter((s) => s.status === "failed").length;
   const sections = sorted.map((s) => {
@@ -82,6 +89,7 @@ ${assumptions}
 <body>
 <h1>qtlab reports</h1>
 <p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${sorted.length === 1 ? "" : "s"}${failed ? `, <strong>${failed} failed</strong>` : ", all ran"}. Highlighted assumptions differ from the notebook's defaults.</p>
+${runs ? `<p class="runs">Latest run: <a href="${escapeHtml(runs.latestManifest)}">${escapeHtml(runs.latestId)}</a> (its record: assumptions, data files, versions, every verdict)${runs.diffVsDefaults ? ` · <a href="${escapeHtml(runs.diffVsDefaults.href)}">what changed against the defaults run ${escapeHtml(runs.diffVsDefaults.defaultsId)}</a> (${runs.diffVsDefaults.changes} change${runs.diffVsDefaults.changes === 1 ? "" : "s"})` : ""}</p>` : ""}
 ${sections.join("\n")}
 </body>
 </html>

@@ -15,11 +15,12 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
 import { writeFileAtomic } from "../atomic.ts";
-import { indexPage } from "./indexPage.ts";
+import { indexPage, type RunLinks } from "./indexPage.ts";
 import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
 import { articleParamsFor } from "./articleParams.ts";
+import { dataFilesOf, diffPage, diffRuns, environmentOf, isDefaultsRun, listRuns, notebookRecord, runId, type RunRecord } from "./runRecord.ts";
 
 export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 
@@ -58,6 +59,8 @@ export interface RunOptions {
   timeoutSeconds?: number;
   /** Progress lines (default: console.log). */
   log?: (line: string) => void;
+  /** The params files the overrides came from (recorded in the run's manifest). */
+  paramsFiles?: readonly string[];
 }
 
 /** A notebook's title: the text of its first markdown "# " heading, else its file name. */
@@ -256,6 +259,7 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   const outDir = options.outDir ?? join(PROJECT_ROOT, "reports");
   const log = options.log ?? ((l: string) => console.log(l));
   const jobs = options.jobs ?? availableParallelism();
+  const startedAt = new Date();
   const width = Math.max(...names.map((n) => n.length));
   const label = (n: string) => n.padEnd(width);
   mkdirSync(outDir, { recursive: true });
@@ -282,8 +286,45 @@ export async function runReports(names: readonly string[], plan: Record<string, 
     // A failed run keeps the previous good report: the index shows the failure and links the old report.
     record[s.notebook] = s;
   }
+  const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
   writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
-  writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`))));
+  writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)));
   rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
+}
+
+/**
+ * Write the run's record, reports/runs/<id>/manifest.json: per notebook its parameters, status and claims
+ * (from the executed notebook of a clean run), and the data files, commit and tool versions of the run.
+ */
+export function writeRunRecord(outDir: string, startedAt: Date, statuses: readonly NotebookStatus[], paramsFiles: readonly string[]): RunRecord {
+  const env = environmentOf(PROJECT_ROOT, join(PROJECT_ROOT, "node_modules", "deno", "deno"), "/usr/bin/python3");
+  const record: RunRecord = {
+    id: runId(startedAt),
+    startedAt: startedAt.toISOString(),
+    paramsFiles: [...paramsFiles],
+    ...env,
+    dataFiles: dataFilesOf(),
+    notebooks: statuses.map((s) => notebookRecord(s, s.status === "ok" && existsSync(join(outDir, `${s.notebook}.ipynb`)) ? readNotebook(join(outDir, `${s.notebook}.ipynb`)) : undefined)),
+  };
+  const dir = join(outDir, "runs", record.id);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, "manifest.json"), JSON.stringify(record, null, 2) + "\n");
+  return record;
+}
+
+/**
+ * The index's links for a run: its record and, when an earlier run used every default, the page of what
+ * changed since that run (written now, beside the record).
+ */
+export function runLinks(outDir: string, run: RunRecord): RunLinks {
+  const links: RunLinks = { latestId: run.id, latestManifest: `runs/${run.id}/manifest.json` };
+  const defaults = listRuns(outDir).filter((r) => isDefaultsRun(r) && r.id !== run.id).at(-1);
+  if (defaults && !isDefaultsRun(run)) {
+    const changes = diffRuns(defaults, run);
+    const href = `runs/${run.id}/diff-${defaults.id}.html`;
+    writeFileAtomic(join(outDir, href), diffPage(defaults, run, changes));
+    links.diffVsDefaults = { href, defaultsId: defaults.id, changes: changes.length };
+  }
+  return links;
 }
