@@ -157,11 +157,25 @@ export function workDir(outDir: string): string {
   return join(outDir, `.work-${process.pid}`);
 }
 
+/** The links a report carries to its neighbours (href relative to the reports folder, and title). */
+export interface ReportNav {
+  prev?: { href: string; title: string };
+  next?: { href: string; title: string };
+}
+
+/** Each notebook's neighbours among all notebooks in the folder (not only those run now), by name order. */
+export function reportNav(notebooksDir: string, name: string): ReportNav {
+  const all = listNotebooks(notebooksDir);
+  const i = all.indexOf(name);
+  const link = (n: string | undefined) => (n ? { href: `${n}.html`, title: notebookTitle(readNotebook(join(notebooksDir, `${n}.ipynb`)), n) } : undefined);
+  return { prev: link(i > 0 ? all[i - 1] : undefined), next: link(i >= 0 ? all[i + 1] : undefined) };
+}
+
 /** Execute and export one notebook; never replaces a good report unless this run succeeded. */
 export async function runOne(
   name: string,
   overrides: Record<string, unknown>,
-  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">>,
+  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">> & { nav?: ReportNav },
   runner: NbrunRunner = runNbrunOnce,
 ): Promise<NotebookStatus> {
   const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
@@ -173,8 +187,10 @@ export async function runOne(
   const executed = join(work, `${name}.ipynb`);
   const html = join(work, `${name}.html`);
   for (const f of [executed, html]) rmSync(f, { force: true });
-  writeNotebook(input, applyInputMode(injectParameters(source, overrides), inputMode));
   const title = notebookTitle(source, name);
+  const prepared = applyInputMode(injectParameters(source, overrides), inputMode);
+  if (options.nav) prepared.metadata = { ...prepared.metadata, qtlab: { ...((prepared.metadata?.qtlab as object) ?? {}), nav: options.nav } };
+  writeNotebook(input, prepared);
   const started = Date.now();
   const run = await runner([
     "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", notebooksDir,
@@ -276,6 +292,7 @@ export async function runReports(names: readonly string[], plan: Record<string, 
       outDir,
       inputMode: options.inputMode ?? "assumptions",
       timeoutSeconds: options.timeoutSeconds ?? 600,
+      nav: reportNav(notebooksDir, name),
     }, (argv) => workers[slot].run(argv));
     if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
     else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);

@@ -112,6 +112,19 @@ describe("runReports: execution, overrides, failure and the last good report", (
     expect(executed.cells[2].metadata.tags).toEqual(["injected-parameters"]);
   });
 
+  test("a report links the index and its neighbours, folds the assumptions' code behind toggles, and the run is recorded", () => {
+    const html = readFileSync(join(out, "fixture-ok.html"), "utf8");
+    expect(html).toMatch(/<nav class="qtlab-nav" aria-label="Reports"><a href="index.html">All reports<\/a> · <a href="fixture-live.html" rel="prev">← [^<]+<\/a>\n?<\/nav>/);
+    expect(html.match(/<details class="qtlab-code-toggle"><summary>(Parameters cell|Assumptions injected for this run) \(code\)<\/summary>/g)).toHaveLength(2);
+    const runs = readdirSync(join(out, "runs"));
+    expect(runs).toHaveLength(1);
+    const record = JSON.parse(readFileSync(join(out, "runs", runs[0], "manifest.json"), "utf8"));
+    expect(record.notebooks.map((n: { notebook: string; overridden: string[] }) => [n.notebook, n.overridden])).toEqual([["fixture-ok", ["purchasesUsdBnPerMonth", "months"]], ["fixture-fail", []]]);
+    expect(Object.keys(record.dataFiles)).toContain("WALCL.csv");
+    expect(record.versions.deno).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain(`Latest run: <a href="runs/${runs[0]}/manifest.json">`);
+  });
+
   test("index.html lists each notebook with status, time and its assumptions, overrides highlighted", () => {
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).toContain('<a href="fixture-ok.html">Report fixture: a parameter drives a figure</a>');
