@@ -111,8 +111,9 @@ function schedule(view: View): void {
   page.pending.add(view);
   if (page.scheduled) return;
   page.scheduled = true;
-  const raf = globalThis.requestAnimationFrame ?? ((f: FrameRequestCallback) => setTimeout(() => f(0), 0));
-  raf(() => {
+  // A microtask, not the next animation frame: every change made by one input event is drawn together,
+  // and the redrawn chart is in the very next frame (waiting for a frame to draw cost the reader one).
+  queueMicrotask(() => {
     page.scheduled = false;
     const views = [...page.pending];
     page.pending.clear();
