@@ -15,6 +15,8 @@ h2 { font-size: 1.2em; margin: 0 0 0.3em 0; }
 .status { font-weight: 600; padding: 0.1em 0.5em; border-radius: 3px; }
 .status.ok { background: #e3f4e1; color: #1d5e1a; }
 .status.failed { background: #fbe1df; color: #8a1c12; }
+.failed-run { border-left: 3px solid #c0392b; padding-left: 0.8em; margin-top: 0.8em; }
+.failed-run h3 { font-size: 1em; margin: 0 0 0.3em 0; color: #8a1c12; }
 pre.error { background: #fbe1df; padding: 0.6em; overflow-x: auto; font-size: 0.85em; white-space: pre-wrap; }
 table { border-collapse: collapse; font-size: 0.92em; font-variant-numeric: tabular-nums; width: 100%; }
 th, td { text-align: left; padding: 0.25em 0.7em; vertical-align: top; border-bottom: 1px solid #eee; }
@@ -44,38 +46,57 @@ export interface RunLinks {
   diffVsDefaults?: { href: string; defaultsId: string; changes: number };
 }
 
-export function indexPage(statuses: readonly NotebookStatus[], hasReport: (name: string) => boolean, runs?: RunLinks): string {
-  const sorted = [...statuses].sort((a, b) => a.notebook.localeCompare(b.notebook));
-  const failed = sorted.filter((s) => s.status === "failed").length;
-  const sections = sorted.map((s) => {
-    const link = hasReport(s.notebook)
-      ? `<a href="${escapeHtml(s.notebook)}.html">${escapeHtml(s.title)}</a>`
-      : escapeHtml(s.title);
-    const overridden = s.parameters.filter((p) => p.overridden).length;
-    const row = (p: NotebookStatus["parameters"][number]) =>
-      `<tr${p.overridden ? ' class="overridden"' : ""}><td class="name">${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
-      `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`;
-    const table = (params: NotebookStatus["parameters"]) =>
-      `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${params.map(row).join("")}</tbody></table>`;
-    // Overridden assumptions always show; the full list (every assumption, overridden ones highlighted)
-    // folds away, so the index stays a page to scan.
-    const changed = s.parameters.filter((p) => p.overridden);
-    const assumptions = s.parameters.length
-      ? (changed.length ? table(changed) : "") +
+/** What the index knows of a notebook: its last good run and, when a later run failed, that failure. */
+export interface IndexEntry {
+  notebook: string;
+  good?: NotebookStatus;
+  failed?: NotebookStatus;
+}
+
+/** A run's assumptions: the overridden ones shown, every one folded away. */
+function assumptionsBlock(s: NotebookStatus): string {
+  const row = (p: NotebookStatus["parameters"][number]) =>
+    `<tr${p.overridden ? ' class="overridden"' : ""}><td class="name">${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
+    `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`;
+  const table = (params: NotebookStatus["parameters"]) =>
+    `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${params.map(row).join("")}</tbody></table>`;
+  const changed = s.parameters.filter((p) => p.overridden);
+  return s.parameters.length
+    ? (changed.length ? table(changed) : "") +
         `<details><summary>All ${s.parameters.length} assumption${s.parameters.length > 1 ? "s" : ""} of this run</summary>${table(s.parameters)}</details>`
-      : '<p class="meta">No parameters.</p>';
-    const error =
-      s.status === "failed" && s.error
-        ? `<pre class="error">${escapeHtml(`${s.error.cell != null ? `cell ${s.error.cell}: ` : ""}${s.error.ename}: ${s.error.evalue}`)}</pre>` +
-          (s.failedNotebook ? `<div class="meta">Executed notebook kept for inspection: <a href="${escapeHtml(s.failedNotebook)}">${escapeHtml(s.failedNotebook)}</a>.` : `<div class="meta">`) +
-          (hasReport(s.notebook) ? " The report linked above is the last good one." : " No earlier good report exists.") +
-          `</div>`
-        : "";
-    return `<section id="${escapeHtml(s.notebook)}">
+    : '<p class="meta">No parameters.</p>';
+}
+
+function runMeta(s: NotebookStatus): string {
+  const overridden = s.parameters.filter((p) => p.overridden).length;
+  return `<code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${s.seconds.toFixed(1)} s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"}`;
+}
+
+/**
+ * The index page (sorted by notebook). Each notebook shows its last good report with the assumptions
+ * that report was built with; a later failed run is listed apart, with its time, its assumptions and its
+ * error, never mixed into the good one. `hasReport(name)` tells whether the good report's file exists.
+ */
+export function indexPage(entries: readonly IndexEntry[], hasReport: (name: string) => boolean, runs?: RunLinks): string {
+  const sorted = [...entries].sort((a, b) => a.notebook.localeCompare(b.notebook));
+  const failed = sorted.filter((e) => e.failed).length;
+  const sections = sorted.map((e) => {
+    const title = (e.good ?? e.failed)!.title;
+    const link = e.good && hasReport(e.notebook) ? `<a href="${escapeHtml(e.notebook)}.html">${escapeHtml(title)}</a>` : escapeHtml(title);
+    const good = e.good
+      ? `<div class="meta">${runMeta(e.good)}</div>\n${assumptionsBlock(e.good)}`
+      : `<p class="meta">No good report yet.</p>`;
+    const f = e.failed;
+    const failure = f
+      ? `<div class="failed-run"><h3>Latest attempt failed</h3><div class="meta">${runMeta(f)}</div>` +
+        (f.error ? `<pre class="error">${escapeHtml(`${f.error.cell != null ? `cell ${f.error.cell}: ` : ""}${f.error.ename}: ${f.error.evalue}`)}</pre>` : "") +
+        `<div class="meta">${f.failedNotebook ? `Executed notebook kept for inspection: <a href="${escapeHtml(f.failedNotebook)}">${escapeHtml(f.failedNotebook)}</a>. ` : ""}${e.good && hasReport(e.notebook) ? "The report linked above is the last good one, built with the assumptions listed above." : "No earlier good report exists."}</div>` +
+        `${assumptionsBlock(f)}</div>`
+      : "";
+    return `<section id="${escapeHtml(e.notebook)}">
 <h2>${link}</h2>
-<div class="meta"><code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${s.seconds.toFixed(1)} s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"}</div>
-${error}
-${assumptions}
+${good}
+${failure}
 </section>`;
   });
   return `<!DOCTYPE html>
@@ -88,7 +109,7 @@ ${assumptions}
 </head>
 <body>
 <h1>qtlab reports</h1>
-<p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${sorted.length === 1 ? "" : "s"}${failed ? `, <strong>${failed} failed</strong>` : ", all ran"}. Highlighted assumptions differ from the notebook's defaults.</p>
+<p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${sorted.length === 1 ? "" : "s"}${failed ? `, <strong>${failed} with a failed latest attempt</strong>` : ", all ran"}. Highlighted assumptions differ from the notebook's defaults.</p>
 ${runs ? `<p class="runs">Latest run: <a href="${escapeHtml(runs.latestManifest)}">${escapeHtml(runs.latestId)}</a> (its record: assumptions, data files, versions, every verdict)${runs.diffVsDefaults ? ` · <a href="${escapeHtml(runs.diffVsDefaults.href)}">what changed against the defaults run ${escapeHtml(runs.diffVsDefaults.defaultsId)}</a> (${runs.diffVsDefaults.changes} change${runs.diffVsDefaults.changes === 1 ? "" : "s"})` : ""}</p>` : ""}
 ${sections.join("\n")}
 </body>

@@ -15,7 +15,7 @@ import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
 import { writeFileAtomic } from "../atomic.ts";
-import { indexPage, type RunLinks } from "./indexPage.ts";
+import { indexPage, type IndexEntry, type RunLinks } from "./indexPage.ts";
 import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
@@ -256,13 +256,28 @@ export async function pool<T>(count: number, jobs: number, task: (i: number, slo
   return results;
 }
 
-/** The status record of earlier runs (empty if none or unreadable). */
-export function readStatus(outDir: string): Record<string, NotebookStatus> {
+/** The status record of earlier runs, per notebook its last good and last failed run (empty if none or unreadable). */
+export function readStatus(outDir: string): Record<string, IndexEntry> {
+  let raw: Record<string, unknown>;
   try {
-    return JSON.parse(readFileSync(join(outDir, "status.json"), "utf8")) as Record<string, NotebookStatus>;
+    raw = JSON.parse(readFileSync(join(outDir, "status.json"), "utf8")) as Record<string, unknown>;
   } catch {
     return {};
   }
+  const out: Record<string, IndexEntry> = {};
+  for (const [name, v] of Object.entries(raw)) {
+    if (!v || typeof v !== "object") continue;
+    // An older record kept one status per notebook.
+    if ("status" in v) out[name] = (v as NotebookStatus).status === "ok" ? { notebook: name, good: v as NotebookStatus } : { notebook: name, failed: v as NotebookStatus };
+    else out[name] = { notebook: name, ...(v as Omit<IndexEntry, "notebook">) };
+  }
+  return out;
+}
+
+/** The record after a run: a clean run replaces the good one and clears a failure; a failed run is kept apart. */
+export function recordRun(record: Record<string, IndexEntry>, s: NotebookStatus): void {
+  const prev = record[s.notebook] ?? { notebook: s.notebook };
+  record[s.notebook] = s.status === "ok" ? { notebook: s.notebook, good: s } : { ...prev, notebook: s.notebook, failed: s };
 }
 
 /**
@@ -298,11 +313,9 @@ export async function runReports(names: readonly string[], plan: Record<string, 
     else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);
     return s;
   }).finally(() => workers.forEach((w) => w.close()));
-  const record = { ...readStatus(outDir) };
-  for (const s of statuses) {
-    // A failed run keeps the previous good report: the index shows the failure and links the old report.
-    record[s.notebook] = s;
-  }
+  const record = readStatus(outDir);
+  // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
+  for (const s of statuses) recordRun(record, s);
   const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
   writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
   writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)));

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readNotebook } from "../../lib/report/notebook.ts";
 import { notebookParameters } from "../../lib/report/parameters.ts";
-import { applyInputMode, HIDE_INPUT_TAG, notebookTitle, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type NotebookStatus } from "../../lib/report/run.ts";
-import { indexPage } from "../../lib/report/indexPage.ts";
+import { applyInputMode, HIDE_INPUT_TAG, notebookTitle, planOverrides, PROJECT_ROOT, resolveNotebookNames, recordRun, runReports, type NotebookStatus } from "../../lib/report/run.ts";
+import { indexPage, type IndexEntry } from "../../lib/report/indexPage.ts";
 import { launchChromium, openFile } from "../helpers/browser.ts";
 
 const fixtures = join(PROJECT_ROOT, "test", "fixtures", "notebooks");
@@ -153,7 +153,7 @@ describe("runReports: execution, overrides, failure and the last good report", (
     expect(kept.cells[4].outputs?.[0]).toMatchObject({ output_type: "error", evalue: "asked to fail" });
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).toContain("cell 4: Error: asked to fail");
-    expect(index).toContain("The report linked above is the last good one.");
+    expect(index).toContain("The report linked above is the last good one, built with the assumptions listed above.");
     expect(index).toContain('<a href="fixture-ok.html">'); // the other notebook's entry is kept
     expect(readdirSync(out).filter((f) => f.startsWith(".work"))).toEqual([]);
   }, 120_000);
@@ -178,15 +178,37 @@ describe("runReports: execution, overrides, failure and the last good report", (
   }, 60_000);
 });
 
-describe("indexPage(statuses)", () => {
+describe("indexPage(entries)", () => {
+  const status = (over: Partial<NotebookStatus>): NotebookStatus => ({
+    notebook: "x", title: "<X>", status: "ok", seconds: 1, ranAt: "2026-01-01T00:00:00.000Z",
+    parameters: [{ name: "horizonMonths", type: "number", default: 24, value: 24, overridden: false, comment: "months" }], ...over,
+  });
   test("shows a failure without an earlier report, escaping its text", () => {
-    const html = indexPage(
-      [{ notebook: "x", title: "<X>", status: "failed", seconds: 1, ranAt: "2026-01-01T00:00:00.000Z", parameters: [], error: { cell: null, ename: "RunnerError", evalue: "a < b", traceback: "" } }],
-      () => false,
-    );
+    const html = indexPage([{ notebook: "x", failed: status({ status: "failed", parameters: [], error: { cell: null, ename: "RunnerError", evalue: "a < b", traceback: "" } }) }], () => false);
     expect(html).toContain("&lt;X&gt;");
     expect(html).toContain("RunnerError: a &lt; b");
+    expect(html).toContain("No good report yet.");
     expect(html).toContain("No earlier good report exists.");
-    expect(html).toContain("1 failed");
+    expect(html).toContain("1 with a failed latest attempt");
+  });
+  test("keeps the good report's assumptions apart from a later failed run's", () => {
+    const failed = status({ status: "failed", ranAt: "2026-01-02T00:00:00.000Z", parameters: [{ name: "horizonMonths", type: "number", default: 24, value: -5, overridden: true, comment: "months" }], error: { cell: 3, ename: "Error", evalue: "bad", traceback: "" } });
+    const html = indexPage([{ notebook: "x", good: status({}), failed }], () => true);
+    const [goodPart, failedPart] = html.split('<div class="failed-run">');
+    expect(goodPart).toContain('<a href="x.html">&lt;X&gt;</a>');
+    expect(goodPart).toContain("default assumptions");
+    expect(goodPart).not.toContain("-5");
+    expect(failedPart).toContain("Latest attempt failed");
+    expect(failedPart).toMatch(/<td class="value">-5<\/td>/);
+    expect(failedPart).toContain("built with the assumptions listed above");
+  });
+  test("recordRun: a clean run replaces the good one and clears the failure; a failure keeps the good one", () => {
+    const rec: Record<string, IndexEntry> = {};
+    recordRun(rec, status({}));
+    recordRun(rec, status({ status: "failed", ranAt: "2026-01-02T00:00:00.000Z" }));
+    expect(rec.x.good?.ranAt).toBe("2026-01-01T00:00:00.000Z");
+    expect(rec.x.failed?.ranAt).toBe("2026-01-02T00:00:00.000Z");
+    recordRun(rec, status({ ranAt: "2026-01-03T00:00:00.000Z" }));
+    expect(rec.x).toEqual({ notebook: "x", good: status({ ranAt: "2026-01-03T00:00:00.000Z" }) });
   });
 });
