@@ -78,8 +78,13 @@ export function dataAsOf(run: ArticleRun<any, unknown>, context = runContext()):
       return `<tr${age > context.staleAfterDays ? ' class="qtlab-stale"' : ""}><td>${escapeHtml(s.seriesId)}</td><td style="text-align:right">${escapeHtml(fmt(s.rows, "count"))}</td><td>${escapeHtml(s.first)}</td><td>${escapeHtml(s.asOf)}</td><td style="text-align:right">${escapeHtml(fmt(age, "days"))}</td></tr>`;
     })
     .join("");
+  const newest = [...run.series].sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  const which =
+    stale.length <= 6
+      ? `: ${stale.map((s) => `${s.seriesId} (${s.asOf})`).join(", ")}`
+      : ` (${stale.length === run.series.length ? "every series read" : `${stale.length} of ${run.series.length} series`}; the newest observation is ${newest?.seriesId} on ${newest?.asOf}; the list is below)`;
   const notice = stale.length
-    ? `<p class="qtlab-notice"><strong>Data notice:</strong> ${escapeHtml(plural(stale.length, "series", "series"))} ${stale.length === 1 ? "ends" : "end"} more than ${escapeHtml(fmt(context.staleAfterDays, "days"))} before this run (${escapeHtml(context.runDate)}): ${escapeHtml(stale.map((s) => `${s.seriesId} (${s.asOf})`).join(", "))}. Refresh with <code>npm run data:refresh</code>.</p>`
+    ? `<p class="qtlab-notice"><strong>Data notice:</strong> ${escapeHtml(plural(stale.length, "series", "series"))} ${stale.length === 1 ? "ends" : "end"} more than ${escapeHtml(fmt(context.staleAfterDays, "days"))} before this run (${escapeHtml(context.runDate)})${escapeHtml(which)}. Refresh with <code>npm run data:refresh</code>.</p>`
     : `<p>Every series read has an observation within ${escapeHtml(fmt(context.staleAfterDays, "days"))} of this run (${escapeHtml(context.runDate)}).</p>`;
   return block(
     "qtlab-asof",
