@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { readNotebook } from "../lib/report/notebook.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
 import { listNotebooks, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type InputMode, type Overrides } from "../lib/report/run.ts";
@@ -223,10 +224,19 @@ async function main(argv: string[]): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    console.error(`qtlab report: ${e instanceof UsageError ? "" : "error: "}${e.message}`);
-    process.exit(2);
-  },
-);
+/**
+ * The command as a function: its exit status, with a refused argument or parameter printed as one message
+ * (exit 2). Tests call it in-process; run as a script it exits with that status.
+ */
+export async function reportCommand(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e) {
+    console.error(`qtlab report: ${e instanceof UsageError ? "" : "error: "}${(e as Error).message}`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  reportCommand(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -31,7 +31,11 @@ export type ParamKind =
   | { type: "record"; keys: readonly string[]; min: number; max: number; step: number; probabilities: boolean }
   | { type: "pair"; min: number; max: number; step: number }
   | { type: "recordOfPairs"; keys: readonly string[]; min: number; max: number; step: number }
-  | { type: "list"; min: number; max: number; step: number; minItems: number; maxItems: number; ascending: boolean };
+  | { type: "list"; min: number; max: number; step: number; minItems: number; maxItems: number; ascending: boolean }
+  | { type: "subset"; values: readonly string[]; minItems: number }
+  | { type: "dateWindow"; withinData: boolean }
+  | { type: "dateWindows"; withinData: boolean; maxItems: number; ids: boolean }
+  | { type: "events"; maxItems: number };
 
 /** One declared parameter. */
 export interface ParamSpec<T = unknown> extends ParamInfo {
@@ -132,7 +136,45 @@ export const p = {
       s,
     );
   },
+
+  /** A non-empty list of distinct values, each one of `values` (e.g. series ids, pivot dates). */
+  subset<const V extends readonly [string, ...string[]]>(o: ParamInfo & { values: V; default: V[number][]; minItems?: number }): ParamSpec<V[number][]> {
+    const minItems = o.minItems ?? 1;
+    const s = z
+      .array(z.enum(o.values))
+      .min(minItems)
+      .refine((xs) => new Set(xs).size === xs.length, { message: "values must not repeat" }) as unknown as z.ZodType<V[number][]>;
+    return spec(o, { type: "subset", values: o.values, minItems }, o.default, s);
+  },
+
+  /** A window {"from": ISO date, "to": ISO date} with from before to. */
+  dateWindow(o: ParamInfo & { default: { from: string; to: string }; withinData?: boolean }): ParamSpec<{ from: string; to: string }> {
+    return spec(o, { type: "dateWindow", withinData: !!o.withinData }, o.default, windowSchema as z.ZodType<{ from: string; to: string }>);
+  },
+
+  /**
+   * A list of windows, each {"id", "from", "to"} (with `ids`) or a pair ["from", "to"], from before to,
+   * at most `maxItems`.
+   */
+  dateWindows<T extends { id: string; from: string; to: string }[] | [string, string][]>(o: ParamInfo & { default: T; ids: boolean; maxItems: number; withinData?: boolean }): ParamSpec<T> {
+    const item = o.ids
+      ? z.strictObject({ id: z.string().min(1).max(40), from: isoDateString, to: isoDateString }).refine((w) => w.from < w.to, { message: "from must be before to" })
+      : z.tuple([isoDateString, isoDateString]).refine(([a, b]) => a < b, { message: "from must be before to" });
+    const s = z.array(item).min(1).max(o.maxItems) as unknown as z.ZodType<T>;
+    return spec(o, { type: "dateWindows", withinData: !!o.withinData, maxItems: o.maxItems, ids: o.ids }, o.default, s);
+  },
+
+  /** A list of dated labels [{"date": ISO date, "what": text}] (text up to 200 characters), at most `maxItems`. */
+  events(o: ParamInfo & { default: { date: string; what: string }[]; maxItems: number }): ParamSpec<{ date: string; what: string }[]> {
+    const s = z.array(z.strictObject({ date: isoDateString, what: z.string().min(1).max(200) })).min(1).max(o.maxItems);
+    return spec(o, { type: "events", maxItems: o.maxItems }, o.default, s as z.ZodType<{ date: string; what: string }[]>);
+  },
 };
+
+/** A string that is a real ISO date. */
+const isoDateString = z.string().refine(isIsoDate, { message: "not an ISO date (YYYY-MM-DD)" });
+/** {"from", "to"} ISO dates with from before to. */
+const windowSchema = z.strictObject({ from: isoDateString, to: isoDateString }).refine((w) => w.from < w.to, { message: "from must be before to" });
 
 /** A rule across parameters: returns a message when the values break it, else undefined. */
 export interface CrossRule<T> {
@@ -196,7 +238,8 @@ export function shortValue(v: unknown): string {
   else if (v === undefined) s = "nothing";
   else {
     try {
-      s = JSON.stringify(v) ?? String(v);
+      // Non-finite numbers as themselves, not as JSON's null.
+      s = (JSON.stringify(v, (_, x) => (typeof x === "number" && !Number.isFinite(x) ? `\u0000${x}` : x)) ?? String(v)).replace(/"\\u0000([^"]+)"/g, "$1");
     } catch {
       s = String(v);
     }
@@ -233,6 +276,14 @@ export function describeAllowed(s: ParamSpec): string {
       return `an object with exactly the keys ${k.keys.join(", ")}, each a pair [low, high] between ${k.min} and ${k.max}${u}, low ≤ high`;
     case "list":
       return `a list of ${k.minItems}–${k.maxItems} numbers between ${k.min} and ${k.max}${u}${k.ascending ? ", ascending" : ""}`;
+    case "subset":
+      return `a list of at least ${k.minItems} distinct values from ${k.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "dateWindow":
+      return `an object {"from": ISO date, "to": ISO date} with from before to${k.withinData ? ", inside the shipped data" : ""}`;
+    case "dateWindows":
+      return `a list of 1–${k.maxItems} windows ${k.ids ? `{"id": text, "from": ISO date, "to": ISO date}` : `["from", "to"] (ISO dates)`}, each from before to`;
+    case "events":
+      return `a list of 1–${k.maxItems} {"date": ISO date, "what": text}`;
   }
 }
 
@@ -252,11 +303,26 @@ export function allowedShort(s: ParamSpec): string {
       return `${k.min ?? ""}…${k.max ?? ""}${k.withinData ? " (in data)" : ""}`;
     case "month":
       return `${k.min}…${k.max}`;
+    case "subset":
+      return `subset of ${k.values.join(" | ")}`;
+    case "dateWindow":
+      return "from < to (ISO dates)";
+    case "dateWindows":
+      return `1–${k.maxItems} windows, from < to`;
+    case "events":
+      return `1–${k.maxItems} dated labels`;
   }
 }
 
 /** Names a value must never carry as a key: refused like any unknown key, wherever they appear. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Every ISO date string inside a JSON value. */
+function isoDatesIn(v: unknown): string[] {
+  if (typeof v === "string") return isIsoDate(v) ? [v] : [];
+  if (v !== null && typeof v === "object") return Object.values(v).flatMap(isoDatesIn);
+  return [];
+}
 
 /** True when -0 appears anywhere in a JSON value (JSON.parse("-0") is -0: a sign a reader did not mean). */
 function hasNegativeZero(v: unknown): boolean {
@@ -323,10 +389,10 @@ export function validateParams<S extends Record<string, ParamSpec>>(
       errors.push({ name, path, message: `expected ${describeAllowed(s)}, got ${valueWithType(value)}${detail}` });
       continue;
     }
-    if (s.kind.type === "date" && s.kind.withinData && data && (value as string) !== undefined) {
-      const d = value as string;
-      if (d < data.from || d > data.to) {
-        errors.push({ name, path: "", message: `expected an ISO date inside the shipped data (${data.from} to ${data.to}), got ${shortValue(d)}` });
+    if ("withinData" in s.kind && s.kind.withinData && data) {
+      const outside = isoDatesIn(value).filter((d) => d < data.from || d > data.to);
+      if (outside.length) {
+        errors.push({ name, path: "", message: `expected ${s.kind.type === "date" ? "an ISO date" : "dates"} inside the shipped data (${data.from} to ${data.to}), got ${shortValue(outside[0])}` });
         continue;
       }
     }
