@@ -9,7 +9,7 @@ import type { ArticleParams, ParamSpec } from "../params/schema.ts";
 import { claimsTable, findingsTable } from "./claimsTable.ts";
 import { displayable, prose, type Displayable } from "./display.ts";
 import { document } from "./document.ts";
-import { assumptionsBanner, assumptionsTable, dataAsOf, methodNotes } from "./runHeader.ts";
+import { assumptionsBanner, dataAsOf, methodNotes } from "./runHeader.ts";
 
 /** A sentence-writer of the article: the run → prose text (with marks). */
 // deno-lint-ignore no-explicit-any
@@ -27,7 +27,7 @@ export interface ArticleNotebook<S extends Record<string, ParamSpec>, R, P exten
   abstract(): HTMLDivElement & Displayable;
   /** The findings table: claim, the article says, the data say, verdict. */
   findings(): HTMLTableElement & Displayable;
-  /** The assumptions that differ from the defaults, the data's as-of dates, and the full assumptions table. */
+  /** The assumptions that differ from the defaults and the data's as-of dates. */
   header(): HTMLDivElement & Displayable;
   /** The full claims table. */
   claims(): HTMLTableElement & Displayable;
@@ -55,7 +55,8 @@ export function articleNotebook<S extends Record<string, ParamSpec>, R, P extend
     header: () => {
       const div = document.createElement("div");
       div.setAttribute("class", "qtlab-run-header tex2jax_ignore");
-      div.innerHTML = [assumptionsBanner(run, params), dataAsOf(run), assumptionsTable(run, params)].map((e) => e.outerHTML).join("");
+      // The full table of assumptions sits in the report beside the parameters cell (the report template).
+      div.innerHTML = [assumptionsBanner(run, params), dataAsOf(run)].map((e) => e.outerHTML).join("");
       return displayable(div, run.changed.length ? `Assumptions changed: ${run.changed.join(", ")}` : "Every assumption at its default.");
     },
     claims: () => claimsTable(run.claims),

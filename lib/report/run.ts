@@ -20,6 +20,7 @@ import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
 import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
 import { articleParamsFor } from "./articleParams.ts";
+import { allowedShort, cellLiteral, type AnyArticleParams } from "../params/schema.ts";
 import { dataFilesOf, diffPage, diffRuns, environmentOf, isDefaultsRun, listRuns, notebookRecord, runId, type RunRecord } from "./runRecord.ts";
 
 export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
@@ -157,6 +158,27 @@ export function workDir(outDir: string): string {
   return join(outDir, `.work-${process.pid}`);
 }
 
+/** One row of a report's table of assumptions (shown by the report template after the parameters cell). */
+export interface AssumptionRow {
+  name: string;
+  used: string;
+  default: string;
+  unit: string;
+  allowed: string;
+  meaning: string;
+  source: string;
+  changed: boolean;
+}
+
+/** The table of assumptions a run used, from the article's declaration and the overrides. */
+export function assumptionRows(declaration: AnyArticleParams, overrides: Readonly<Record<string, unknown>>): AssumptionRow[] {
+  return declaration.names.map((n: string) => {
+    const s = declaration.specs[n];
+    const used = Object.hasOwn(overrides, n) ? overrides[n] : s.default;
+    return { name: n, used: cellLiteral(used), default: cellLiteral(s.default), unit: s.unit, allowed: allowedShort(s), meaning: s.meaning, source: s.source, changed: JSON.stringify(used) !== JSON.stringify(s.default) };
+  });
+}
+
 /** The links a report carries to its neighbours (href relative to the reports folder, and title). */
 export interface ReportNav {
   prev?: { href: string; title: string };
@@ -189,7 +211,16 @@ export async function runOne(
   for (const f of [executed, html]) rmSync(f, { force: true });
   const title = notebookTitle(source, name);
   const prepared = applyInputMode(injectParameters(source, overrides), inputMode);
-  if (options.nav) prepared.metadata = { ...prepared.metadata, qtlab: { ...((prepared.metadata?.qtlab as object) ?? {}), nav: options.nav } };
+  const declaration = await articleParamsFor(join(PROJECT_ROOT, "lib"), name);
+  // What the report template shows beside the assumptions' code: the neighbours, and the table of assumptions.
+  prepared.metadata = {
+    ...prepared.metadata,
+    qtlab: {
+      ...((prepared.metadata?.qtlab as object) ?? {}),
+      ...(options.nav ? { nav: options.nav } : {}),
+      ...(declaration ? { assumptions: assumptionRows(declaration, overrides) } : {}),
+    },
+  };
   writeNotebook(input, prepared);
   const started = Date.now();
   const run = await runner([
@@ -200,7 +231,7 @@ export async function runOne(
   // Live views: reset targets from the parameters cell and the page script, in the work copy.
   const liveError =
     run.code === 0 && existsSync(html)
-      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default])), await articleParamsFor(join(PROJECT_ROOT, "lib"), name)).then(() => undefined, (e: Error) => e)
+      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default])), declaration).then(() => undefined, (e: Error) => e)
       : undefined;
   const seconds = (Date.now() - started) / 1000;
   const status: NotebookStatus = {

@@ -96,6 +96,16 @@ describe("a rerun never contradicts itself: prose, findings and claims tables ag
     }
   });
 
+  it.each(notebooks)("%s: each report shows its table of assumptions from the declaration, changed ones highlighted", (nb) => {
+    for (const set of sets.get(nb) ?? []) {
+      const { document } = parseHTML(pages.get(`${nb}/${set.name}`)!);
+      const panel = document.querySelector(".qtlab-assumptions-panel");
+      expect(panel, `${nb} "${set.name}"`).not.toBeNull();
+      const highlighted = [...panel!.querySelectorAll("details tr.qtlab-overridden code")].map((c) => c.textContent);
+      expect(highlighted.sort()).toEqual(Object.keys(set.overrides).filter((k) => JSON.stringify(set.overrides[k]) !== undefined).sort());
+    }
+  });
+
   it.each(notebooks)("%s: the static markdown states no verdict (verdicts are computed)", (nb) => {
     const set = (sets.get(nb) ?? [])[0];
     if (!set) return;
