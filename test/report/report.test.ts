@@ -68,8 +68,8 @@ describe("the report CLI refuses bad parameters before any kernel starts", () =>
   const cli = (...args: string[]) =>
     spawnSync(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [join(PROJECT_ROOT, "scripts", "report.ts"), ...args], { encoding: "utf8", cwd: PROJECT_ROOT });
   test.each([
-    [["00", "-p", "chartFromDat=2020"], /unknown parameter "chartFromDat" \(did you mean "chartFromDate"\?\); valid names: chartFromDate/],
-    [["00", "-p", "chartFromDate=2020"], /parameter "chartFromDate" must be a string like its default "2008-01-01", got a number \(2020\)/],
+    [["00", "-p", "chartFromDat=2020"], /00-data-tour: unknown parameter "chartFromDat" \(did you mean "chartFromDate"\?\); known: chartFromDate/],
+    [["00", "-p", "chartFromDate=2020"], /00-data-tour: chartFromDate: expected an ISO date \(YYYY-MM-DD\).* got a number 2020/],
     [["00", "-p", "novalue"], /malformed parameter "novalue": expected name=value/],
     [["00", "--params", "/nonexistent.json"], /--params \/nonexistent\.json: ENOENT/],
     [["nope"], /unknown notebook "nope"/],
@@ -81,10 +81,14 @@ describe("the report CLI refuses bad parameters before any kernel starts", () =>
     expect(r.status).toBe(2);
     expect(r.stdout).not.toContain("started");
   });
-  test("--list-params prints name, type, default and source", () => {
+  test("--list-params prints name, unit, default, allowed values, meaning and source; --json adds the JSON Schema", () => {
     const r = cli("--list-params", "00-data-tour");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/chartFromDate\s+string\s+"2008-01-01"\s+first date on the balance-sheet chart/);
+    expect(r.stdout).toMatch(/^name\s+unit\s+default\s+allowed\s+meaning\s+source$/m);
+    expect(r.stdout).toMatch(/chartFromDate\s+date\s+"2008-01-01"\s+2002-12-18… \(in data\)\s+the first date on the balance-sheet chart\s+assumption: the start of QE1's era/);
+    const j = JSON.parse(cli("--list-params", "05", "--json").stdout);
+    expect(j.parameters.find((p: { name: string }) => p.name === "horizonMonths")).toMatchObject({ unit: "months", allowed: "6 to 36" });
+    expect(j.jsonSchema.properties.horizonMonths).toMatchObject({ type: "integer", minimum: 6, maximum: 36, unit: "months" });
   });
 });
 
