@@ -84,6 +84,11 @@ export interface FitOptions {
   logisticGridPoints?: number;
   /** Zoom-in refinements of the grid around the best point. */
   refinements?: number;
+  /**
+   * Fix the floor `a` (bp) instead of fitting it: in practice the curve's floor is the administered
+   * spread of the ON RRP rate to IORB, set by the FOMC, not something the data estimate.
+   */
+  floorBp?: number;
 }
 
 /** Defaults of {@link fitReserveDemandCurve}. */
@@ -115,8 +120,24 @@ function basis(form: CurveForm, c: number, center: number, x: number): number {
 }
 
 /** Closed-form OLS of y on [1, g]: a, b and the SSE. Undefined when g does not vary. */
-function olsOnBasis(x: readonly number[], y: readonly number[], g: (x: number) => number): { a: number; b: number; sse: number } | undefined {
+function olsOnBasis(x: readonly number[], y: readonly number[], g: (x: number) => number, floorBp?: number): { a: number; b: number; sse: number } | undefined {
   const n = x.length;
+  if (floorBp !== undefined) {
+    // The floor fixed (e.g. the administered ON RRP − IORB spread): b alone, by least squares through it.
+    let sgg = 0;
+    let sgy = 0;
+    const gs = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      gs[i] = g(x[i]);
+      sgg += gs[i] * gs[i];
+      sgy += gs[i] * (y[i] - floorBp);
+    }
+    if (!(sgg > 1e-12) || !Number.isFinite(sgg)) return undefined;
+    const b = sgy / sgg;
+    let sse = 0;
+    for (let i = 0; i < n; i++) sse += (y[i] - floorBp - b * gs[i]) ** 2;
+    return Number.isFinite(sse) ? { a: floorBp, b, sse } : undefined;
+  }
   let sg = 0;
   let sy = 0;
   const gs = new Float64Array(n);
@@ -182,7 +203,7 @@ export function fitReserveDemandCurve(points: readonly CurvePoint[], options: Fi
 
   let best: { a: number; b: number; c: number; center: number; sse: number } | undefined;
   const consider = (c: number, center: number) => {
-    const r = olsOnBasis(x, y, (v) => basis(form, c, center, v));
+    const r = olsOnBasis(x, y, (v) => basis(form, c, center, v), options.floorBp);
     if (r && (!best || r.sse < best.sse)) best = { ...r, c, center };
   };
 

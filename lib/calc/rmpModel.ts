@@ -67,6 +67,8 @@ export interface RmpParams {
   ampleRule: "slope" | "spread";
   ampleSlopeBpPer100UsdBn: number;
   ampleSpreadBp: number;
+  /** The curve's floor fixed at this spread (bp; the administered ON RRP − IORB), or fitted when left out. */
+  curveFloorBp?: number;
   fanOrganicRangeUsdBnPerMonth: readonly [number, number];
   fanCurveShiftRangePp: readonly [number, number];
   fanGridPoints: number;
@@ -165,7 +167,7 @@ export function ampleRuleFromParams(params: Pick<RmpParams, "ampleRule" | "ample
  */
 export function rmpCurveFit(
   inputs: RmpInputs,
-  params: Pick<RmpParams, "curveSpread" | "curveForm" | "curveFitFrom" | "curveFitTo" | "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">,
+  params: Pick<RmpParams, "curveSpread" | "curveForm" | "curveFitFrom" | "curveFitTo" | "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp" | "curveFloorBp">,
   denominator: "GDP" | "deposits" = "GDP",
 ): CurveFit {
   const daily = curveSpreadSeries(inputs, params);
@@ -180,7 +182,7 @@ export function rmpCurveFit(
     from,
     to: params.curveFitTo,
   });
-  const curve = fitReserveDemandCurve(sample, { form: params.curveForm });
+  const curve = fitReserveDemandCurve(sample, { form: params.curveForm, floorBp: params.curveFloorBp });
   const latest = denom[denom.length - 1];
   const rule = ampleRuleFromParams(params, latest.value);
   const thresholdSharePct = ampleThresholdSharePct(curve, rule);

@@ -17,7 +17,7 @@ export const VERDICT_COLOURS: Record<Verdict, string> = {
 };
 
 function verdictCell(c: Claim): string {
-  return `<td data-q="claim:${escapeHtml(c.id)}:verdict" style="background:${VERDICT_COLOURS[c.verdict]};font-weight:600">${escapeHtml(c.verdict)}</td>`;
+  return `<td data-q="claim:${escapeHtml(c.id)}:verdict" style="text-align:left;background:${VERDICT_COLOURS[c.verdict]};font-weight:600">${escapeHtml(c.verdict)}</td>`;
 }
 
 function dataCell(c: Claim): string {
@@ -57,7 +57,8 @@ function table(caption: string, head: readonly string[], rows: readonly string[]
   el.innerHTML =
     `<caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.map((h) => `<th style="text-align:left">${escapeHtml(h)}</th>`).join("")}</tr></thead>` +
-    `<tbody>${rows.join("")}</tbody>`;
+    // Text reads from the left (the notebook's table style would right-align it).
+    `<tbody>${rows.join("").replace(/<td(?![^>]*style=)/g, '<td style="text-align:left"')}</tbody>`;
   return displayable(el, caption, extra);
 }
 

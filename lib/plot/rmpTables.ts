@@ -4,7 +4,7 @@
  * the chart views.
  */
 import { rmpCurveFit, rmpScenarioModel, type CurveFit, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
-import { htmlTable, note } from "./display.ts";
+import { htmlTable } from "./display.ts";
 import { ampleRuleText } from "./reserveDemandCurve.ts";
 
 const usd = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `$${Math.round(x).toLocaleString("en-US")}bn`);
@@ -102,7 +102,11 @@ export function scenarioTableOfModel(model: RmpScenarioModel, params: RmpParams)
 
 /** Each scenario's distance to the realised months, and the closest. */
 export function realisedTableView(inputs: RmpInputs, params: RmpParams) {
-  const model = rmpScenarioModel(inputs, params);
+  return realisedTableOfModel(rmpScenarioModel(inputs, params));
+}
+
+/** The distance table of a scenario model already computed (see {@link realisedTableView}). */
+export function realisedTableOfModel(model: RmpScenarioModel) {
   const r = model.realised;
   return htmlTable(
     model.distances,
@@ -117,26 +121,4 @@ export function realisedTableView(inputs: RmpInputs, params: RmpParams) {
     ],
     `Realised ${r.months[0]?.month ?? ""} to ${r.months.at(-1)?.month ?? ""} (month-end H.4.1 weeks ${r.months[0]?.weekEnding ?? ""} to ${r.months.at(-1)?.weekEnding ?? ""}): pace ≈ $${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month (cumulative purchases ÷ months). "Closest" = smallest RMSE of cumulative purchases.`,
   );
-}
-
-/**
- * The figures the conclusion rests on, as one paragraph computed from the parameters: the fitted curve
- * and its threshold, the expectation at the horizon, and the scenario the data followed.
- */
-export function rmpSummaryView(inputs: RmpInputs, params: RmpParams) {
-  const m = rmpScenarioModel(inputs, params);
-  const c = m.fit.curve;
-  const h = params.horizonMonths;
-  const e = m.set.expected[h - 1];
-  const latest = m.realised.months.at(-1);
-  const otherRule = { ...params, ampleRule: params.ampleRule === "slope" ? ("spread" as const) : ("slope" as const) };
-  const other = rmpCurveFit(inputs, otherRule, "GDP");
-  const text =
-    `Fitted curve (${c.form}, ${params.curveSpread}, n = ${c.n} weeks): a = ${num(c.aBp)} bp, b = ${num(c.bBp)} bp, c = ${num(c.cPerPp, 3)} per pp, ` +
-    `${c.form === "exponential" ? "s0" : "midpoint"} = ${num(c.centerPct)}% of GDP; R² ${num(c.r2)}, RMSE ${num(c.rmseBp)} bp. ` +
-    `"Ample" threshold (${ampleRuleText(params)}): ${num(m.fit.thresholdSharePct)}% of GDP ≈ ${usd(m.fit.thresholdUsdBn)} at ${m.fit.latest.date} GDP (${ampleRuleText(otherRule)} instead: ${num(other.thresholdSharePct)}% ≈ ${usd(other.thresholdUsdBn)}). ` +
-    `Probability-weighted expectation: $${(e.cumulativePurchasesUsdBn / h).toFixed(1)}bn/month, reserves ${usd(e.reservesUsdBn)} and spread ${num(e.spreadBp, 1)} bp in ${e.month}. ` +
-    `Realised to ${latest?.month ?? "—"}: ${usd(latest?.cumulativePurchasesUsdBn)} bought (≈ $${m.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month), closest to scenario ${m.closest.id} ` +
-    `(RMSE ${usd(m.closest.rmseCumulativePurchasesUsdBn)}).`;
-  return note(text);
 }

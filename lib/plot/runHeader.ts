@@ -54,7 +54,7 @@ function valueText(v: unknown, spec: ParamSpec): string {
 // deno-lint-ignore no-explicit-any
 export function assumptionsBanner(run: ArticleRun<any, unknown>, params: ArticleParams<any>): HTMLDivElement & Displayable {
   if (run.changed.length === 0) {
-    return block("qtlab-banner qtlab-defaults", `<p><strong>Assumptions:</strong> every assumption at its default (listed below).</p>`, "Every assumption at its default.");
+    return block("qtlab-banner qtlab-defaults", `<p><strong>Assumptions:</strong> every assumption at its default (the table of assumptions is beside the parameters).</p>`, "Every assumption at its default.");
   }
   const items = run.changed.map((n) => {
     const s = params.specs[n];

@@ -9,7 +9,7 @@ import { reserveDemandCurveView } from "../../lib/plot/reserveDemandCurve.ts";
 import { rmpFanView } from "../../lib/plot/rmpFan.ts";
 import { rmpRealisedView } from "../../lib/plot/rmpRealised.ts";
 import { rmpSensitivityView } from "../../lib/plot/rmpSensitivity.ts";
-import { curveFitTableView, realisedTableView, rmpSummaryView, scenarioTableView } from "../../lib/plot/rmpTables.ts";
+import { curveFitTableView, realisedTableView, scenarioTableView } from "../../lib/plot/rmpTables.ts";
 import { spreadDaysAboveView } from "../../lib/plot/spreadDaysAbove.ts";
 
 const inputs: RmpInputs = trimInputs(
@@ -40,7 +40,6 @@ describe("RMP views(inputs, params) on the shipped data", () => {
     ["curveFitTableView", curveFitTableView],
     ["scenarioTableView", scenarioTableView],
     ["realisedTableView", realisedTableView],
-    ["rmpSummaryView", rmpSummaryView],
   ];
 
   test.each(all)("%s returns a displayable element with content, the same for the same inputs", (_, view) => {
@@ -63,7 +62,6 @@ describe("RMP views(inputs, params) on the shipped data", () => {
     const moreB = p({ scenarioProbabilities: { A: 0.25, B: 0.5, C: 0.25 } });
     expect(html(rmpFanView(inputs, moreB))).not.toBe(html(rmpFanView(inputs, base)));
     expect(html(expectedRmpView(inputs, moreB))).not.toBe(html(expectedRmpView(inputs, base)));
-    expect(html(rmpSummaryView(inputs, moreB))).toContain("$29.6bn/month"); // 0.25·25 + 0.5·45 + 0.25·3.5 = 29.625
   });
 
   test("the curve form and the ample rule change the curve chart", () => {

@@ -90,24 +90,54 @@ export const rmpParams = defineParams(
       source: "IORB's first day: no spread to IORB exists before it",
     }),
     curveFitTo: p.isoDate({
-      default: "2026-08-19", min: "2021-07-29", withinData: true, unit: "date",
-      meaning: "the last day of the curve's fitting sample",
-      source: "the latest H.4.1 week (GDP ends with 2026 Q2, so the sample ends in June 2026)",
+      default: "2025-12-31", min: "2021-07-29", withinData: true, unit: "date",
+      meaning: "the last day of the curve's fitting sample; later weeks test it out of sample",
+      source: "assumption: the end of 2025, before the purchases had run long enough to move reserves; 2026's weeks are held out",
     }),
-    ampleRule: p.oneOf({
-      values: ["slope", "spread"], default: "slope", unit: "",
-      meaning: "how the regime threshold is read off the fitted curve",
-      source: "assumption: the slope rule follows NY Fed Staff Report 1019",
+    curveFloor: p.oneOf({
+      values: ["fitted", "administered"], default: "fitted", unit: "",
+      meaning: "whether the curve's floor is fitted or fixed at the administered ON RRP − IORB spread",
+      source: "assumption: fitted by default; in practice the floor is the ON RRP offering rate, which the FOMC sets below IORB",
     }),
-    ampleSlopeBpPer100UsdBn: p.number({
-      default: 1, min: 0.1, max: 10, step: 0.1, unit: "bp per $100bn",
-      meaning: "the curve's slope at which reserves stop being abundant",
-      source: "assumption: $100bn less of reserves lifting the spread by under 1bp is a flat curve",
+    administeredFloorBp: p.number({
+      default: -15, min: -50, max: 0, step: 1, unit: "bp",
+      meaning: "the administered ON RRP − IORB spread, used as the floor when curveFloor is \"administered\"",
+      source: "FOMC implementation note, 2024-12-18: ON RRP at the bottom of the target range, IORB 15bp above it",
     }),
-    ampleSpreadBp: p.number({
-      default: 0, min: -20, max: 20, step: 1, unit: "bp",
-      meaning: "the spread rule's level",
-      source: "the market rate equal to IORB",
+    abundantSlopeBpPer100UsdBn: p.number({
+      default: 1, min: 0.1, max: 5, step: 0.1, unit: "bp per $100bn",
+      meaning: "the curve's slope at the abundant/ample boundary: flatter than this, reserves are abundant",
+      source: "assumption in the terms of NY Fed Staff Report 1019 (Afonso, Giannone, La Spada & Williams): abundant = flat",
+    }),
+    scarceSlopeBpPer100UsdBn: p.number({
+      default: 5, min: 0.5, max: 50, step: 0.5, unit: "bp per $100bn",
+      meaning: "the curve's slope at the ample/scarce boundary: steeper than this, reserves are scarce",
+      source: "assumption in the terms of NY Fed Staff Report 1019: scarce = steep",
+    }),
+    abundantSlopeBandBpPer100UsdBn: p.pair({
+      default: [0.5, 2], min: 0.1, max: 10, step: 0.1, unit: "bp per $100bn",
+      meaning: "the slopes across which the abundant/ample boundary is reported as a band",
+      source: "assumption: half to twice the central slope",
+    }),
+    scarceSlopeBandBpPer100UsdBn: p.pair({
+      default: [3, 8], min: 0.5, max: 50, step: 0.5, unit: "bp per $100bn",
+      meaning: "the slopes across which the ample/scarce boundary is reported as a band",
+      source: "assumption: around the central slope",
+    }),
+    bootstrapReplicates: p.number({
+      default: 200, min: 20, max: 2000, integer: true, unit: "refits",
+      meaning: "resamples of the weeks refitted for the curve's and the thresholds' confidence bands",
+      source: "assumption: 200 gives stable 5–95% bands (bootstrap over weeks)",
+    }),
+    bootstrapSeed: p.number({
+      default: 20251210, min: 1, max: 2 ** 31 - 1, integer: true, unit: "",
+      meaning: "the seed of the bootstrap's resampling (results repeat exactly)",
+      source: "assumption: the article's date",
+    }),
+    vixBaselineTradingDays: p.number({
+      default: 20, min: 5, max: 250, integer: true, unit: "trading days",
+      meaning: "the pre-event window of the VIX baseline the \"volatility down\" reading compares with",
+      source: "assumption: about a month before the article, clear of the April 2025 spike",
     }),
     fanOrganicRangeUsdBnPerMonth: p.pair({
       default: [-3, 3], min: -20, max: 20, step: 0.5, unit: "$bn/month",
@@ -156,6 +186,10 @@ export const rmpParams = defineParams(
     }),
   },
   [
+    {
+      names: ["abundantSlopeBpPer100UsdBn", "scarceSlopeBpPer100UsdBn"],
+      check: (v) => (v.abundantSlopeBpPer100UsdBn < v.scarceSlopeBpPer100UsdBn ? undefined : `abundantSlopeBpPer100UsdBn (${v.abundantSlopeBpPer100UsdBn}) must be below scarceSlopeBpPer100UsdBn (${v.scarceSlopeBpPer100UsdBn})`),
+    },
     {
       names: ["curveFitFrom", "curveFitTo"],
       check: (v) => (v.curveFitFrom < v.curveFitTo ? undefined : `curveFitFrom (${v.curveFitFrom}) must be before curveFitTo (${v.curveFitTo})`),

@@ -21,7 +21,7 @@ import type { ControlSpec, LiveFigure, LiveOutput, LiveViewDef } from "../types.
 type Rows = readonly { date: string; value: number }[];
 
 /** The parameters the base is computed with (not controls: changing them needs the full data and a refit). */
-export const BASE_PARAMS = ["startMonth", "curveSpread", "curveForm", "curveFitFrom", "curveFitTo", "ampleRule", "ampleSlopeBpPer100UsdBn", "ampleSpreadBp"] as const;
+export const BASE_PARAMS = ["startMonth", "curveSpread", "curveForm", "curveFitFrom", "curveFitTo", "ampleRule", "ampleSlopeBpPer100UsdBn", "ampleSpreadBp", "curveFloorBp"] as const;
 
 /** First week of realised reserves the fan chart draws (lib/plot/rmpFan.ts draws them from this date). */
 export const REALISED_WEEKLY_FROM = "2025-06-01";
@@ -47,7 +47,11 @@ function withoutUndefined<T>(value: T): T {
 
 /** The views' data from the notebook's inputs and params: the base once, and the weekly reserves drawn. */
 export function rmpLiveData(inputs: RmpInputs, params: RmpParams): RmpLiveData {
-  const base = rmpModelBase(inputs, params);
+  return rmpLiveDataOf(rmpModelBase(inputs, params), inputs, params);
+}
+
+/** The views' data from a base already computed (the article's run), without fitting again. */
+export function rmpLiveDataOf(base: RmpModelBase, inputs: RmpInputs, params: RmpParams): RmpLiveData {
   return withoutUndefined({
     base: { ...base, fit: { ...base.fit, sample: [] } },
     baseParams: Object.fromEntries(BASE_PARAMS.map((k) => [k, params[k]])) as RmpLiveData["baseParams"],
