@@ -7,9 +7,13 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cellSource, cellTags, readNotebook } from "../../lib/report/notebook.ts";
+import { NOT_YET_ARTICLES } from "../articles/migration.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+// Notebooks still computing in their cells are listed in test/articles/migration.ts (a list that can only shrink).
+const notebooks = readdirSync(join(root, "notebooks"))
+  .filter((f) => f.endsWith(".ipynb") && !NOT_YET_ARTICLES.includes(f.replace(/\.ipynb$/, "")))
+  .sort();
 
 describe("notebooks are narrative plus display calls", () => {
   it.each(notebooks)("%s: ≤ 3,000 code characters outside the parameters cell, no cell over 1,200, no line over 120", (nb) => {

@@ -14,7 +14,7 @@ import {
   sinceQtEnd,
   type QtEndData,
   type QtEndParams,
-} from "../../lib/calc/qtEnd.ts";
+} from "../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
 import type { HorizonSummary } from "../../lib/calc/eventStudy.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadH15 } from "../../lib/data/h15.ts";

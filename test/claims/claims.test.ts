@@ -9,7 +9,7 @@ import {
   weakestVerdict,
   type ClaimCheck,
 } from "../../lib/claims/claims.ts";
-import { claimsTable } from "../../lib/claims/table.ts";
+import { claimsTable } from "../../lib/plot/claimChecksTable.ts";
 
 const check = (id: string, verdict: ClaimCheck["verdict"] = "holds"): ClaimCheck => ({
   id,

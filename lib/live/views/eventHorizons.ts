@@ -13,14 +13,14 @@
  */
 import { addMonthsIso, knownRows, type Point } from "../../calc/eventStudy.ts";
 import { pivotsByIds } from "../../calc/pivots.ts";
-import { formatChange, formatShare, historyStudy, type QtEndData, type QtEndParams, type SeriesRows } from "../../calc/qtEnd.ts";
+import { formatChange, formatShare, historyStudy, type QtEndData, type QtEndParams, type SeriesRows } from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
 import { eventHorizonsView } from "../../plot/views/qtEnd.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
 /** The longest horizon a reader may pick (months): the data are kept for horizons up to it. */
 export const MAX_HORIZON_MONTHS = 24;
 
-/** The series the event study can read (lib/calc/qtEnd.ts eventSeries), trimmed. */
+/** The series the event study can read (lib/articles/qt-end-and-risk-assets/qtEnd.ts eventSeries), trimmed. */
 type EventData = Pick<QtEndData, "sp500" | "sp500Monthly" | "nasdaq" | "dgs10" | "igOas">;
 const EVENT_KEYS = ["sp500", "sp500Monthly", "nasdaq", "dgs10", "igOas"] as const;
 
@@ -77,7 +77,7 @@ export function horizonParams(data: EventHorizonsData, params: QtEndParams): QtE
   return { ...params, horizonsMonths: [...new Set(h)].sort((a, b) => a - b) };
 }
 
-/** The notebook's data with only the event series: the event study reads nothing else (lib/calc/qtEnd.ts eventSeries). */
+/** The notebook's data with only the event series: the event study reads nothing else (lib/articles/qt-end-and-risk-assets/qtEnd.ts eventSeries). */
 const asQtEndData = (data: EventHorizonsData) => data.series as QtEndData;
 
 /** For each rally series at the longest horizon: the mean change across pivots and how many it rose after. */

@@ -11,7 +11,7 @@
  * weekly series, and no curve fit on a redraw. The base depends on the curve's, the threshold's and the
  * start's parameters, which are not controls here; the views refuse params that disagree with the base.
  */
-import { formatUsdBn } from "../../calc/qtEnd.ts";
+import { fmt } from "../../format.ts";
 import { rmpFans, rmpModelBase, rmpScenarioModelOn, type RmpInputs, type RmpModelBase, type RmpParams, type RmpScenarioModel } from "../../calc/rmpModel.ts";
 import { expectedRmpOfModel } from "../../plot/expectedRmp.ts";
 import { rmpFanOfModel } from "../../plot/rmpFan.ts";
@@ -91,7 +91,7 @@ export function rmpExpectedFigures(model: RmpScenarioModel, params: RmpParams): 
     { id: "expectedFirstMonth", label: `Expected purchases in ${monthName(e[0].month)}`, value: e[0].purchasesUsdBn, text: `$${e[0].purchasesUsdBn.toFixed(1)}bn` },
     { id: "realisedPace", label: `Realised pace to ${last ? monthName(last.month) : "—"} (data)`, value: model.realisedPaceUsdBnPerMonth, text: `$${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month` },
     { id: "closest", label: "Scenario closest to the realised months", value: null, text: model.closest.id },
-    { id: "closestRmse", label: "its RMSE of cumulative purchases", value: model.closest.rmseCumulativePurchasesUsdBn, text: formatUsdBn(model.closest.rmseCumulativePurchasesUsdBn) },
+    { id: "closestRmse", label: "its RMSE of cumulative purchases", value: model.closest.rmseCumulativePurchasesUsdBn, text: fmt(model.closest.rmseCumulativePurchasesUsdBn, "usdBn") },
   ];
 }
 
@@ -103,8 +103,8 @@ export function rmpFanFigures(model: RmpScenarioModel, params: RmpParams): LiveF
   const below = ample.length ? ample.filter((a, t) => model.set.expected[t].reservesUsdBn < a.usdBn).length : undefined;
   const when = monthName(e.month);
   return [
-    { id: "expectedReserves", label: `Expected reserves, ${when}`, value: e.reservesUsdBn, text: formatUsdBn(e.reservesUsdBn) },
-    { id: "ampleThreshold", label: `"Ample" threshold, ${when}`, value: ample.length ? ample[h - 1].usdBn : null, text: ample.length ? formatUsdBn(ample[h - 1].usdBn) : "—" },
+    { id: "expectedReserves", label: `Expected reserves, ${when}`, value: e.reservesUsdBn, text: fmt(e.reservesUsdBn, "usdBn") },
+    { id: "ampleThreshold", label: `Abundant/ample boundary, ${when}`, value: ample.length ? ample[h - 1].usdBn : null, text: ample.length ? fmt(ample[h - 1].usdBn, "usdBn") : "—" },
     { id: "monthsBelowAmple", label: `Months the expected path is below "ample" (of ${h})`, value: below ?? null, text: below === undefined ? "—" : String(below) },
   ];
 }

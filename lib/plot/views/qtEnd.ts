@@ -27,8 +27,8 @@ import {
   sinceQtEnd,
   type QtEndData,
   type QtEndParams,
-} from "../../calc/qtEnd.ts";
-import { claimsTable } from "../../claims/table.ts";
+} from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
+import { claimsTable } from "../claimChecksTable.ts";
 import type { Annotation } from "../common.ts";
 import { htmlTable } from "../display.ts";
 import { eventHorizonsChart } from "../eventHorizons.ts";

@@ -4,7 +4,7 @@
  * for any horizons the controls allow; the controls resolve against the notebook's parameters cell.
  */
 import { describe, expect, test } from "vitest";
-import { formatChange, formatShare, historyStudy, type QtEndData, type QtEndParams } from "../../../lib/calc/qtEnd.ts";
+import { formatChange, formatShare, historyStudy, type QtEndData, type QtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
 import { loadEquity } from "../../../lib/data/equities.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
 import { loadH41 } from "../../../lib/data/h41.ts";

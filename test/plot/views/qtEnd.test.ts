@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as views from "../../../lib/plot/views/qtEnd.ts";
-import { qtEndDefaults, type QtEndData, type QtEndParams } from "../../../lib/calc/qtEnd.ts";
+import { qtEndDefaults, type QtEndData, type QtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
 import { loadH41 } from "../../../lib/data/h41.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
 import { loadEquity } from "../../../lib/data/equities.ts";

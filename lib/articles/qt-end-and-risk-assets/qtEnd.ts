@@ -7,16 +7,16 @@
  * nothing here reads a file or the clock. Every figure in a claim is computed from the inputs; a claim no
  * shipped series can check is "not checkable offline" with the missing data named, never a guessed figure.
  */
-import { addDays } from "../calendar.ts";
+import { addDays } from "../../calendar.ts";
 import {
   verdictForCondition,
   verdictForDifference,
   weakestVerdict,
   type ClaimCheck,
   type Verdict,
-} from "../claims/claims.ts";
-import { eventDate, QT_EVENTS, type PolicyEvent } from "./policyEvents.ts";
-import { pivotsByIds, type Pivot } from "./pivots.ts";
+} from "../../claims/claims.ts";
+import { eventDate, QT_EVENTS, type PolicyEvent } from "../../calc/policyEvents.ts";
+import { pivotsByIds, type Pivot } from "../../calc/pivots.ts";
 import {
   daysBetween,
   eventStudy,
@@ -27,8 +27,8 @@ import {
   type HorizonSummary,
   type Point,
   type WindowChange,
-} from "./eventStudy.ts";
-import { levelChanges, shareWithinBand, spellsNearLevel, stepSummary, levelStats } from "./levelWindow.ts";
+} from "../../calc/eventStudy.ts";
+import { levelChanges, shareWithinBand, spellsNearLevel, stepSummary, levelStats } from "../../calc/levelWindow.ts";
 
 /** A loaded series as this module needs it (a lib/data Series satisfies it). */
 export interface SeriesRows {

@@ -1,8 +1,8 @@
 /**
  * The claims table a notebook ends with: claim, the article's figure, the data's figure, verdict, note.
  */
-import { htmlTable } from "../plot/display.ts";
-import { verdictCounts, type ClaimCheck } from "./claims.ts";
+import { htmlTable } from "./display.ts";
+import { verdictCounts, type ClaimCheck } from "../claims/claims.ts";
 
 const VERDICT_STYLE: Record<string, string> = {
   holds: "verdict-holds",
