@@ -33,6 +33,12 @@ from pathlib import Path
 from queue import Empty
 
 PROJECT = Path(__file__).resolve().parent.parent
+# A HOME that is not a writable folder (HOME=/dev/null, a read-only home) stops Jupyter's runtime files
+# and the Deno kernel (it reads ~/.npmrc): both get the project's own instead.
+_home = os.environ.get("HOME", "")
+if not (os.path.isdir(_home) and os.access(_home, os.W_OK)):
+    os.environ["HOME"] = str(PROJECT / ".qtlab" / "home")
+    os.makedirs(os.environ["HOME"], exist_ok=True)
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
     p for p in (str(PROJECT / ".qtlab" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
 

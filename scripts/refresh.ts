@@ -7,7 +7,10 @@
 //
 // Base addresses also come from QTLAB_BASE_FRED, QTLAB_BASE_TIC and QTLAB_BASE_TREASURYDIRECT (flags win).
 // Exit status: 0 when no series was refused, 1 when any was, 2 on a usage error.
-import { refresh, formatReport, refreshDefaults } from "../lib/refresh/refresh.ts";
+import { NetworkDownError, refresh, formatReport, refreshDefaults } from "../lib/refresh/refresh.ts";
+import { acquireLock, REFRESH_LOCK, RunRefused } from "../lib/report/runGuard.ts";
+import { DEFAULT_DATA_DIR } from "../lib/data/manifest.ts";
+import { join } from "node:path";
 import { BASE_ENV, DEFAULT_BASES, SOURCES, sourceUrl, type RefreshBases } from "../lib/refresh/sources.ts";
 
 const USAGE = `usage: tsx scripts/refresh.ts [options]
@@ -101,6 +104,20 @@ if (list) {
   process.exit(0);
 }
 
+// One refresh at a time per data folder (a report run refuses to start while this lock is held).
+let release = () => {};
+if (!dryRun) {
+  try {
+    release = await acquireLock(join(dataDir ?? DEFAULT_DATA_DIR, REFRESH_LOCK), "the data folder", { notice: (l) => console.error(`data:refresh: ${l}`) });
+  } catch (e) {
+    if (e instanceof RunRefused) {
+      console.error(`data:refresh: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}
+process.on("exit", () => release());
 let reports;
 try {
   reports = await refresh({
@@ -114,6 +131,10 @@ try {
     onReport: (r) => process.stderr.write(`  ${r.id}: ${r.status}\n`),
   });
 } catch (e) {
+  if (e instanceof NetworkDownError) {
+    console.error(`data:refresh: ${e.message}`);
+    process.exit(1);
+  }
   fail((e as Error).message);
 }
 console.log(formatReport(reports, { dryRun, retrieved }));

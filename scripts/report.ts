@@ -2,7 +2,7 @@
  * qtlab report: execute notebooks with your assumptions and export static HTML reports.
  * Run through `npm run report -- [options] [NOTEBOOK ...]` (setup runs first). See --help.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { readNotebook } from "../lib/report/notebook.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
 import { listNotebooks, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type InputMode, type Overrides } from "../lib/report/run.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
+import { acquireLock, assertNoRefresh, preflightData, removeStaleWorkDirs, REPORT_LOCK, RunRefused } from "../lib/report/runGuard.ts";
 import { diffPage, diffRuns, diffText, findRun, listRuns, type RunRecord } from "../lib/report/runRecord.ts";
 import { articleParamsFor, emptyOverrides, paramsJson, paramsTable, planFromDeclarations, shippedDataRange, type DeclaredNotebook } from "../lib/report/articleParams.ts";
 
@@ -30,6 +31,7 @@ usage: npm run report -- [options] [NOTEBOOK ...]
   --diff RUN_A RUN_B     print which verdicts and figures changed between two recorded runs and why
                          (assumptions, data files), and write it as DIR/runs/<RUN_B>/diff-<RUN_A>.html;
                          a run is its id (reports/runs/<id>), "latest" or "defaults"
+  --wait                 if another report run holds the reports folder, wait for it instead of refusing
   --check                validate the notebooks and overrides, print what would run, execute nothing
   --with-code            show every cell's code in the reports
   --no-input             show no code at all (default: code hidden, the assumptions cells shown)
@@ -51,6 +53,7 @@ interface Args {
   listParams?: string;
   json: boolean;
   check: boolean;
+  wait: boolean;
   diff?: [string, string];
   inputMode: InputMode;
   jobs?: number;
@@ -60,7 +63,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { notebooks: [], assignments: [], paramFiles: [], inputMode: "assumptions", help: false, json: false, check: false };
+  const a: Args = { notebooks: [], assignments: [], paramFiles: [], inputMode: "assumptions", help: false, json: false, check: false, wait: false };
   const value = (i: number, flag: string) => {
     if (i >= argv.length || argv[i].startsWith("--")) throw new UsageError(`${flag} needs a value`);
     return argv[i];
@@ -78,6 +81,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--list-params") a.listParams = value(++i, arg);
     else if (arg === "--json") a.json = true;
     else if (arg === "--check") a.check = true;
+    else if (arg === "--wait") a.wait = true;
     else if (arg === "--diff") a.diff = [value(++i, arg), value(++i, arg)];
     else if (arg === "--stale-after-days") process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
     else if (arg === "--no-input") a.inputMode = "none";
@@ -211,9 +215,48 @@ async function main(argv: string[]): Promise<number> {
   }
   const outDir = args.outDir ?? join(PROJECT_ROOT, "reports");
   const jobs = args.jobs ?? availableParallelism();
+  // Before any kernel: the data as recorded, no refresh rewriting it, and this reports folder to ourselves.
+  const dataDir = join(PROJECT_ROOT, "data");
+  const damaged = preflightData(dataDir, PROJECT_ROOT);
+  if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
+  assertNoRefresh(dataDir);
+  mkdirSync(outDir, { recursive: true });
+  const release = await acquireLock(join(outDir, REPORT_LOCK), `the reports folder ${relative(process.cwd(), outDir) || "."}`, { wait: args.wait, notice: (l) => console.log(`qtlab report: ${l}`) });
+  for (const d of removeStaleWorkDirs(outDir)) console.log(`qtlab report: removed ${d}, left by a run that was killed`);
+  // SIGINT and SIGTERM stop the run cleanly; so does the death of the process that started us (npm).
+  const abort = new AbortController();
+  let stoppedBy: "SIGINT" | "SIGTERM" | undefined;
+  const stop = (sig: "SIGINT" | "SIGTERM") => {
+    if (stoppedBy) return;
+    stoppedBy = sig;
+    console.log(`\nqtlab report: ${sig} received; stopping the running notebooks and their kernels ...`);
+    abort.abort();
+  };
+  const onInt = () => stop("SIGINT");
+  const onTerm = () => stop("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent) stop("SIGTERM");
+  }, 500);
+  orphanWatch.unref();
   console.log(`qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${Math.min(jobs, names.length)} at a time, into ${relative(process.cwd(), outDir) || "."}/`);
   const started = Date.now();
-  const statuses = await runReports(names, planned, { paramsFiles: args.paramFiles, notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
+  let statuses: Awaited<ReturnType<typeof runReports>>;
+  try {
+    statuses = await runReports(names, planned, { signal: abort.signal, paramsFiles: args.paramFiles, notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
+  } finally {
+    clearInterval(orphanWatch);
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+    release();
+  }
+  if (stoppedBy) {
+    const done = statuses.filter((s) => s.status === "ok").length;
+    console.log(`qtlab report: interrupted: ${done} of ${names.length} notebooks finished, earlier reports kept`);
+    return stoppedBy === "SIGINT" ? 130 : 143;
+  }
   const failed = statuses.filter((s) => s.status === "failed");
   console.log(`\n${statuses.length - failed.length} of ${statuses.length} notebooks ran clean in ${((Date.now() - started) / 1000).toFixed(1)} s; index: ${relative(process.cwd(), join(outDir, "index.html"))}`);
   for (const s of failed) {
@@ -232,7 +275,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    console.error(`qtlab report: ${e instanceof UsageError ? "" : "error: "}${(e as Error).message}`);
+    console.error(`qtlab report: ${e instanceof UsageError || e instanceof RunRefused ? "" : "error: "}${(e as Error).message}`);
     return 2;
   }
 }

@@ -78,9 +78,13 @@ if [ ! -f "$spec_dir/kernel.json" ] || [ "$(cat "$spec_dir/kernel.json")" != "$s
   printf '%s\n' "$spec_json" > "$spec_dir/kernel.json"
 fi
 user_spec="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels/qtlab/kernel.json"
+# The user-level copy is a convenience (jupyter kernelspec list, a hand-started Jupyter): qtlab's own
+# commands use the project's copy. An unwritable HOME only earns a notice, with Jupyter's own message.
 if [ ! -f "$user_spec" ] || ! cmp -s "$user_spec" "$spec_dir/kernel.json"; then
-  jupyter kernelspec install --user --replace --name qtlab "$spec_dir" >/dev/null 2>&1 \
-    || fail "could not install the qtlab kernelspec (jupyter kernelspec install)."
-  say "kernelspec qtlab installed ($user_spec)"
+  if out="$(jupyter kernelspec install --user --replace --name qtlab "$spec_dir" 2>&1)"; then
+    say "kernelspec qtlab installed ($user_spec)"
+  else
+    say "notice: the user-level kernelspec was not installed ($user_spec): $(printf '%s' "$out" | tail -n 1). qtlab's commands use the project's own kernelspec in .qtlab/jupyter."
+  fi
 fi
 say "ready (node $(node --version), deno $("$deno_bin" --version | head -1 | cut -d' ' -f2), $(jupyter nbconvert --version 2>/dev/null | sed 's/^/nbconvert /'))"

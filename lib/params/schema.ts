@@ -351,6 +351,7 @@ export function validateParams<S extends Record<string, ParamSpec>>(
   params: ArticleParams<S>,
   overrides: Readonly<Record<string, unknown>>,
   data?: DataRange,
+  options: { crossRules?: boolean } = {},
 ): { ok: true; values: ParamValues<S> } | { ok: false; errors: ParamError[] } {
   const errors: ParamError[] = [];
   const merged: Record<string, unknown> = Object.create(null);
@@ -398,7 +399,7 @@ export function validateParams<S extends Record<string, ParamSpec>>(
     }
     merged[name] = r.data;
   }
-  if (errors.length === 0) {
+  if (errors.length === 0 && options.crossRules !== false) {
     for (const rule of params.rules) {
       const m = rule.check(merged as ParamValues<S>);
       if (m) errors.push({ name: rule.names.join(" and "), path: "", message: m });

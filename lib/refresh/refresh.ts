@@ -95,6 +95,15 @@ class DownloadError extends Error {
   }
 }
 
+/**
+ * The network itself is down (no route, no DNS): not one publisher's failure, so the whole refresh stops
+ * at once with one line, data/ untouched.
+ */
+export class NetworkDownError extends Error {}
+
+/** Error codes that say the machine has no network, whatever the host. */
+const NETWORK_DOWN = new Set(["ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN"]);
+
 interface Fetched {
   text: string;
   contentType: string;
@@ -123,6 +132,7 @@ async function download(url: string, timeoutMs: number): Promise<Fetched> {
   } catch (e) {
     if (isTimeout(e)) throw new DownloadError(`no answer from ${host} within ${seconds} s: ${unchanged}`, true);
     const code = errorCode(e);
+    if (code && NETWORK_DOWN.has(code)) throw new NetworkDownError(`no network: cannot reach ${host} (${code}); nothing was downloaded, data/ and its provenance are unchanged`);
     throw new DownloadError(`cannot reach ${host}${code ? ` (${code})` : ""}: ${unchanged}`, true);
   }
   if (!res.ok) {

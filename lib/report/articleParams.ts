@@ -76,8 +76,9 @@ export function planFromDeclarations(
     const near = nearestName(name, names);
     errors.push(`${where}: unknown parameter "${name}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${names.join(", ") || "none"}`);
   };
+  // Each value on its own first; the rules across parameters once every override of a notebook is known.
   const check = (nb: DeclaredNotebook, values: Record<string, unknown>) => {
-    const r = validateParams(nb.params, values, data);
+    const r = validateParams(nb.params, values, data, { crossRules: false });
     if (r.ok) return;
     for (const e of r.errors) {
       if (e.message.startsWith("unknown parameter")) unknown(nb.name, e.name, nb.params.names);

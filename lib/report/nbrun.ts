@@ -117,6 +117,14 @@ export class NbrunWorker {
     });
   }
 
+  /**
+   * Stop the worker now: SIGTERM, on which nbrun.py stops the running notebook and shuts its kernel down;
+   * the job in progress ends failed.
+   */
+  kill(): void {
+    this.child?.kill("SIGTERM");
+  }
+
   /** End the worker (it finishes at the end of its input). */
   close(): void {
     this.child?.stdin.end();

@@ -62,6 +62,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** The params files the overrides came from (recorded in the run's manifest). */
   paramsFiles?: readonly string[];
+  /** Aborted (SIGINT, SIGTERM): no further notebook starts, running ones stop, their reports stay as they were. */
+  signal?: AbortSignal;
 }
 
 /** A notebook's title: the text of its first markdown "# " heading, else its file name. */
@@ -197,7 +199,7 @@ export function reportNav(notebooksDir: string, name: string): ReportNav {
 export async function runOne(
   name: string,
   overrides: Record<string, unknown>,
-  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">> & { nav?: ReportNav },
+  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">> & { nav?: ReportNav; signal?: AbortSignal },
   runner: NbrunRunner = runNbrunOnce,
 ): Promise<NotebookStatus> {
   const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
@@ -262,6 +264,7 @@ export async function runOne(
       evalue: err?.evalue ?? (run.stderr.trim().split("\n").slice(-3).join(" ") || `nbrun exited ${run.code}`),
       traceback: err?.traceback ?? run.stderr,
     };
+    if (options.signal?.aborted) rmSync(executed, { force: true }); // interrupted: nothing to inspect, nothing replaced
     if (existsSync(executed)) {
       mkdirSync(join(outDir, "failed"), { recursive: true });
       renameSync(executed, join(outDir, "failed", `${name}.ipynb`));
@@ -274,11 +277,11 @@ export async function runOne(
 }
 
 /** Run `count` tasks with at most `jobs` at a time, in order of start. */
-export async function pool<T>(count: number, jobs: number, task: (i: number, slot: number) => Promise<T>): Promise<T[]> {
+export async function pool<T>(count: number, jobs: number, task: (i: number, slot: number) => Promise<T>, signal?: AbortSignal): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   const worker = async (_: unknown, slot: number) => {
-    while (next < count) {
+    while (next < count && !signal?.aborted) {
       const i = next++;
       results[i] = await task(i, slot);
     }
@@ -329,7 +332,9 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   process.env.QTLAB_RUN_DATE ??= new Date().toISOString().slice(0, 10);
   // One executor process per parallel job, reused from notebook to notebook.
   const workers = Array.from({ length: Math.max(1, Math.min(jobs, names.length)) }, () => new NbrunWorker());
-  const statuses = await pool(names.length, jobs, async (i, slot) => {
+  const onAbort = () => workers.forEach((w) => w.kill());
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const started = await pool(names.length, jobs, async (i, slot) => {
     const name = names[i];
     const overridden = Object.keys(plan[name] ?? {});
     log(`${label(name)}  started${overridden.length ? ` (overriding ${overridden.join(", ")})` : ""}`);
@@ -339,17 +344,27 @@ export async function runReports(names: readonly string[], plan: Record<string, 
       inputMode: options.inputMode ?? "assumptions",
       timeoutSeconds: options.timeoutSeconds ?? 600,
       nav: reportNav(notebooksDir, name),
+      signal: options.signal,
     }, (argv) => workers[slot].run(argv));
     if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
     else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);
     return s;
-  }).finally(() => workers.forEach((w) => w.close()));
-  const record = readStatus(outDir);
-  // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
-  for (const s of statuses) recordRun(record, s);
-  const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
-  writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
-  writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)));
+  }, options.signal).finally(() => {
+    options.signal?.removeEventListener("abort", onAbort);
+    workers.forEach((w) => w.close());
+  });
+  // An interrupted run records only the notebooks that finished before the signal: the others keep their
+  // earlier report, status and index entry (their executed copies are discarded, not kept as failures).
+  const statuses = started.filter((s): s is NotebookStatus => s !== undefined && !(options.signal?.aborted && s.status === "failed"));
+  // An interrupted run that finished no notebook changes nothing under the reports folder.
+  if (statuses.length > 0 || !options.signal?.aborted) {
+    const record = readStatus(outDir);
+    // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
+    for (const s of statuses) recordRun(record, s);
+    const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
+    writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
+    writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)));
+  }
   rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
 }
