@@ -1,0 +1,42 @@
+/**
+ * Every report as a reader's browser shows it, at a phone's, a tablet's and a desktop's width: no page
+ * scrolls sideways (wide tables scroll inside their own box, charts scale to the width), each carries its
+ * links to the index and its neighbours, and nothing errs or is fetched.
+ */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runReports } from "../../lib/report/run.ts";
+import { launchChromium, openFile } from "../helpers/browser.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, "")).sort();
+const out = mkdtempSync(join(tmpdir(), "qtlab-pages-"));
+let browser: Browser;
+
+beforeAll(async () => {
+  const statuses = await runReports(notebooks, {}, { outDir: out, jobs: 2, log: () => {} });
+  expect(statuses.filter((s) => s.status !== "ok").map((s) => s.notebook)).toEqual([]);
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe("reports at 390, 768 and 1280 px", () => {
+  it.each(notebooks)("%s: no sideways scroll at any width, nav present, no console error, no request", async (nb) => {
+    for (const width of [390, 768, 1280]) {
+      const { page, consoleErrors, requests } = await openFile(browser, join(out, `${nb}.html`));
+      await page.setViewportSize({ width, height: 900 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${nb} at ${width}px`).toBeLessThanOrEqual(client);
+      expect(await page.$$eval("nav.qtlab-nav a", (as) => as.map((a) => a.getAttribute("href")))).toContain("index.html");
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+});
