@@ -34,7 +34,7 @@ const cache = new Map<string, (n: number) => string>();
 /** A memoised d3-format formatter for `specifier`. */
 function f(specifier: string): (n: number) => string {
   let fn = cache.get(specifier);
-  if (!fn) cache.set(specifier, (fn = d3format(specifier)));
+  if (!fn) cache.set(specifier, fn = d3format(specifier));
   return fn;
 }
 
@@ -75,7 +75,11 @@ function trimmed(v: number, digits: number): string {
  * A value with its unit: `fmt(1234.4, "usdBn")` → "$1,234bn"; `fmt(-12, "bp")` → "−12bp". `digits`
  * overrides the unit's default; `trim` drops trailing zeros ("$25bn/month" rather than "$25.0bn/month").
  */
-export function fmt(v: number | undefined | null, unit: Unit, options: { digits?: number; trim?: boolean } = {}): string {
+export function fmt(
+  v: number | undefined | null,
+  unit: Unit,
+  options: { digits?: number; trim?: boolean } = {},
+): string {
   if (missing(v)) return MISSING;
   const digits = options.digits ?? DEFAULT_DIGITS[unit];
   const abs = options.trim ? trimmed(Math.abs(v), digits) : f(`,.${digits}f`)(Math.abs(v));
@@ -105,11 +109,17 @@ const AFFIX: Record<Unit, [string, string]> = {
 /** Attach a unit to an already formatted magnitude ("1 month", not "1 months"). */
 function withUnit(abs: string, unit: Unit, v: number): string {
   const [prefix, suffix] = AFFIX[unit];
-  return `${prefix}${abs}${Math.abs(v) === 1 && suffix.endsWith("s") && suffix.startsWith(" ") ? suffix.slice(0, -1) : suffix}`;
+  return `${prefix}${abs}${
+    Math.abs(v) === 1 && suffix.endsWith("s") && suffix.startsWith(" ") ? suffix.slice(0, -1) : suffix
+  }`;
 }
 
 /** A signed change: "+12bp", "−$45bn", "+3.5%"; zero (after rounding) reads without a sign. */
-export function signed(v: number | undefined | null, unit: Unit, options: { digits?: number; trim?: boolean } = {}): string {
+export function signed(
+  v: number | undefined | null,
+  unit: Unit,
+  options: { digits?: number; trim?: boolean } = {},
+): string {
   if (missing(v)) return MISSING;
   const digits = options.digits ?? DEFAULT_DIGITS[unit];
   const rounded = Number(v.toFixed(digits));
@@ -125,7 +135,9 @@ export function range(lo: number, hi: number, unit: Unit, options: { digits?: nu
   if (lo === hi) return fmt(lo, unit, options);
   if (lo < 0 || hi < 0) return `${fmt(lo, unit, options)} to ${fmt(hi, unit, options)}`;
   const [prefix, suffix] = AFFIX[unit];
-  return `${prefix}${fmt(lo, "ratio", { ...options, digits: options.digits ?? DEFAULT_DIGITS[unit] })}–${fmt(hi, "ratio", { ...options, digits: options.digits ?? DEFAULT_DIGITS[unit] })}${suffix}`;
+  return `${prefix}${fmt(lo, "ratio", { ...options, digits: options.digits ?? DEFAULT_DIGITS[unit] })}–${
+    fmt(hi, "ratio", { ...options, digits: options.digits ?? DEFAULT_DIGITS[unit] })
+  }${suffix}`;
 }
 
 /** A share as a percent: `share(0.254)` → "25%"; `digits` decimals. */
@@ -190,7 +202,9 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
  * Keys: `claim:<ID>:verdict`, `claim:<ID>:data`, `fig:<name>` for a figure of the result.
  */
 export function mark(key: string, text: string): string {
-  if (/[⟦⟧|]/.test(key) || /[⟦⟧]/.test(text)) throw new Error(`mark: "${key}" / "${text}" may not contain ⟦, ⟧ or | in the key`);
+  if (/[⟦⟧|]/.test(key) || /[⟦⟧]/.test(text)) {
+    throw new Error(`mark: "${key}" / "${text}" may not contain ⟦, ⟧ or | in the key`);
+  }
   return `⟦${key}|${text}⟧`;
 }
 

@@ -213,7 +213,9 @@ async function sweep(): Promise<Measurement> {
     refLabel: "bare pass, same 360k values",
     extra: () => {
       const q = [0.1, 0.5, 0.9];
-      const quantMs = median(time(Math.max(9, runs), () => [fanQuantiles(last!, "reservesUsdBn", q), fanQuantiles(last!, "spreadBp", q)]));
+      const quantMs = median(
+        time(Math.max(9, runs), () => [fanQuantiles(last!, "reservesUsdBn", q), fanQuantiles(last!, "spreadBp", q)]),
+      );
       return { paths: last!.nPaths, months: last!.horizonMonths, curveFrom, fanQuantilesMs: quantMs };
     },
   };
@@ -247,8 +249,12 @@ console.log(
     peakRssMb: round(peakRssMb, 1),
     peakOneMb: round(peakOneMb, 1),
     /** Peak over the baseline during the first call alone, and during all the calls (garbage included). */
-    peakDeltaMb: peakReset && baseRssMb !== undefined && peakOneMb !== undefined ? round(peakOneMb - baseRssMb, 1) : undefined,
-    peakDeltaAllMb: peakReset && baseRssMb !== undefined && peakRssMb !== undefined ? round(peakRssMb - baseRssMb, 1) : undefined,
+    peakDeltaMb: peakReset && baseRssMb !== undefined && peakOneMb !== undefined
+      ? round(peakOneMb - baseRssMb, 1)
+      : undefined,
+    peakDeltaAllMb: peakReset && baseRssMb !== undefined && peakRssMb !== undefined
+      ? round(peakRssMb - baseRssMb, 1)
+      : undefined,
     extra,
   }),
 );

@@ -78,7 +78,14 @@ export async function measureLiveViews(dir: string): Promise<LiveLatencyRow[]> {
         })()`)) as number[];
         if (times.length === 0) continue;
         const sorted = [...times].sort((a, b) => a - b);
-        rows.push({ report: file.replace(/\.html$/, ""), view: id, changes: times.length, medianMs: quantileSorted(sorted, 0.5)!, p95Ms: quantileSorted(sorted, 0.95)!, maxMs: sorted.at(-1)! });
+        rows.push({
+          report: file.replace(/\.html$/, ""),
+          view: id,
+          changes: times.length,
+          medianMs: quantileSorted(sorted, 0.5)!,
+          p95Ms: quantileSorted(sorted, 0.95)!,
+          maxMs: sorted.at(-1)!,
+        });
       }
       await page.close();
     }
@@ -92,9 +99,18 @@ export async function measureLiveViews(dir: string): Promise<LiveLatencyRow[]> {
 export function liveTable(rows: readonly LiveLatencyRow[]): string {
   const lines = rows.map((r) => {
     const ok = r.medianMs <= LIVE_TARGETS.medianMs && r.p95Ms <= LIVE_TARGETS.p95Ms;
-    return `${`${r.report} · ${r.view}`.padEnd(44)} ${r.medianMs.toFixed(1).padStart(7)} ms ${r.p95Ms.toFixed(1).padStart(7)} ms   ${(r.medianMs / LIVE_TARGETS.medianMs).toFixed(2)}× / ${(r.p95Ms / LIVE_TARGETS.p95Ms).toFixed(2)}×  ${ok ? "✓" : "✗ MISSED"}`;
+    return `${`${r.report} · ${r.view}`.padEnd(44)} ${r.medianMs.toFixed(1).padStart(7)} ms ${
+      r.p95Ms.toFixed(1).padStart(7)
+    } ms   ${(r.medianMs / LIVE_TARGETS.medianMs).toFixed(2)}× / ${(r.p95Ms / LIVE_TARGETS.p95Ms).toFixed(2)}×  ${
+      ok ? "✓" : "✗ MISSED"
+    }`;
   });
-  return [`${"live view (input → next frame)".padEnd(44)}  median      p95   ratio to ≤${LIVE_TARGETS.medianMs} / ≤${LIVE_TARGETS.p95Ms} ms`, ...lines].join("\n");
+  return [
+    `${
+      "live view (input → next frame)".padEnd(44)
+    }  median      p95   ratio to ≤${LIVE_TARGETS.medianMs} / ≤${LIVE_TARGETS.p95Ms} ms`,
+    ...lines,
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
@@ -102,7 +118,9 @@ async function main(): Promise<void> {
   let temp: string | undefined;
   if (!dir) {
     temp = dir = mkdtempSync(join(tmpdir(), "qtlab-bench-live-"));
-    const notebooks = readdirSync(join(PROJECT_ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, ""));
+    const notebooks = readdirSync(join(PROJECT_ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) =>
+      f.replace(/\.ipynb$/, "")
+    );
     const statuses = await runReports(notebooks, {}, { outDir: dir, log: () => {} });
     const failed = statuses.filter((s) => s.status !== "ok");
     if (failed.length) throw new Error(`reports failed: ${failed.map((s) => s.notebook).join(", ")}`);

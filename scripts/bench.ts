@@ -20,13 +20,13 @@
  * that a change in machine load hits every figure alike.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { cellSource, newNotebook, readNotebook, writeNotebook, type Notebook } from "../lib/report/notebook.ts";
+import { cellSource, newNotebook, type Notebook, readNotebook, writeNotebook } from "../lib/report/notebook.ts";
 import { injectParameters } from "../lib/report/parameters.ts";
-import { runNbrunOnce, type NbrunTimings } from "../lib/report/nbrun.ts";
+import { type NbrunTimings, runNbrunOnce } from "../lib/report/nbrun.ts";
 import { applyInputMode, listNotebooks, notebookTitle, PROJECT_ROOT, runReports } from "../lib/report/run.ts";
 
 const HELP = `qtlab bench: qtlab against its pipeline's floor and against a pandas + matplotlib notebook
@@ -93,7 +93,10 @@ const median = (xs: readonly number[]): number => {
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const msText = (ms: number) => (ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
-const ratioText = (r: number, digits = 2) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r.toFixed(digits)}×` : "–");
+const ratioText = (
+  r: number,
+  digits = 2,
+) => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(0) : r.toFixed(digits)}×` : "–");
 
 interface Child {
   code: number;
@@ -105,7 +108,11 @@ interface Child {
 function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -141,7 +148,9 @@ interface Job {
 
 function prepare(job: Job, work: string): string {
   const input = join(work, `${job.key}.input.ipynb`);
-  if (!existsSync(input)) writeNotebook(input, applyInputMode(injectParameters(readNotebook(job.source), {}), "assumptions"));
+  if (!existsSync(input)) {
+    writeNotebook(input, applyInputMode(injectParameters(readNotebook(job.source), {}), "assumptions"));
+  }
   return input;
 }
 
@@ -152,8 +161,20 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
   // The arguments of lib/report/run.ts runOne, plus --kernel for the Python notebook.
   const t0 = performance.now();
   const child = await runNbrunOnce([
-    "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", job.cwd,
-    "--timeout", "600", "--title", job.title, "--kernel", job.kernel,
+    "--in",
+    input,
+    "--out-ipynb",
+    executed,
+    "--out-html",
+    html,
+    "--cwd",
+    job.cwd,
+    "--timeout",
+    "600",
+    "--title",
+    job.title,
+    "--kernel",
+    job.kernel,
   ]);
   const ms = performance.now() - t0;
   const events = child.events;
@@ -168,21 +189,30 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
     executed,
     inCells: cells.reduce((t, c) => t + c.seconds, 0),
     betweenCells: cells.slice(1).reduce((t, c, i) => t + (c.busyMs - cells[i].replyMs) / 1000, 0),
-    error: ok ? undefined : `${err?.ename ?? "exit " + child.code}: ${String(err?.evalue ?? child.stderr.trim().split("\n").slice(-2).join(" "))}`,
+    error: ok
+      ? undefined
+      : `${err?.ename ?? "exit " + child.code}: ${
+        String(err?.evalue ?? child.stderr.trim().split("\n").slice(-2).join(" "))
+      }`,
   };
 }
 
 /** Per-cell seconds from nbclient's timestamps (record_timing): execute_input → execute_reply. */
-function cellTimes(executedPath: string): { index: number; firstLine: string; seconds: number; busyMs: number; replyMs: number }[] {
+function cellTimes(
+  executedPath: string,
+): { index: number; firstLine: string; seconds: number; busyMs: number; replyMs: number }[] {
   const nb = JSON.parse(readFileSync(executedPath, "utf8")) as Notebook;
   return nb.cells.flatMap((c, index) => {
     const t = (c.metadata as { execution?: Record<string, string> }).execution;
     if (c.cell_type !== "code" || !t) return [];
     const start = Date.parse(t["iopub.execute_input"] ?? t["iopub.status.busy"]);
     const end = Date.parse(t["shell.execute_reply"] ?? t["iopub.status.idle"]);
-    const firstLine = cellSource(c).split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("//"))?.trim() ?? "";
+    const firstLine = cellSource(c).split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("//"))?.trim() ??
+      "";
     const busy = Date.parse(t["iopub.status.busy"] ?? t["iopub.execute_input"]);
-    return Number.isFinite(start) && Number.isFinite(end) ? [{ index, firstLine, seconds: (end - start) / 1000, busyMs: busy, replyMs: end }] : [];
+    return Number.isFinite(start) && Number.isFinite(end)
+      ? [{ index, firstLine, seconds: (end - start) / 1000, busyMs: busy, replyMs: end }]
+      : [];
   });
 }
 
@@ -208,13 +238,21 @@ interface Inproc {
 async function inproc(mode: string, runtime: "node" | "deno", runs: number): Promise<Inproc | { error: string }> {
   const script = join("scripts", "bench-inproc.ts");
   const env = { NO_COLOR: "1", DENO_DIR: join(PROJECT_ROOT, ".cache", "deno"), DENO_NO_UPDATE_CHECK: "1" };
-  const child =
-    runtime === "node"
-      ? await run(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [script, mode, String(runs)], env)
-      : await run(join(PROJECT_ROOT, "node_modules", ".bin", "deno"), ["run", "-A", "--quiet", script, mode, String(runs)], env);
+  const child = runtime === "node"
+    ? await run(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [script, mode, String(runs)], env)
+    : await run(join(PROJECT_ROOT, "node_modules", ".bin", "deno"), [
+      "run",
+      "-A",
+      "--quiet",
+      script,
+      mode,
+      String(runs),
+    ], env);
   const last = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.code !== 0 || !last.startsWith("{")) {
-    const why = (child.stderr.trim() || child.stdout.trim()).split("\n").filter((l) => /error|Error|ENOENT/.test(l))[0] ?? `exit ${child.code}`;
+    const why = (child.stderr.trim() || child.stdout.trim()).split("\n").filter((l) =>
+      /error|Error|ENOENT/.test(l)
+    )[0] ?? `exit ${child.code}`;
     return { error: why.slice(0, 160) };
   }
   return JSON.parse(last) as Inproc;
@@ -236,12 +274,27 @@ interface Row {
 }
 
 function printTable(rows: Row[]): void {
-  const head: Row = { section: "#", what: "measurement", median: "median", runs: "runs", reference: "reference (same run)", ratio: "ratio", target: "target", memory: "peak mem" };
+  const head: Row = {
+    section: "#",
+    what: "measurement",
+    median: "median",
+    runs: "runs",
+    reference: "reference (same run)",
+    ratio: "ratio",
+    target: "target",
+    memory: "peak mem",
+  };
   const cols: (keyof Row)[] = ["section", "what", "median", "runs", "reference", "ratio", "target", "met", "memory"];
-  const cell = (r: Row, k: keyof Row) => (k === "met" ? (r === head ? "met" : r.met === undefined ? "" : r.met ? "yes" : "NO") : String(r[k] ?? ""));
+  const cell = (
+    r: Row,
+    k: keyof Row,
+  ) => (k === "met" ? (r === head ? "met" : r.met === undefined ? "" : r.met ? "yes" : "NO") : String(r[k] ?? ""));
   const right = new Set<keyof Row>(["median", "runs", "ratio", "memory"]);
-  const width = Object.fromEntries(cols.map((k) => [k, Math.max(...[head, ...rows].map((r) => cell(r, k).length))])) as Record<keyof Row, number>;
-  const line = (r: Row) => cols.map((k) => (right.has(k) ? cell(r, k).padStart(width[k]) : cell(r, k).padEnd(width[k]))).join("  ").trimEnd();
+  const width = Object.fromEntries(
+    cols.map((k) => [k, Math.max(...[head, ...rows].map((r) => cell(r, k).length))]),
+  ) as Record<keyof Row, number>;
+  const line = (r: Row) =>
+    cols.map((k) => (right.has(k) ? cell(r, k).padStart(width[k]) : cell(r, k).padEnd(width[k]))).join("  ").trimEnd();
   console.log(line(head));
   console.log(cols.map((k) => "-".repeat(width[k])).join("  "));
   let prev = "";
@@ -270,8 +323,8 @@ async function main(): Promise<number> {
   const notebooksDir = join(PROJECT_ROOT, "notebooks");
   const names = listNotebooks(notebooksDir);
   const pythonDir = join(PROJECT_ROOT, "bench", "python");
-  const pythonName =
-    o.python ?? (existsSync(pythonDir) ? listNotebooks(pythonDir).find((n) => names.includes(n)) : undefined);
+  const pythonName = o.python ??
+    (existsSync(pythonDir) ? listNotebooks(pythonDir).find((n) => names.includes(n)) : undefined);
   const work = o.keep ? join(PROJECT_ROOT, o.keep) : mkdtempSync(join(tmpdir(), "qtlab-bench-"));
   mkdirSync(work, { recursive: true });
   const rows: Row[] = [];
@@ -281,28 +334,65 @@ async function main(): Promise<number> {
   const started = performance.now();
 
   console.log(
-    `qtlab bench: ${availableParallelism()} cores, load average ${load0.map((l) => l.toFixed(2)).join(" ")} at start; ` +
+    `qtlab bench: ${availableParallelism()} cores, load average ${
+      load0.map((l) => l.toFixed(2)).join(" ")
+    } at start; ` +
       `${o.runs} pipeline runs, ${o.inprocRuns} in-process calls; full build with ${o.jobs} jobs`,
   );
 
   // 1–3, 5: pipelines ------------------------------------------------------------------------------
   if (o.only !== "inproc") {
     const floorSource = join(work, "floor.ipynb");
-    const floorNb = newNotebook([{ cell_type: "code", id: "floor", metadata: {}, source: ["1 + 1"], execution_count: null, outputs: [] }]);
+    const floorNb = newNotebook([{
+      cell_type: "code",
+      id: "floor",
+      metadata: {},
+      source: ["1 + 1"],
+      execution_count: null,
+      outputs: [],
+    }]);
     floorNb.cells.unshift({ cell_type: "markdown", id: "title", metadata: {}, source: ["# floor"] });
     writeNotebook(floorSource, floorNb);
     const jobs: Job[] = [
-      { key: "floor", label: "floor: empty notebook (1 cell), qtlab kernel", source: floorSource, kernel: "qtlab", cwd: notebooksDir, title: "floor" },
+      {
+        key: "floor",
+        label: "floor: empty notebook (1 cell), qtlab kernel",
+        source: floorSource,
+        kernel: "qtlab",
+        cwd: notebooksDir,
+        title: "floor",
+      },
       ...names.map((n) => {
         const source = join(notebooksDir, `${n}.ipynb`);
-        return { key: n, label: n, source, kernel: "qtlab", cwd: notebooksDir, title: notebookTitle(readNotebook(source), n) };
+        return {
+          key: n,
+          label: n,
+          source,
+          kernel: "qtlab",
+          cwd: notebooksDir,
+          title: notebookTitle(readNotebook(source), n),
+        };
       }),
     ];
     if (pythonName) {
       const source = join(pythonDir, `${pythonName}.ipynb`);
       // "1 + 1" is Python too: the same empty notebook on the python3 kernel is the Python side's floor.
-      jobs.push({ key: "python-floor", label: "python floor: the empty notebook, python3 kernel", source: floorSource, kernel: "python3", cwd: pythonDir, title: "floor" });
-      jobs.push({ key: `python-${pythonName}`, label: `python: ${pythonName} (pandas+matplotlib)`, source, kernel: "python3", cwd: pythonDir, title: notebookTitle(readNotebook(source), pythonName) });
+      jobs.push({
+        key: "python-floor",
+        label: "python floor: the empty notebook, python3 kernel",
+        source: floorSource,
+        kernel: "python3",
+        cwd: pythonDir,
+        title: "floor",
+      });
+      jobs.push({
+        key: `python-${pythonName}`,
+        label: `python: ${pythonName} (pandas+matplotlib)`,
+        source,
+        kernel: "python3",
+        cwd: pythonDir,
+        title: notebookTitle(readNotebook(source), pythonName),
+      });
     } else notes.push("no bench/python notebook matching a qtlab notebook: the Python comparison was skipped");
 
     const results = new Map<string, PipelineRun[]>(jobs.map((j) => [j.key, []]));
@@ -319,7 +409,9 @@ async function main(): Promise<number> {
       const t0 = performance.now();
       const statuses = await runReports(names, {}, { notebooksDir, outDir: out, jobs: o.jobs, log: () => {} });
       full.push(performance.now() - t0);
-      for (const s of statuses) if (s.status !== "ok") fullFailures.push(`${s.notebook}: ${s.error?.ename}: ${s.error?.evalue}`);
+      for (const s of statuses) {
+        if (s.status !== "ok") fullFailures.push(`${s.notebook}: ${s.error?.ename}: ${s.error?.evalue}`);
+      }
       parts.push(`full ${sec(full[full.length - 1])}`);
       if (!o.keep) rmSync(out, { recursive: true, force: true });
       progress(`round ${round}/${o.runs}: ${parts.join(", ")}`);
@@ -328,13 +420,31 @@ async function main(): Promise<number> {
     const okMs = (key: string) => results.get(key)!.filter((r) => r.ok).map((r) => r.ms);
     const floorMs = median(okMs("floor"));
     const floorOk = okMs("floor").length > 0;
-    rows.push({ section: "1", what: jobs[0].label, median: floorOk ? sec(floorMs) : "FAILED", runs: String(okMs("floor").length), reference: "—", ratio: floorOk ? "1.00×" : "–", target: "", memory: "" });
+    rows.push({
+      section: "1",
+      what: jobs[0].label,
+      median: floorOk ? sec(floorMs) : "FAILED",
+      runs: String(okMs("floor").length),
+      reference: "—",
+      ratio: floorOk ? "1.00×" : "–",
+      target: "",
+      memory: "",
+    });
     for (const job of jobs.slice(1)) {
       if (job.kernel !== "qtlab") continue;
       const ms = okMs(job.key);
       const failed = results.get(job.key)!.find((r) => !r.ok);
       if (failed) notes.push(`${job.key} failed in ${o.runs - ms.length} of ${o.runs} runs: ${failed.error}`);
-      rows.push({ section: "2", what: job.label, median: ms.length ? sec(median(ms)) : "FAILED", runs: String(ms.length), reference: `floor ${sec(floorMs)}`, ratio: ratioText(median(ms) / floorMs), target: "", memory: "" });
+      rows.push({
+        section: "2",
+        what: job.label,
+        median: ms.length ? sec(median(ms)) : "FAILED",
+        runs: String(ms.length),
+        reference: `floor ${sec(floorMs)}`,
+        ratio: ratioText(median(ms) / floorMs),
+        target: "",
+        memory: "",
+      });
     }
     const ideal = (floorMs * names.length) / o.jobs;
     const fullMs = median(full);
@@ -373,7 +483,16 @@ async function main(): Promise<number> {
       const failed = results.get(`python-${pythonName}`)!.find((r) => !r.ok);
       if (failed) notes.push(`the Python notebook failed in ${o.runs - py.length} of ${o.runs} runs: ${failed.error}`);
       const pyFloor = median(okMs("python-floor"));
-      rows.push({ section: "3", what: "python floor: empty notebook, python3 kernel", median: okMs("python-floor").length ? sec(pyFloor) : "FAILED", runs: String(okMs("python-floor").length), reference: `qtlab floor ${sec(floorMs)}`, ratio: ratioText(pyFloor / floorMs), target: "", memory: "" });
+      rows.push({
+        section: "3",
+        what: "python floor: empty notebook, python3 kernel",
+        median: okMs("python-floor").length ? sec(pyFloor) : "FAILED",
+        runs: String(okMs("python-floor").length),
+        reference: `qtlab floor ${sec(floorMs)}`,
+        ratio: ratioText(pyFloor / floorMs),
+        target: "",
+        memory: "",
+      });
       rows.push({
         section: "3",
         what: jobs[jobs.length - 1].label,
@@ -386,38 +505,81 @@ async function main(): Promise<number> {
         memory: "",
       });
       const above = (median(py) - pyFloor) / (median(ours) - floorMs);
-      rows.push({ section: "3", what: "  the same, above each kernel's floor", median: Number.isFinite(above) ? sec(median(py) - pyFloor) : "–", runs: "", reference: `qtlab ${sec(median(ours) - floorMs)}`, ratio: ratioText(above), target: "(info)", memory: "" });
+      rows.push({
+        section: "3",
+        what: "  the same, above each kernel's floor",
+        median: Number.isFinite(above) ? sec(median(py) - pyFloor) : "–",
+        runs: "",
+        reference: `qtlab ${sec(median(ours) - floorMs)}`,
+        ratio: ratioText(above),
+        target: "(info)",
+        memory: "",
+      });
     }
 
     // nbrun phases per job (medians), then the slowest notebook's cells.
     pipelineDetails = () => {
-      console.log("\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits up to 20 ms after a cell that can output, for late outputs) · kernel shutdown · export · rest (Python start, imports, files):");
+      console.log(
+        "\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits up to 20 ms after a cell that can output, for late outputs) · kernel shutdown · export · rest (Python start, imports, files):",
+      );
       const w = Math.max(...jobs.map((j) => j.key.length));
       for (const job of jobs) {
         const ok = results.get(job.key)!.filter((r) => r.ok && r.timings);
         if (!ok.length) continue;
         const m = (f: (t: NbrunTimings) => number) => median(ok.map((r) => f(r.timings!))).toFixed(2);
-        const rest = median(ok.map((r) => r.ms / 1000 - ((r.timings!.kernel_start ?? 0) + r.timings!.execute + r.timings!.shutdown + r.timings!.export))).toFixed(2);
+        const rest = median(
+          ok.map((r) =>
+            r.ms / 1000 -
+            ((r.timings!.kernel_start ?? 0) + r.timings!.execute + r.timings!.shutdown + r.timings!.export)
+          ),
+        ).toFixed(2);
         const cellsS = median(ok.map((r) => r.inCells ?? 0)).toFixed(2);
         const betweenS = median(ok.map((r) => r.betweenCells ?? 0)).toFixed(2);
-        console.log(`  ${job.key.padEnd(w)}  kernel ${m((t) => t.kernel_start ?? 0)}  execute ${m((t) => t.execute)} (cells ${cellsS} + between ${betweenS})  shutdown ${m((t) => t.shutdown)}  export ${m((t) => t.export)}  rest ${rest}  wall ${(median(ok.map((r) => r.ms)) / 1000).toFixed(2)}`);
+        console.log(
+          `  ${job.key.padEnd(w)}  kernel ${m((t) => t.kernel_start ?? 0)}  execute ${
+            m((t) => t.execute)
+          } (cells ${cellsS} + between ${betweenS})  shutdown ${m((t) => t.shutdown)}  export ${
+            m((t) => t.export)
+          }  rest ${rest}  wall ${(median(ok.map((r) => r.ms)) / 1000).toFixed(2)}`,
+        );
       }
       const qtlabJobs = jobs.filter((j) => j.kernel === "qtlab" && j.key !== "floor" && okMs(j.key).length);
       if (!qtlabJobs.length) return;
       const slowest = qtlabJobs.reduce((a, b) => (median(okMs(b.key)) > median(okMs(a.key)) ? b : a));
       const ok = results.get(slowest.key)!.filter((r) => r.ok);
-      const mid = ok.reduce((a, b) => (Math.abs(b.ms - median(okMs(slowest.key))) < Math.abs(a.ms - median(okMs(slowest.key))) ? b : a));
+      const mid = ok.reduce((
+        a,
+        b,
+      ) => (Math.abs(b.ms - median(okMs(slowest.key))) < Math.abs(a.ms - median(okMs(slowest.key))) ? b : a));
       const cells = cellTimes(mid.executed);
       const total = cells.reduce((s, c) => s + c.seconds, 0);
       const top = [...cells].sort((a, b) => b.seconds - a.seconds).slice(0, 8);
       const rest = cells.filter((c) => !top.includes(c));
-      console.log(`\n5. where the time goes: ${slowest.key} (the slowest notebook), its median run: ${sec(mid.ms)} wall, ` +
-        `kernel start ${mid.timings?.kernel_start?.toFixed(2)} s, ${cells.length} code cells ${total.toFixed(2)} s, ${mid.betweenCells?.toFixed(2)} s between cells, export ${mid.timings?.export.toFixed(2)} s`);
+      console.log(
+        `\n5. where the time goes: ${slowest.key} (the slowest notebook), its median run: ${sec(mid.ms)} wall, ` +
+          `kernel start ${mid.timings?.kernel_start?.toFixed(2)} s, ${cells.length} code cells ${total.toFixed(2)} s, ${
+            mid.betweenCells?.toFixed(2)
+          } s between cells, export ${mid.timings?.export.toFixed(2)} s`,
+      );
       console.log(`  ${"cell".padStart(4)}  ${"seconds".padStart(7)}  ${"share".padStart(5)}  first line`);
-      for (const c of top) console.log(`  ${String(c.index).padStart(4)}  ${c.seconds.toFixed(3).padStart(7)}  ${`${((100 * c.seconds) / total).toFixed(0)}%`.padStart(5)}  ${c.firstLine.slice(0, 90)}`);
+      for (const c of top) {
+        console.log(
+          `  ${String(c.index).padStart(4)}  ${c.seconds.toFixed(3).padStart(7)}  ${
+            `${((100 * c.seconds) / total).toFixed(0)}%`.padStart(5)
+          }  ${c.firstLine.slice(0, 90)}`,
+        );
+      }
       const restS = rest.reduce((s, c) => s + c.seconds, 0);
-      console.log(`  ${"rest".padStart(4)}  ${restS.toFixed(3).padStart(7)}  ${`${((100 * restS) / total).toFixed(0)}%`.padStart(5)}  the other ${rest.length} cells (median ${(median(rest.map((c) => c.seconds)) * 1000).toFixed(0)} ms)`);
-      console.log(`  (cell seconds: nbclient's timestamps, iopub execute_input → shell execute_reply${o.keep ? `, from ${relative(PROJECT_ROOT, mid.executed)}` : ""})`);
+      console.log(
+        `  ${"rest".padStart(4)}  ${restS.toFixed(3).padStart(7)}  ${
+          `${((100 * restS) / total).toFixed(0)}%`.padStart(5)
+        }  the other ${rest.length} cells (median ${(median(rest.map((c) => c.seconds)) * 1000).toFixed(0)} ms)`,
+      );
+      console.log(
+        `  (cell seconds: nbclient's timestamps, iopub execute_input → shell execute_reply${
+          o.keep ? `, from ${relative(PROJECT_ROOT, mid.executed)}` : ""
+        })`,
+      );
     };
   }
 
@@ -437,7 +599,17 @@ async function main(): Promise<number> {
         const what = `${spec.what} [${rt}]`;
         if ("error" in r) {
           targets.push({ name: `${spec.mode} ${rt}`, met: false });
-          rows.push({ section: "4", what, median: "FAILED", runs: "0", reference: "", ratio: "–", target: `≤ ${spec.target} ms`, met: false, memory: "" });
+          rows.push({
+            section: "4",
+            what,
+            median: "FAILED",
+            runs: "0",
+            reference: "",
+            ratio: "–",
+            target: `≤ ${spec.target} ms`,
+            met: false,
+            memory: "",
+          });
           notes.push(`${spec.mode} on ${rt}: ${r.error}`);
           continue;
         }
@@ -458,7 +630,9 @@ async function main(): Promise<number> {
       }
     }
     inprocDetails = () => {
-      console.log("\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the cold call a notebook pays once; peak mem = peak resident set of one call over the baseline after imports and data):");
+      console.log(
+        "\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the cold call a notebook pays once; peak mem = peak resident set of one call over the baseline after imports and data):",
+      );
       for (const d of details) console.log(d);
     };
   }
@@ -470,7 +644,11 @@ async function main(): Promise<number> {
   inprocDetails?.();
   const busiest = Math.max(load0[0], load1[0]);
   if (busiest > availableParallelism()) {
-    notes.push(`the machine was busy (load average up to ${busiest.toFixed(1)} on ${availableParallelism()} cores): absolute figures are inflated and noisier than on an idle machine; ratios within a section are measured side by side`);
+    notes.push(
+      `the machine was busy (load average up to ${
+        busiest.toFixed(1)
+      } on ${availableParallelism()} cores): absolute figures are inflated and noisier than on an idle machine; ratios within a section are measured side by side`,
+    );
   }
   if (notes.length) {
     console.log("\nnotes:");
@@ -481,9 +659,13 @@ async function main(): Promise<number> {
   const met = targets.filter((t) => t.met).length;
   const missed = targets.filter((t) => !t.met).map((t) => t.name);
   console.log(
-    `\nload average ${load1.map((l) => l.toFixed(2)).join(" ")} at end; ${((performance.now() - started) / 1000).toFixed(0)} s in all`,
+    `\nload average ${load1.map((l) => l.toFixed(2)).join(" ")} at end; ${
+      ((performance.now() - started) / 1000).toFixed(0)
+    } s in all`,
   );
-  console.log(`bench: ${met} of ${targets.length} targets met${missed.length ? ` (missed: ${missed.join(", ")})` : ""}`);
+  console.log(
+    `bench: ${met} of ${targets.length} targets met${missed.length ? ` (missed: ${missed.join(", ")})` : ""}`,
+  );
   return 0;
 }
 
@@ -491,21 +673,38 @@ let pipelineDetails: (() => void) | undefined;
 let inprocDetails: (() => void) | undefined;
 
 function inprocDetail(r: Inproc, targetMs: number): string {
-  const head = `  ${r.mode} [${r.runtime}]: first ${msText(r.firstMs)}, median ${msText(r.medianMs)} (${ratioText(r.medianMs / targetMs)} of the ${targetMs} ms target), ` +
-    `RSS ${r.baseRssMb?.toFixed(0) ?? "?"} MB before, peak ${r.peakOneMb?.toFixed(0) ?? "?"} MB in the first call (+${r.peakDeltaMb?.toFixed(0) ?? "?"}), ${r.peakRssMb?.toFixed(0) ?? "?"} MB over all ${r.runs} calls (+${r.peakDeltaAllMb?.toFixed(0) ?? "?"}, uncollected garbage included)`;
+  const head =
+    `  ${r.mode} [${r.runtime}]: first ${msText(r.firstMs)}, median ${msText(r.medianMs)} (${
+      ratioText(r.medianMs / targetMs)
+    } of the ${targetMs} ms target), ` +
+    `RSS ${r.baseRssMb?.toFixed(0) ?? "?"} MB before, peak ${r.peakOneMb?.toFixed(0) ?? "?"} MB in the first call (+${
+      r.peakDeltaMb?.toFixed(0) ?? "?"
+    }), ${r.peakRssMb?.toFixed(0) ?? "?"} MB over all ${r.runs} calls (+${
+      r.peakDeltaAllMb?.toFixed(0) ?? "?"
+    }, uncollected garbage included)`;
   const x = r.extra;
   if (r.mode === "catalog") {
     const per = (x.perFile as { file: string; loadMs: number; readShaMs: number; bytes: number }[]) ?? [];
     const sumLoad = per.reduce((s, f) => s + f.loadMs, 0);
     const sumRead = per.reduce((s, f) => s + f.readShaMs, 0);
-    const top = per.slice(0, 5).map((f) => `${f.file} ${msText(f.loadMs)} (${(f.bytes / 1024).toFixed(0)} kB)`).join(", ");
-    return `${head}\n    ${x.files} files; per-file loaders sum to ${msText(sumLoad)}, of which read+sha256 ${msText(sumRead)} and parse+validate ${msText(sumLoad - sumRead)}; slowest: ${top}`;
+    const top = per.slice(0, 5).map((f) => `${f.file} ${msText(f.loadMs)} (${(f.bytes / 1024).toFixed(0)} kB)`).join(
+      ", ",
+    );
+    return `${head}\n    ${x.files} files; per-file loaders sum to ${msText(sumLoad)}, of which read+sha256 ${
+      msText(sumRead)
+    } and parse+validate ${msText(sumLoad - sumRead)}; slowest: ${top}`;
   }
   if (r.mode === "rmp") {
-    return `${head}\n    model (curve fit, scenarios) ${msText(Number(x.modelMs))}, with the fan sweeps ${msText(r.refMedianMs)}, so chart + HTML ≈ ${msText(Math.max(0, r.medianMs - r.refMedianMs))}; ` +
-      `fan grid ${x.fanGridPoints}³ per scenario, horizon ${x.horizonMonths} months, chart HTML ${(Number(x.htmlBytes) / 1024).toFixed(0)} kB`;
+    return `${head}\n    model (curve fit, scenarios) ${msText(Number(x.modelMs))}, with the fan sweeps ${
+      msText(r.refMedianMs)
+    }, so chart + HTML ≈ ${msText(Math.max(0, r.medianMs - r.refMedianMs))}; ` +
+      `fan grid ${x.fanGridPoints}³ per scenario, horizon ${x.horizonMonths} months, chart HTML ${
+        (Number(x.htmlBytes) / 1024).toFixed(0)
+      } kB`;
   }
-  return `${head}\n    ${x.paths} paths × ${x.months} months (${x.curveFrom}); fan quantiles (10/50/90, reserves and spread) on top: ${msText(Number(x.fanQuantilesMs))}`;
+  return `${head}\n    ${x.paths} paths × ${x.months} months (${x.curveFrom}); fan quantiles (10/50/90, reserves and spread) on top: ${
+    msText(Number(x.fanQuantilesMs))
+  }`;
 }
 
 process.exitCode = await main();

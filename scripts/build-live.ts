@@ -30,8 +30,12 @@ try {
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const own = b.inputs.filter((i) => !i.startsWith("node_modules/"));
   console.log(`${b.built ? "built" : "cached"} in ${b.ms.toFixed(0)} ms: ${b.path}`);
-  console.log(`size ${kib(b.bytes)} (${kib(gzipSync(b.code).length)} gzipped); ${b.inputs.length} inputs, ${own.length} from this project; key ${b.key.slice(0, 16)}`);
-  if (args.includes("--inputs")) for (const i of b.inputs) console.log(`  ${i}`);
+  console.log(
+    `size ${kib(b.bytes)} (${
+      kib(gzipSync(b.code).length)
+    } gzipped); ${b.inputs.length} inputs, ${own.length} from this project; key ${b.key.slice(0, 16)}`,
+  );
+  if (args.includes("--inputs")) { for (const i of b.inputs) console.log(`  ${i}`); }
   if (outAt >= 0) {
     copyFileSync(b.path, args[outAt + 1]);
     console.log(`copied to ${args[outAt + 1]}`);

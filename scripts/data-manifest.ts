@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { DEFAULT_DATA_DIR, measureDataFile, type Manifest } from "../lib/data/manifest.ts";
+import { DEFAULT_DATA_DIR, type Manifest, measureDataFile } from "../lib/data/manifest.ts";
 
 const manifestPath = join(DEFAULT_DATA_DIR, "manifest.json");
 const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;

@@ -27,15 +27,20 @@ export function layerOf(path: string): Layer | undefined {
   if (/^lib\/(units|calendar|atomic)\.ts$/.test(p)) return { rank: 0, name: "base" };
   if (p.startsWith("lib/data/")) return { rank: 1, name: "data" };
   if (p.startsWith("lib/calc/")) return { rank: 1, name: "calc" };
-  if (p === "lib/format.ts" || p.startsWith("lib/claims/") || p.startsWith("lib/params/")) return { rank: 2, name: "rules" };
+  if (p === "lib/format.ts" || p.startsWith("lib/claims/") || p.startsWith("lib/params/")) {
+    return { rank: 2, name: "rules" };
+  }
   if (/^lib\/articles\/[^/]+\/(views|notebook)\.ts$/.test(p)) return { rank: 4, name: "views" };
   if (p.startsWith("lib/articles/")) return { rank: 3, name: "articles" };
   if (p.startsWith("lib/plot/") || p.startsWith("lib/live/")) return { rank: 4, name: "views" };
-  if (p.startsWith("lib/") || p.startsWith("scripts/") || p.startsWith("test/") || p.startsWith("notebooks/")) return { rank: 5, name: "outside" };
+  if (p.startsWith("lib/") || p.startsWith("scripts/") || p.startsWith("test/") || p.startsWith("notebooks/")) {
+    return { rank: 5, name: "outside" };
+  }
   return undefined;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** The relative imports of a source text, resolved against its path: [project-relative target, type-only]. */
 export function importsOf(path: string, text: string): { target: string; typeOnly: boolean }[] {
@@ -49,7 +54,11 @@ export function importsOf(path: string, text: string): { target: string; typeOnl
 }
 
 /** Every import in `files` (project-relative paths under `root`) that breaks the layer rule. */
-export function layerViolations(root: string, files: readonly string[], sources: (path: string) => string = (p) => readFileSync(join(root, p), "utf8")): string[] {
+export function layerViolations(
+  root: string,
+  files: readonly string[],
+  sources: (path: string) => string = (p) => readFileSync(join(root, p), "utf8"),
+): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const from = layerOf(file);
@@ -58,14 +67,20 @@ export function layerViolations(root: string, files: readonly string[], sources:
       const to = layerOf(relative(".", target));
       if (!to) continue;
       if (to.rank > from.rank) problems.push(`${file} (${from.name}) imports ${target} (${to.name}): an upward import`);
-      else if (from.rank === 1 && to.rank === 1 && from.name !== to.name) problems.push(`${file} (${from.name}) imports ${target} (${to.name}): data and calc never import each other`);
+      else if (from.rank === 1 && to.rank === 1 && from.name !== to.name) {
+        problems.push(`${file} (${from.name}) imports ${target} (${to.name}): data and calc never import each other`);
+      }
     }
   }
   return problems;
 }
 
 /** Every module reachable from `entry` through relative imports (type-only imports excluded: they vanish in a bundle). */
-export function reachable(root: string, entry: string, sources: (path: string) => string = (p) => readFileSync(join(root, p), "utf8")): Set<string> {
+export function reachable(
+  root: string,
+  entry: string,
+  sources: (path: string) => string = (p) => readFileSync(join(root, p), "utf8"),
+): Set<string> {
   const seen = new Set<string>();
   const stack = [entry];
   while (stack.length) {

@@ -9,7 +9,15 @@
  * written as `// text`), and `tags=a,b` after either adds cell tags, e.g. `// %% tags=parameters`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { cellSource, cellTags, newNotebook, readNotebook, toSourceLines, writeNotebook, type Cell } from "../lib/report/notebook.ts";
+import {
+  type Cell,
+  cellSource,
+  cellTags,
+  newNotebook,
+  readNotebook,
+  toSourceLines,
+  writeNotebook,
+} from "../lib/report/notebook.ts";
 
 const MARKER = /^\/\/ %%(?: \[(markdown|code)\])?(?: tags=([\w,-]+))?\s*$/;
 
@@ -21,10 +29,9 @@ export function percentToCells(text: string): Cell[] {
     if (!current) return;
     while (current.lines.length && current.lines[current.lines.length - 1].trim() === "") current.lines.pop();
     const body = current.type === "markdown" ? current.lines.map((l) => l.replace(/^\/\/ ?/, "")) : current.lines;
-    const cell: Cell =
-      current.type === "markdown"
-        ? { cell_type: "markdown", metadata: {}, source: toSourceLines(body.join("\n")) }
-        : { cell_type: "code", metadata: {}, source: toSourceLines(body.join("\n")), execution_count: null, outputs: [] };
+    const cell: Cell = current.type === "markdown"
+      ? { cell_type: "markdown", metadata: {}, source: toSourceLines(body.join("\n")) }
+      : { cell_type: "code", metadata: {}, source: toSourceLines(body.join("\n")), execution_count: null, outputs: [] };
     if (current.tags.length) cell.metadata.tags = current.tags;
     cells.push(cell);
   };
@@ -48,7 +55,9 @@ export function cellsToPercent(cells: Cell[]): string {
     .map((c) => {
       const tags = cellTags(c).length ? ` tags=${cellTags(c).join(",")}` : "";
       const src = cellSource(c);
-      if (c.cell_type === "markdown") return `// %% [markdown]${tags}\n${src.split("\n").map((l) => (l ? `// ${l}` : "//")).join("\n")}\n`;
+      if (c.cell_type === "markdown") {
+        return `// %% [markdown]${tags}\n${src.split("\n").map((l) => (l ? `// ${l}` : "//")).join("\n")}\n`;
+      }
       return `// %%${tags}\n${src}\n`;
     })
     .join("\n");

@@ -7,11 +7,11 @@
 //
 // Base addresses also come from QTLAB_BASE_FRED, QTLAB_BASE_TIC and QTLAB_BASE_TREASURYDIRECT (flags win).
 // Exit status: 0 when no series was refused, 1 when any was, 2 on a usage error.
-import { NetworkDownError, refresh, formatReport, refreshDefaults } from "../lib/refresh/refresh.ts";
+import { formatReport, NetworkDownError, refresh, refreshDefaults } from "../lib/refresh/refresh.ts";
 import { acquireLock, REFRESH_LOCK, RunRefused } from "../lib/report/runGuard.ts";
 import { DEFAULT_DATA_DIR } from "../lib/data/manifest.ts";
 import { join } from "node:path";
-import { BASE_ENV, DEFAULT_BASES, SOURCES, sourceUrl, type RefreshBases } from "../lib/refresh/sources.ts";
+import { BASE_ENV, DEFAULT_BASES, type RefreshBases, SOURCES, sourceUrl } from "../lib/refresh/sources.ts";
 
 const USAGE = `usage: tsx scripts/refresh.ts [options]
   --series ID ...            refresh only these files (stems such as WALCL, TIC_MFH_CHINA; default all)
@@ -93,6 +93,7 @@ for (let i = 0; i < args.length; i++) {
     case "--help":
       console.log(USAGE);
       process.exit(0);
+      break;
     default:
       fail(`unknown argument ${a}`);
   }
@@ -108,7 +109,9 @@ if (list) {
 let release = () => {};
 if (!dryRun) {
   try {
-    release = await acquireLock(join(dataDir ?? DEFAULT_DATA_DIR, REFRESH_LOCK), "the data folder", { notice: (l) => console.error(`data:refresh: ${l}`) });
+    release = await acquireLock(join(dataDir ?? DEFAULT_DATA_DIR, REFRESH_LOCK), "the data folder", {
+      notice: (l) => console.error(`data:refresh: ${l}`),
+    });
   } catch (e) {
     if (e instanceof RunRefused) {
       console.error(`data:refresh: ${e.message}`);

@@ -8,11 +8,34 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readNotebook } from "../lib/report/notebook.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
-import { listNotebooks, planOverrides, PROJECT_ROOT, resolveNotebookNames, runReports, type InputMode, type Overrides } from "../lib/report/run.ts";
+import {
+  type InputMode,
+  listNotebooks,
+  type Overrides,
+  planOverrides,
+  PROJECT_ROOT,
+  resolveNotebookNames,
+  runReports,
+} from "../lib/report/run.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { acquireLock, assertNoRefresh, preflightData, removeStaleWorkDirs, REPORT_LOCK, RunRefused } from "../lib/report/runGuard.ts";
+import {
+  acquireLock,
+  assertNoRefresh,
+  preflightData,
+  removeStaleWorkDirs,
+  REPORT_LOCK,
+  RunRefused,
+} from "../lib/report/runGuard.ts";
 import { diffPage, diffRuns, diffText, findRun, listRuns, type RunRecord } from "../lib/report/runRecord.ts";
-import { articleParamsFor, emptyOverrides, paramsJson, paramsTable, planFromDeclarations, shippedDataRange, type DeclaredNotebook } from "../lib/report/articleParams.ts";
+import {
+  articleParamsFor,
+  type DeclaredNotebook,
+  emptyOverrides,
+  paramsJson,
+  paramsTable,
+  planFromDeclarations,
+  shippedDataRange,
+} from "../lib/report/articleParams.ts";
 
 const HELP = `qtlab report: run notebooks with new assumptions and export HTML reports
 
@@ -63,7 +86,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { notebooks: [], assignments: [], paramFiles: [], inputMode: "assumptions", help: false, json: false, check: false, wait: false };
+  const a: Args = {
+    notebooks: [],
+    assignments: [],
+    paramFiles: [],
+    inputMode: "assumptions",
+    help: false,
+    json: false,
+    check: false,
+    wait: false,
+  };
   const value = (i: number, flag: string) => {
     if (i >= argv.length || argv[i].startsWith("--")) throw new UsageError(`${flag} needs a value`);
     return argv[i];
@@ -83,8 +115,9 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--check") a.check = true;
     else if (arg === "--wait") a.wait = true;
     else if (arg === "--diff") a.diff = [value(++i, arg), value(++i, arg)];
-    else if (arg === "--stale-after-days") process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
-    else if (arg === "--no-input") a.inputMode = "none";
+    else if (arg === "--stale-after-days") {
+      process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
+    } else if (arg === "--no-input") a.inputMode = "none";
     else if (arg === "--with-code") a.inputMode = "all";
     else if (arg === "-j" || arg === "--jobs") a.jobs = positiveInt(value(++i, arg), arg);
     else if (arg === "--out") a.outDir = value(++i, arg);
@@ -108,7 +141,9 @@ function collectOverrides(args: Args, available: readonly string[]): Overrides {
     } catch (e) {
       throw new UsageError(`--params ${file}: ${(e as Error).message}`);
     }
-    if (!json || typeof json !== "object" || Array.isArray(json)) throw new UsageError(`--params ${file}: expected a JSON object of NAME: VALUE`);
+    if (!json || typeof json !== "object" || Array.isArray(json)) {
+      throw new UsageError(`--params ${file}: expected a JSON object of NAME: VALUE`);
+    }
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
       if (key.includes("-") && value && typeof value === "object" && !Array.isArray(value)) {
         const into = scoped(key);
@@ -139,7 +174,13 @@ async function listParams(notebooksDir: string, name: string, json: boolean): Pr
   const nb = readNotebook(join(notebooksDir, `${name}.ipynb`));
   const params = notebookParameters(nb, name);
   if (json) {
-    console.log(JSON.stringify({ notebook: name, parameters: params.map((p) => ({ name: p.name, default: p.default, source: p.comment })) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { notebook: name, parameters: params.map((p) => ({ name: p.name, default: p.default, source: p.comment })) },
+        null,
+        2,
+      ),
+    );
     return;
   }
   if (params.length === 0) {
@@ -159,15 +200,27 @@ async function listParams(notebooksDir: string, name: string, json: boolean): Pr
  * ranges, key sets, dates inside the shipped data) when every selected notebook has one, else against the
  * notebooks' parameters cells. Throws a UsageError listing every problem.
  */
-async function plan(notebooksDir: string, names: readonly string[], overrides: Overrides): Promise<Record<string, Record<string, unknown>>> {
-  const declared = await Promise.all(names.map(async (name) => ({ name, params: await articleParamsFor(join(PROJECT_ROOT, "lib"), name) })));
+async function plan(
+  notebooksDir: string,
+  names: readonly string[],
+  overrides: Overrides,
+): Promise<Record<string, Record<string, unknown>>> {
+  const declared = await Promise.all(
+    names.map(async (name) => ({ name, params: await articleParamsFor(join(PROJECT_ROOT, "lib"), name) })),
+  );
   if (declared.every((d) => d.params)) {
     const r = planFromDeclarations(declared as DeclaredNotebook[], overrides, shippedDataRange());
     if (r.errors.length) throw new UsageError(r.errors.join("\n"));
     return r.plan;
   }
   try {
-    return planOverrides(names.map((name) => ({ name, params: notebookParameters(readNotebook(join(notebooksDir, `${name}.ipynb`)), name) })), overrides);
+    return planOverrides(
+      names.map((name) => ({
+        name,
+        params: notebookParameters(readNotebook(join(notebooksDir, `${name}.ipynb`)), name),
+      })),
+      overrides,
+    );
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -210,7 +263,11 @@ async function main(argv: string[]): Promise<number> {
       const o = Object.keys(planned[name] ?? {});
       console.log(`${name}: ok${o.length ? ` (overriding ${o.join(", ")})` : " (defaults)"}`);
     }
-    console.log(`qtlab report --check: ${names.length} notebook${names.length === 1 ? "" : "s"} and their overrides are valid; nothing was run`);
+    console.log(
+      `qtlab report --check: ${names.length} notebook${
+        names.length === 1 ? "" : "s"
+      } and their overrides are valid; nothing was run`,
+    );
     return 0;
   }
   const outDir = args.outDir ?? join(PROJECT_ROOT, "reports");
@@ -221,7 +278,11 @@ async function main(argv: string[]): Promise<number> {
   if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
   assertNoRefresh(dataDir);
   mkdirSync(outDir, { recursive: true });
-  const release = await acquireLock(join(outDir, REPORT_LOCK), `the reports folder ${relative(process.cwd(), outDir) || "."}`, { wait: args.wait, notice: (l) => console.log(`qtlab report: ${l}`) });
+  const release = await acquireLock(
+    join(outDir, REPORT_LOCK),
+    `the reports folder ${relative(process.cwd(), outDir) || "."}`,
+    { wait: args.wait, notice: (l) => console.log(`qtlab report: ${l}`) },
+  );
   for (const d of removeStaleWorkDirs(outDir)) console.log(`qtlab report: removed ${d}, left by a run that was killed`);
   // SIGINT and SIGTERM stop the run cleanly; so does the death of the process that started us (npm).
   const abort = new AbortController();
@@ -241,11 +302,23 @@ async function main(argv: string[]): Promise<number> {
     if (process.ppid !== parent) stop("SIGTERM");
   }, 500);
   orphanWatch.unref();
-  console.log(`qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${Math.min(jobs, names.length)} at a time, into ${relative(process.cwd(), outDir) || "."}/`);
+  console.log(
+    `qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${
+      Math.min(jobs, names.length)
+    } at a time, into ${relative(process.cwd(), outDir) || "."}/`,
+  );
   const started = Date.now();
   let statuses: Awaited<ReturnType<typeof runReports>>;
   try {
-    statuses = await runReports(names, planned, { signal: abort.signal, paramsFiles: args.paramFiles, notebooksDir, outDir, inputMode: args.inputMode, jobs, timeoutSeconds: args.timeout });
+    statuses = await runReports(names, planned, {
+      signal: abort.signal,
+      paramsFiles: args.paramFiles,
+      notebooksDir,
+      outDir,
+      inputMode: args.inputMode,
+      jobs,
+      timeoutSeconds: args.timeout,
+    });
   } finally {
     clearInterval(orphanWatch);
     process.off("SIGINT", onInt);
@@ -258,11 +331,25 @@ async function main(argv: string[]): Promise<number> {
     return stoppedBy === "SIGINT" ? 130 : 143;
   }
   const failed = statuses.filter((s) => s.status === "failed");
-  console.log(`\n${statuses.length - failed.length} of ${statuses.length} notebooks ran clean in ${((Date.now() - started) / 1000).toFixed(1)} s; index: ${relative(process.cwd(), join(outDir, "index.html"))}`);
+  console.log(
+    `\n${statuses.length - failed.length} of ${statuses.length} notebooks ran clean in ${
+      ((Date.now() - started) / 1000).toFixed(1)
+    } s; index: ${relative(process.cwd(), join(outDir, "index.html"))}`,
+  );
   for (const s of failed) {
-    console.log(`\nFAILED ${s.notebook}${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""}: ${s.error?.ename}: ${s.error?.evalue}`);
+    console.log(
+      `\nFAILED ${s.notebook}${
+        s.error?.cell != null ? ` at cell ${s.error.cell}` : ""
+      }: ${s.error?.ename}: ${s.error?.evalue}`,
+    );
     if (s.error?.traceback) console.log(s.error.traceback.split("\n").slice(0, 12).map((l) => `  ${l}`).join("\n"));
-    if (s.failedNotebook) console.log(`  executed notebook kept: ${relative(process.cwd(), join(outDir, s.failedNotebook))}; the previous good report, if any, is unchanged`);
+    if (s.failedNotebook) {
+      console.log(
+        `  executed notebook kept: ${
+          relative(process.cwd(), join(outDir, s.failedNotebook))
+        }; the previous good report, if any, is unchanged`,
+      );
+    }
   }
   return failed.length ? 1 : 0;
 }
@@ -275,7 +362,9 @@ export async function reportCommand(argv: string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (e) {
-    console.error(`qtlab report: ${e instanceof UsageError || e instanceof RunRefused ? "" : "error: "}${(e as Error).message}`);
+    console.error(
+      `qtlab report: ${e instanceof UsageError || e instanceof RunRefused ? "" : "error: "}${(e as Error).message}`,
+    );
     return 2;
   }
 }

@@ -2,7 +2,7 @@
  * `npm run notebook`: Jupyter on 127.0.0.1 only, behind its token, with the qtlab kernel available and
  * the notebooks folder as its root.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { connect } from "node:net";
 import { join } from "node:path";
@@ -24,7 +24,10 @@ function canConnect(host: string, p: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  server = spawn("bash", [join(PROJECT_ROOT, "scripts", "notebook.sh")], { env: { ...process.env, QTLAB_PORT: String(port) }, detached: true });
+  server = spawn("bash", [join(PROJECT_ROOT, "scripts", "notebook.sh")], {
+    env: { ...process.env, QTLAB_PORT: String(port) },
+    detached: true,
+  });
   let log = "";
   url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`no URL printed in 30 s:\n${log}`)), 30_000);
@@ -55,11 +58,16 @@ describe("npm run notebook", () => {
   test("with the token: the qtlab kernel is the default, on the project's own deno", async () => {
     const token = new URL(url).searchParams.get("token");
     const r = await fetch(`http://127.0.0.1:${port}/api/kernelspecs`, { headers: { Authorization: `token ${token}` } });
-    const specs = (await r.json()) as { default: string; kernelspecs: Record<string, { spec: { argv: string[]; display_name: string } }> };
+    const specs = (await r.json()) as {
+      default: string;
+      kernelspecs: Record<string, { spec: { argv: string[]; display_name: string } }>;
+    };
     expect(specs.default).toBe("qtlab");
     expect(specs.kernelspecs.qtlab.spec.display_name).toBe("qtlab (Deno)");
     expect(specs.kernelspecs.qtlab.spec.argv[0]).toBe(join(PROJECT_ROOT, "node_modules", "deno", "deno"));
-    const contents = (await (await fetch(`http://127.0.0.1:${port}/api/contents`, { headers: { Authorization: `token ${token}` } })).json()) as { content: { name: string }[] };
+    const contents =
+      (await (await fetch(`http://127.0.0.1:${port}/api/contents`, { headers: { Authorization: `token ${token}` } }))
+        .json()) as { content: { name: string }[] };
     expect(contents.content.map((c) => c.name)).toContain("00-data-tour.ipynb");
   });
 

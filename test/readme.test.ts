@@ -33,14 +33,33 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 // The README's params-file example, with values every notebook accepts.
 writeFileSync(join(cwd, "assumptions.json"), JSON.stringify({ "05-rmp-scenarios": { horizonMonths: 36 } }));
 // Two recorded runs for the --diff example: one with every default, a later one with an override.
-for (const [id, horizon, overridden] of [["2026-01-01T00-00-00.000Z", 24, []], ["2026-01-02T00-00-00.000Z", 36, ["horizonMonths"]]] as const) {
+for (
+  const [id, horizon, overridden] of [["2026-01-01T00-00-00.000Z", 24, []], ["2026-01-02T00-00-00.000Z", 36, [
+    "horizonMonths",
+  ]]] as const
+) {
   mkdirSync(join(cwd, "reports", "runs", id), { recursive: true });
-  const notebooks = [{ notebook: "05-rmp-scenarios", status: "ok", seconds: 1, parameters: { horizonMonths: horizon }, overridden, claims: [] }];
-  writeFileSync(join(cwd, "reports", "runs", id, "manifest.json"), JSON.stringify({ id, startedAt: "", paramsFiles: [], commit: "x", versions: {}, dataFiles: {}, notebooks }));
+  const notebooks = [{
+    notebook: "05-rmp-scenarios",
+    status: "ok",
+    seconds: 1,
+    parameters: { horizonMonths: horizon },
+    overridden,
+    claims: [],
+  }];
+  writeFileSync(
+    join(cwd, "reports", "runs", id, "manifest.json"),
+    JSON.stringify({ id, startedAt: "", paramsFiles: [], commit: "x", versions: {}, dataFiles: {}, notebooks }),
+  );
 }
 
 function bash(command: string, env: Record<string, string> = {}) {
-  return spawnSync("bash", ["-c", command], { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  return spawnSync("bash", ["-c", command], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 }
 
 function freePort(): Promise<number> {
@@ -65,7 +84,10 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
     const args = (report[1] ?? "").trim();
     const fast = /--list-params|--help|--diff/.test(args) ? "" : " --check";
     const out = join(cwd, "reports");
-    const r = bash(`${tsx} ${join(root, "scripts", "report.ts")} ${args}${fast}${/--diff/.test(args) ? ` --out ${out}` : ""}`, env);
+    const r = bash(
+      `${tsx} ${join(root, "scripts", "report.ts")} ${args}${fast}${/--diff/.test(args) ? ` --out ${out}` : ""}`,
+      env,
+    );
     const diffOk = !/--diff/.test(args) || /assumption +05-rmp-scenarios horizonMonths: 24 → 36/.test(r.stdout);
     return { ok: r.status === 0 && diffOk, detail: `${r.status}\n${r.stdout}\n${r.stderr}` };
   }
@@ -75,7 +97,11 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
     const dry = /--list|--dry-run/.test(args) ? "" : " --dry-run";
     const r = bash(`${tsx} ${join(root, "scripts", "refresh.ts")} ${args}${dry}`, env);
     // Offline (as in CI) a download stops at once with its reason; with a network it is a dry run.
-    return { ok: r.status === 0 || (r.status === 1 && /network|reach|resolve|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|offline/i.test(r.stdout + r.stderr)), detail: `${r.status}\n${r.stdout}\n${r.stderr}` };
+    return {
+      ok: r.status === 0 ||
+        (r.status === 1 && /network|reach|resolve|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|offline/i.test(r.stdout + r.stderr)),
+      detail: `${r.status}\n${r.stdout}\n${r.stderr}`,
+    };
   }
   if (rest === "npm test") {
     const ci = readFileSync(join(root, ".ci", "run"), "utf8");
@@ -91,7 +117,11 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
   }
   if (rest === "npm run notebook") {
     const port = env.QTLAB_PORT ?? String(await freePort());
-    const child = spawn("bash", [join(root, "scripts", "notebook.sh")], { cwd: root, env: { ...process.env, ...env, QTLAB_PORT: port }, detached: true });
+    const child = spawn("bash", [join(root, "scripts", "notebook.sh")], {
+      cwd: root,
+      env: { ...process.env, ...env, QTLAB_PORT: port },
+      detached: true,
+    });
     let text = "";
     const seen = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), 60_000);
@@ -117,7 +147,10 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
   if (tsxLine) {
     const r = bash(`${tsx} ${join(root, tsxLine[1])} ${(tsxLine[2] ?? "").trim()}`, env);
     // Without arguments a script prints its usage; that is the example's point.
-    return { ok: r.status === 0 || /usage/i.test(r.stdout + r.stderr), detail: `${r.status}\n${r.stdout}\n${r.stderr}` };
+    return {
+      ok: r.status === 0 || /usage/i.test(r.stdout + r.stderr),
+      detail: `${r.status}\n${r.stdout}\n${r.stderr}`,
+    };
   }
   if (/^npm run (bench|clean-notebooks)\b/.test(rest)) {
     // The bench takes minutes and has its own run; cleaning notebooks rewrites notebooks/: both are

@@ -12,7 +12,7 @@
  *   notebook.ts  the notebook's one entry point: `open…(values)` → the run with its prose and views
  */
 import { assertComplete, type Claim } from "../claims/verdict.ts";
-import { parseValues, type ArticleParams, type DataRange, type ParamSpec, type ParamValues } from "../params/schema.ts";
+import { type ArticleParams, type DataRange, type ParamSpec, type ParamValues, parseValues } from "../params/schema.ts";
 
 /** Who wrote what, when: the article a notebook rebuilds. */
 export interface ArticleSource {
@@ -72,6 +72,10 @@ export interface ArticleRun<S extends Record<string, ParamSpec>, R> {
   claims: Claim[];
 }
 
+/** Any article's run (for displays that handle every article alike). */
+// deno-lint-ignore no-explicit-any
+export type AnyRun = ArticleRun<any, unknown>;
+
 /** The shipped data's date range over the series read (earliest first date to latest last date). */
 export function dataRangeOf(series: readonly SeriesAsOf[]): DataRange {
   if (series.length === 0) throw new Error("dataRangeOf: no series");
@@ -83,7 +87,10 @@ export function dataRangeOf(series: readonly SeriesAsOf[]): DataRange {
  * every refused value), compute, check the claims are complete. The notebook calls this in its first code
  * cell after the parameters; a refused value stops the run there.
  */
-export function runArticle<S extends Record<string, ParamSpec>, D, R>(def: ArticleDef<S, D, R>, values: Readonly<Record<string, unknown>>): ArticleRun<S, R> {
+export function runArticle<S extends Record<string, ParamSpec>, D, R>(
+  def: ArticleDef<S, D, R>,
+  values: Readonly<Record<string, unknown>>,
+): ArticleRun<S, R> {
   const data = def.load();
   const series = def.seriesOf(data);
   const params = parseValues(def.params, values, dataRangeOf(series));

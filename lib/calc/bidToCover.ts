@@ -36,7 +36,9 @@ export const bidToCoverDefaults = {
 
 /** Bids ÷ amount accepted. Both in $bn; throws on a non-positive amount accepted. */
 export function bidToCoverRatio(tenderedUsdBn: number, acceptedUsdBn: number): number {
-  if (!(acceptedUsdBn > 0)) throw new Error(`bidToCoverRatio: the amount accepted must be positive, got ${acceptedUsdBn}`);
+  if (!(acceptedUsdBn > 0)) {
+    throw new Error(`bidToCoverRatio: the amount accepted must be positive, got ${acceptedUsdBn}`);
+  }
   return tenderedUsdBn / acceptedUsdBn;
 }
 
@@ -71,7 +73,10 @@ export function termYears(term: string): number {
 export type AuctionKind = "bill" | "nominal coupon" | "TIPS" | "FRN";
 
 /** Classify an auction: bills by type; FRNs by their missing yield; TIPS by a yield below `tipsMaxYieldPct`. */
-export function auctionKind(a: Pick<AuctionLike, "securityType" | "highYieldPct">, tipsMaxYieldPct = bidToCoverDefaults.tipsMaxYieldPct): AuctionKind {
+export function auctionKind(
+  a: Pick<AuctionLike, "securityType" | "highYieldPct">,
+  tipsMaxYieldPct = bidToCoverDefaults.tipsMaxYieldPct,
+): AuctionKind {
   if (a.securityType === "Bill") return "bill";
   if (a.highYieldPct === undefined) return "FRN";
   return a.highYieldPct < tipsMaxYieldPct ? "TIPS" : "nominal coupon";
@@ -106,7 +111,10 @@ export function bidToCoverHistory(
   const n = options.trailingAuctions ?? bidToCoverDefaults.trailingAuctions;
   const family = `${tenorYears}-year nominal`;
   const rows = auctions
-    .filter((a) => a.bidToCover !== undefined && auctionKind(a, options.tipsMaxYieldPct) === "nominal coupon" && termYears(a.securityTerm) === tenorYears)
+    .filter((a) =>
+      a.bidToCover !== undefined && auctionKind(a, options.tipsMaxYieldPct) === "nominal coupon" &&
+      termYears(a.securityTerm) === tenorYears
+    )
     .sort((a, b) => a.auctionDate.localeCompare(b.auctionDate));
   return rows.map((a, i) => {
     const prev = rows.slice(Math.max(0, i - n), i).map((p) => p.bidToCover!);

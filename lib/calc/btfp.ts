@@ -53,10 +53,13 @@ export interface BtfpRateOptions {
  * 2024-01-24, no lower than IORB (pct).
  */
 export function btfpLoanRatePct(oneYearOisPct: number, iorbPct: number, options: BtfpRateOptions = {}): number {
-  if (!Number.isFinite(oneYearOisPct) || !Number.isFinite(iorbPct)) throw new Error(`btfpLoanRatePct: rates must be finite (OIS ${oneYearOisPct}, IORB ${iorbPct})`);
+  if (!Number.isFinite(oneYearOisPct) || !Number.isFinite(iorbPct)) {
+    throw new Error(`btfpLoanRatePct: rates must be finite (OIS ${oneYearOisPct}, IORB ${iorbPct})`);
+  }
   const spreadBp = options.spreadBp ?? defaults.spreadBp;
   const rate = oneYearOisPct + spreadBp / 100;
-  const floored = options.loanDate !== undefined && options.loanDate >= (options.iorbFloorFrom ?? defaults.iorbFloorFrom);
+  const floored = options.loanDate !== undefined &&
+    options.loanDate >= (options.iorbFloorFrom ?? defaults.iorbFloorFrom);
   return floored ? Math.max(rate, iorbPct) : rate;
 }
 

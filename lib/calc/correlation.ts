@@ -33,11 +33,15 @@ export const defaults = { minN: 3 } as const;
  */
 export function pearson(x: readonly number[], y: readonly number[], options: PearsonOptions = {}): Correlation {
   const minN = options.minN ?? defaults.minN;
-  if (x.length !== y.length) throw new Error(`pearson: samples differ in length (${x.length} and ${y.length}); align the pairs first`);
+  if (x.length !== y.length) {
+    throw new Error(`pearson: samples differ in length (${x.length} and ${y.length}); align the pairs first`);
+  }
   const n = x.length;
   if (n < minN) throw new Error(`pearson: ${n} pairs, fewer than the ${minN} required`);
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new Error(`pearson: pair ${i} is not finite (${x[i]}, ${y[i]})`);
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+      throw new Error(`pearson: pair ${i} is not finite (${x[i]}, ${y[i]})`);
+    }
   }
   let mx = 0;
   let my = 0;
@@ -68,7 +72,9 @@ export function pearson(x: readonly number[], y: readonly number[], options: Pea
  */
 export function logChanges(values: readonly number[]): number[] {
   for (let i = 0; i < values.length; i++) {
-    if (!(Number.isFinite(values[i]) && values[i] > 0)) throw new Error(`logChanges: value ${i} is not a finite positive number (${values[i]})`);
+    if (!(Number.isFinite(values[i]) && values[i] > 0)) {
+      throw new Error(`logChanges: value ${i} is not a finite positive number (${values[i]})`);
+    }
   }
   return values.slice(1).map((v, i) => Math.log(v / values[i]));
 }

@@ -7,7 +7,7 @@
  * reserves).
  */
 import { addDays, dayNumber, weeksBetween } from "../calendar.ts";
-import { reserveDrivers, type LiabilityWeek, type ReserveDrivers } from "./reserves.ts";
+import { type LiabilityWeek, type ReserveDrivers, reserveDrivers } from "./reserves.ts";
 
 /** A window during which the debt limit bound: from the day it took hold to the day it was lifted. */
 export interface DebtLimitWindow {
@@ -42,7 +42,8 @@ export const DEBT_LIMIT_EPISODES: readonly DebtLimitEpisode[] = [
     to: "2023-06-03",
     fromLabel: "debt limit reached",
     toLabel: "Fiscal Responsibility Act",
-    source: "Treasury Secretary's letter to Congress, 2023-01-19; Fiscal Responsibility Act of 2023, Pub. L. 118-5, signed 2023-06-03",
+    source:
+      "Treasury Secretary's letter to Congress, 2023-01-19; Fiscal Responsibility Act of 2023, Pub. L. 118-5, signed 2023-06-03",
   },
   {
     id: "2025",
@@ -50,7 +51,8 @@ export const DEBT_LIMIT_EPISODES: readonly DebtLimitEpisode[] = [
     to: "2025-07-04",
     fromLabel: "debt limit reinstated",
     toLabel: "limit raised $5tn",
-    source: "Treasury Secretary's letter to Congress, 2024-12-27 (limit reinstated 2025-01-02); Pub. L. 119-21, signed 2025-07-04",
+    source:
+      "Treasury Secretary's letter to Congress, 2024-12-27 (limit reinstated 2025-01-02); Pub. L. 119-21, signed 2025-07-04",
   },
 ];
 
@@ -59,7 +61,9 @@ export function checkDebtLimitWindows(windows: readonly DebtLimitWindow[]): Debt
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   const ids = new Set<string>();
   for (const w of windows) {
-    if (!w || typeof w.id !== "string" || !iso.test(w.from) || !iso.test(w.to)) throw new Error(`debt-limit window ${JSON.stringify(w)}: needs an id and ISO dates from, to`);
+    if (!w || typeof w.id !== "string" || !iso.test(w.from) || !iso.test(w.to)) {
+      throw new Error(`debt-limit window ${JSON.stringify(w)}: needs an id and ISO dates from, to`);
+    }
     if (w.from >= w.to) throw new Error(`debt-limit window ${w.id}: from ${w.from} is not before to ${w.to}`);
     if (ids.has(w.id)) throw new Error(`debt-limit window ${w.id}: duplicate id`);
     ids.add(w.id);
@@ -88,17 +92,33 @@ export interface DebtLimitPhases {
  * `rebuildHorizonWeeks` weeks after `to` (the horizon is an assumption of the caller). Throws when the
  * data do not cover the window.
  */
-export function debtLimitPhases(weeks: readonly LiabilityWeek[], window: DebtLimitWindow, rebuildHorizonWeeks: number): DebtLimitPhases {
-  if (!Number.isInteger(rebuildHorizonWeeks) || rebuildHorizonWeeks < 1) throw new Error(`debtLimitPhases: rebuildHorizonWeeks must be a positive integer, got ${rebuildHorizonWeeks}`);
+export function debtLimitPhases(
+  weeks: readonly LiabilityWeek[],
+  window: DebtLimitWindow,
+  rebuildHorizonWeeks: number,
+): DebtLimitPhases {
+  if (!Number.isInteger(rebuildHorizonWeeks) || rebuildHorizonWeeks < 1) {
+    throw new Error(`debtLimitPhases: rebuildHorizonWeeks must be a positive integer, got ${rebuildHorizonWeeks}`);
+  }
   const drawdown = reserveDrivers(weeks, window.from, window.to);
   const during = weeks.filter((w) => w.date >= window.from && w.date <= window.to);
   const low = during.reduce((a, b) => (b.tgaUsdBn < a.tgaUsdBn ? b : a));
   const horizonEnd = addDays(window.to, 7 * rebuildHorizonWeeks);
   const after = weeks.filter((w) => w.date > window.to && w.date <= horizonEnd);
-  if (after.length === 0) throw new Error(`debtLimitPhases: no weeks after ${window.to} within ${rebuildHorizonWeeks} weeks`);
+  if (after.length === 0) {
+    throw new Error(`debtLimitPhases: no weeks after ${window.to} within ${rebuildHorizonWeeks} weeks`);
+  }
   const peak = after.reduce((a, b) => (b.tgaUsdBn > a.tgaUsdBn ? b : a));
   const rebuild = reserveDrivers(weeks, drawdown.toDate, peak.date);
-  return { id: window.id, drawdown, rebuild, tgaLowUsdBn: low.tgaUsdBn, tgaLowDate: low.date, tgaPeakUsdBn: peak.tgaUsdBn, tgaPeakDate: peak.date };
+  return {
+    id: window.id,
+    drawdown,
+    rebuild,
+    tgaLowUsdBn: low.tgaUsdBn,
+    tgaLowDate: low.date,
+    tgaPeakUsdBn: peak.tgaUsdBn,
+    tgaPeakDate: peak.date,
+  };
 }
 
 /** One point of an episode chart: a series' change since the window's first week, $bn. */
@@ -115,7 +135,12 @@ export interface EpisodePoint {
  * Reserves, TGA and ON RRP as changes since the first week on or after the window's start, from
  * `weeksBefore` weeks before it to `weeksAfter` weeks after the window's end ($bn).
  */
-export function episodeChanges(weeks: readonly LiabilityWeek[], window: DebtLimitWindow, weeksBefore: number, weeksAfter: number): EpisodePoint[] {
+export function episodeChanges(
+  weeks: readonly LiabilityWeek[],
+  window: DebtLimitWindow,
+  weeksBefore: number,
+  weeksAfter: number,
+): EpisodePoint[] {
   const base = weeks.find((w) => w.date >= window.from);
   if (!base) throw new Error(`episodeChanges: no week on or after ${window.from}`);
   const from = addDays(base.date, -7 * weeksBefore);
@@ -125,7 +150,13 @@ export function episodeChanges(weeks: readonly LiabilityWeek[], window: DebtLimi
   for (const w of weeks) {
     if (w.date < from || w.date > to) continue;
     const week = Math.round((dayOf(w.date) - dayOf(base.date)) / 7);
-    out.push({ episode: window.id, date: w.date, week, series: "Reserves", changeUsdBn: w.reservesUsdBn - base.reservesUsdBn });
+    out.push({
+      episode: window.id,
+      date: w.date,
+      week,
+      series: "Reserves",
+      changeUsdBn: w.reservesUsdBn - base.reservesUsdBn,
+    });
     out.push({ episode: window.id, date: w.date, week, series: "TGA", changeUsdBn: w.tgaUsdBn - base.tgaUsdBn });
     out.push({ episode: window.id, date: w.date, week, series: "ON RRP", changeUsdBn: w.onRrpUsdBn - base.onRrpUsdBn });
   }
@@ -152,7 +183,9 @@ export interface EpisodeSwing {
  * finite number ≥ 0.
  */
 export function tgaDrivenSwings(p: DebtLimitPhases, thresholdUsdBn: number): EpisodeSwing[] {
-  if (!Number.isFinite(thresholdUsdBn) || thresholdUsdBn < 0) throw new Error(`tgaDrivenSwings: threshold must be a finite number ≥ 0 ($bn), got ${thresholdUsdBn}`);
+  if (!Number.isFinite(thresholdUsdBn) || thresholdUsdBn < 0) {
+    throw new Error(`tgaDrivenSwings: threshold must be a finite number ≥ 0 ($bn), got ${thresholdUsdBn}`);
+  }
   const phases: EpisodeSwing[] = [{ phase: "drawdown", drivers: p.drawdown }, { phase: "rebuild", drivers: p.rebuild }];
   return phases.filter(({ drivers: d }) => {
     const others = Math.max(Math.abs(d.assetsUsdBn), Math.abs(d.onRrpUsdBn), Math.abs(d.currencyAndOtherUsdBn));

@@ -41,7 +41,11 @@ export function yearPeriods(from: string, to: string): { from: string; to: strin
  * The drain by calendar year inside [from, to] for each named series of $bn levels. A series with no
  * observation on or before a period's first day throws, naming it (the window must lie inside the data).
  */
-export function drainOrder(series: Readonly<Record<string, readonly DatedValue[]>>, from: string, to: string): DrainOrder {
+export function drainOrder(
+  series: Readonly<Record<string, readonly DatedValue[]>>,
+  from: string,
+  to: string,
+): DrainOrder {
   const names = Object.keys(series);
   const level = (name: string, date: string) => {
     const r = lastOnOrBefore(series[name], date);

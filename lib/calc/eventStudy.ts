@@ -165,7 +165,11 @@ export function eventStudy(
 ): EventStudyRow[] {
   const horizons = options.horizonsMonths ?? eventStudyDefaults.horizonsMonths;
   const stale = options.maxStaleDays ?? eventStudyDefaults.maxStaleDays;
-  for (const h of horizons) if (!Number.isInteger(h) || h <= 0) throw new Error(`eventStudy: horizons must be positive whole months, got ${h}`);
+  for (const h of horizons) {
+    if (!Number.isInteger(h) || h <= 0) {
+      throw new Error(`eventStudy: horizons must be positive whole months, got ${h}`);
+    }
+  }
   return pivots.flatMap((p) =>
     series.map((s) => {
       const rows = knownRows(s);
@@ -183,7 +187,7 @@ export function eventStudy(
           return { horizonMonths: h, targetDate, observation, change };
         }),
       };
-    }),
+    })
   );
 }
 
@@ -276,7 +280,9 @@ export function eventPaths(
 ): PathPoint[] {
   const fromMonths = options.fromMonths ?? -3;
   const toMonths = options.toMonths ?? 12;
-  if (fromMonths > 0 || toMonths < 0) throw new Error(`eventPaths: the window [${fromMonths}, ${toMonths}] months must contain the pivot`);
+  if (fromMonths > 0 || toMonths < 0) {
+    throw new Error(`eventPaths: the window [${fromMonths}, ${toMonths}] months must contain the pivot`);
+  }
   const stale = options.maxStaleDays ?? eventStudyDefaults.maxStaleDays;
   const monthDays = 365.25 / 12;
   const out: PathPoint[] = [];
@@ -292,7 +298,13 @@ export function eventPaths(
       for (let k = firstIndexOnOrAfter(rows, from); k < rows.length && rows[k].date <= to; k++) {
         const r = rows[k];
         const value = s.units === "index" ? (100 * r.value) / base.value : changeFrom(base.value, r.value, s.units);
-        out.push({ pivotId: p.id, seriesId: s.seriesId, date: r.date, monthsSincePivot: (dayNumber(r.date) - pivotDay) / monthDays, value });
+        out.push({
+          pivotId: p.id,
+          seriesId: s.seriesId,
+          date: r.date,
+          monthsSincePivot: (dayNumber(r.date) - pivotDay) / monthDays,
+          value,
+        });
       }
     });
   }

@@ -34,7 +34,14 @@ export interface WindowChange {
 }
 
 function change(a: DailyPoint, b: DailyPoint): WindowChange {
-  return { fromDate: a.date, toDate: b.date, fromValue: a.value, toValue: b.value, change: b.value - a.value, changeFrac: a.value === 0 ? NaN : b.value / a.value - 1 };
+  return {
+    fromDate: a.date,
+    toDate: b.date,
+    fromValue: a.value,
+    toValue: b.value,
+    change: b.value - a.value,
+    changeFrac: a.value === 0 ? NaN : b.value / a.value - 1,
+  };
 }
 
 /**
@@ -51,7 +58,9 @@ export function windowChange(rows: readonly DailyPoint[], fromDate: string, toDa
 
 /** Every n-trading-day change in `rows` (row i − n to row i), oldest first. */
 export function tradingDayChanges(rows: readonly DailyPoint[], nDays: number): WindowChange[] {
-  if (!Number.isInteger(nDays) || nDays < 1) throw new Error(`tradingDayChanges: nDays must be a positive integer, got ${nDays}`);
+  if (!Number.isInteger(nDays) || nDays < 1) {
+    throw new Error(`tradingDayChanges: nDays must be a positive integer, got ${nDays}`);
+  }
   const out: WindowChange[] = [];
   for (let i = nDays; i < rows.length; i++) out.push(change(rows[i - nDays], rows[i]));
   return out;
@@ -108,7 +117,13 @@ export function rankWindow(changes: readonly WindowChange[], toDate: string): Wi
   const smaller = changes.filter((c) => c.change < w.change - TIE_TOLERANCE).length;
   let before: WindowChange | undefined;
   for (const c of changes) if (c.toDate < toDate && c.change >= w.change - TIE_TOLERANCE) before = c;
-  return { window: w, rank: larger + 1, count: changes.length, percentileFrac: changes.length > 1 ? smaller / (changes.length - 1) : 1, largerBefore: before };
+  return {
+    window: w,
+    rank: larger + 1,
+    count: changes.length,
+    percentileFrac: changes.length > 1 ? smaller / (changes.length - 1) : 1,
+    largerBefore: before,
+  };
 }
 
 /** The `n` largest rises, largest first (ties: earlier window first). */
@@ -117,7 +132,11 @@ export function largestRises(changes: readonly WindowChange[], n: number): Windo
 }
 
 /** The largest rise among windows ending in [fromDate, toDate], or undefined if none ends there. */
-export function largestRiseEndingIn(changes: readonly WindowChange[], fromDate: string, toDate: string): WindowChange | undefined {
+export function largestRiseEndingIn(
+  changes: readonly WindowChange[],
+  fromDate: string,
+  toDate: string,
+): WindowChange | undefined {
   return largestRises(changes.filter((c) => c.toDate >= fromDate && c.toDate <= toDate), 1)[0];
 }
 

@@ -10,7 +10,6 @@
  */
 import { quarterStart } from "../calendar.ts";
 
-
 /** A dated observation: ISO date and a value in $bn. */
 export interface DatedValue {
   date: string;
@@ -94,7 +93,9 @@ export function balanceSheetToGdp(
     const g = gdp.get(quarter);
     if (g === undefined || weeks.length < minWeeks) continue;
     if (!(g > 0)) throw new Error(`balanceSheetToGdp: GDP for ${quarter} is not positive (${g})`);
-    const assets = basis === "quarter-end" ? weeks[weeks.length - 1].value : weeks.reduce((s, w) => s + w.value, 0) / weeks.length;
+    const assets = basis === "quarter-end"
+      ? weeks[weeks.length - 1].value
+      : weeks.reduce((s, w) => s + w.value, 0) / weeks.length;
     out.push({ quarter, assetsUsdBn: assets, gdpUsdBnSaar: g, shareFrac: assets / g, weeks: weeks.length, basis });
   }
   return out;
@@ -107,12 +108,16 @@ export function balanceSheetToGdp(
  */
 export function annualMean(rows: readonly DatedValue[], year: number, minObs: number): PeriodMean {
   const v = rows.filter((r) => +r.date.slice(0, 4) === year).map((r) => r.value);
-  if (v.length < minObs) throw new Error(`annualMean: ${v.length} observations in ${year}, fewer than the ${minObs} required`);
+  if (v.length < minObs) {
+    throw new Error(`annualMean: ${v.length} observations in ${year}, fewer than the ${minObs} required`);
+  }
   return { period: `${year}-01-01`, mean: v.reduce((s, x) => s + x, 0) / v.length, n: v.length };
 }
 
 /** Growth from `from` to `to` as a fraction (0.26 = +26%); both in the same unit, `from` positive. */
 export function growthFrac(from: number, to: number): number {
-  if (!(from > 0) || !Number.isFinite(to)) throw new Error(`growthFrac: needs a positive start and a finite end (${from}, ${to})`);
+  if (!(from > 0) || !Number.isFinite(to)) {
+    throw new Error(`growthFrac: needs a positive start and a finite end (${from}, ${to})`);
+  }
   return to / from - 1;
 }

@@ -8,7 +8,6 @@
  */
 import { monthEndIso } from "../calendar.ts";
 
-
 /** Re-exported from lib/calc/asOf.ts, where the as-of look-ups live. */
 export { monthEndIso };
 
@@ -40,7 +39,11 @@ export interface HoldingsChange {
 
 function valueAt(rows: readonly Holding[], date: string): Holding {
   const r = rows.find((x) => x.date === date);
-  if (!r) throw new Error(`no holding dated ${date} (data ${rows[0]?.date ?? "none"}..${rows[rows.length - 1]?.date ?? "none"})`);
+  if (!r) {
+    throw new Error(
+      `no holding dated ${date} (data ${rows[0]?.date ?? "none"}..${rows[rows.length - 1]?.date ?? "none"})`,
+    );
+  }
   return r;
 }
 
@@ -48,7 +51,12 @@ function valueAt(rows: readonly Holding[], date: string): Holding {
  * The change of holdings from month `fromDate` to month `toDate` (both must be in `rows`; nothing is
  * interpolated), with the series breaks it crosses. Throws if a month is missing or from > to.
  */
-export function holdingsChange(rows: readonly Holding[], fromDate: string, toDate: string, breaks: readonly BreakMonth[] = []): HoldingsChange {
+export function holdingsChange(
+  rows: readonly Holding[],
+  fromDate: string,
+  toDate: string,
+  breaks: readonly BreakMonth[] = [],
+): HoldingsChange {
   if (fromDate > toDate) throw new Error(`holdingsChange: ${fromDate} is after ${toDate}`);
   const a = valueAt(rows, fromDate);
   const b = valueAt(rows, toDate);
@@ -78,7 +86,11 @@ export interface MonthlyChange {
  */
 export function monthlyChanges(rows: readonly Holding[], breaks: readonly BreakMonth[] = []): MonthlyChange[] {
   const breakDates = new Set(breaks.map((b) => b.date));
-  return rows.slice(1).map((r, i) => ({ date: r.date, changeUsdBn: r.value - rows[i].value, acrossBreak: breakDates.has(r.date) }));
+  return rows.slice(1).map((r, i) => ({
+    date: r.date,
+    changeUsdBn: r.value - rows[i].value,
+    acrossBreak: breakDates.has(r.date),
+  }));
 }
 
 /** A part's share of a total in the same month. */
@@ -91,7 +103,10 @@ export interface Share {
 /** The share of `part` in `total` for every month present in both (months in only one are skipped). */
 export function shareOf(part: readonly Holding[], total: readonly Holding[]): Share[] {
   const byDate = new Map(total.map((r) => [r.date, r.value]));
-  return part.filter((r) => byDate.has(r.date) && byDate.get(r.date)! !== 0).map((r) => ({ date: r.date, shareFrac: r.value / byDate.get(r.date)! }));
+  return part.filter((r) => byDate.has(r.date) && byDate.get(r.date)! !== 0).map((r) => ({
+    date: r.date,
+    shareFrac: r.value / byDate.get(r.date)!,
+  }));
 }
 
 /** Where a month's level sits in the history before it. */
@@ -146,10 +161,18 @@ export interface HoldingComparison extends PublishedHolding {
  * Compare published holdings row by row with the data: `data` maps a holder name to its month-end rows.
  * A month or holder missing from the data gives undefined figures (never a guess).
  */
-export function compareHoldings(published: readonly PublishedHolding[], data: Readonly<Record<string, readonly Holding[]>>): HoldingComparison[] {
+export function compareHoldings(
+  published: readonly PublishedHolding[],
+  data: Readonly<Record<string, readonly Holding[]>>,
+): HoldingComparison[] {
   return published.map((p) => {
     const d = data[p.holder]?.find((r) => r.date === p.date)?.value;
     const diff = d === undefined ? undefined : d - p.valueUsdBn;
-    return { ...p, dataUsdBn: d, diffUsdBn: diff, absDiffFrac: diff === undefined ? undefined : Math.abs(diff) / Math.abs(p.valueUsdBn) };
+    return {
+      ...p,
+      dataUsdBn: d,
+      diffUsdBn: diff,
+      absDiffFrac: diff === undefined ? undefined : Math.abs(diff) / Math.abs(p.valueUsdBn),
+    };
   });
 }

@@ -34,7 +34,9 @@ export function inWindow(rows: readonly LevelPoint[], from?: string, to?: string
 /** Range, mean, first and last observation of the series in [from, to]. */
 export function levelStats(rows: readonly LevelPoint[], from?: string, to?: string): LevelStats {
   const w = inWindow(rows, from, to);
-  if (w.length === 0) return { n: 0, first: undefined, last: undefined, min: undefined, max: undefined, mean: undefined };
+  if (w.length === 0) {
+    return { n: 0, first: undefined, last: undefined, min: undefined, max: undefined, mean: undefined };
+  }
   let min = w[0];
   let max = w[0];
   let sum = 0;
@@ -61,7 +63,13 @@ export interface BandShare {
  * The share of observations in [from, to] within ±`bandFrac` (a fraction, 0.02 = 2%) of `level`, and the
  * observation farthest from it.
  */
-export function shareWithinBand(rows: readonly LevelPoint[], level: number, bandFrac: number, from?: string, to?: string): BandShare {
+export function shareWithinBand(
+  rows: readonly LevelPoint[],
+  level: number,
+  bandFrac: number,
+  from?: string,
+  to?: string,
+): BandShare {
   if (!(bandFrac >= 0)) throw new Error(`shareWithinBand: bandFrac must be >= 0, got ${bandFrac}`);
   if (level === 0) throw new Error("shareWithinBand: the reference level must not be zero");
   const w = inWindow(rows, from, to);
@@ -90,7 +98,13 @@ export interface LevelSpell {
  * oldest first: e.g. when total assets stood at "about $7,400bn". A single observation outside the band
  * ends a spell.
  */
-export function spellsNearLevel(rows: readonly LevelPoint[], level: number, bandFrac: number, from?: string, to?: string): LevelSpell[] {
+export function spellsNearLevel(
+  rows: readonly LevelPoint[],
+  level: number,
+  bandFrac: number,
+  from?: string,
+  to?: string,
+): LevelSpell[] {
   if (!(bandFrac >= 0)) throw new Error(`spellsNearLevel: bandFrac must be >= 0, got ${bandFrac}`);
   const spells: LevelSpell[] = [];
   let current: LevelSpell | undefined;
@@ -134,7 +148,12 @@ export function stepSummary(rows: readonly LevelPoint[], from?: string, to?: str
     if (d > 0) nUp++;
     else if (d < 0) nDown++;
   }
-  return { nSteps: Math.max(0, w.length - 1), nUp, nDown, totalChange: w.length >= 2 ? w[w.length - 1].value - w[0].value : undefined };
+  return {
+    nSteps: Math.max(0, w.length - 1),
+    nUp,
+    nDown,
+    totalChange: w.length >= 2 ? w[w.length - 1].value - w[0].value : undefined,
+  };
 }
 
 /** One change of level: the last observation before and the first after. */

@@ -59,7 +59,9 @@ export const defaults = {
 export function quarterEndOf(quarter: string): string {
   const y = +quarter.slice(0, 4);
   const m = +quarter.slice(5, 7);
-  if (quarter.slice(8) !== "01" || (m - 1) % 3 !== 0) throw new Error(`quarterEndOf: ${quarter} is not the first day of a quarter`);
+  if (quarter.slice(8) !== "01" || (m - 1) % 3 !== 0) {
+    throw new Error(`quarterEndOf: ${quarter} is not the first day of a quarter`);
+  }
   return new Date(Date.UTC(y, m + 2, 0)).toISOString().slice(0, 10);
 }
 
@@ -114,10 +116,16 @@ function prevQuarter(quarter: string): string {
  * Change of money-fund assets and deposits between two quarter ends, $bn: from the end of quarter
  * `fromQuarter` to the end of quarter `toQuarter` (both first-day-of-quarter ISO dates in `quarters`).
  */
-export function shiftBetween(quarters: readonly MoneyFundQuarter[], fromQuarter: string, toQuarter: string): MoneyFundShift {
+export function shiftBetween(
+  quarters: readonly MoneyFundQuarter[],
+  fromQuarter: string,
+  toQuarter: string,
+): MoneyFundShift {
   const a = quarters.find((q) => q.quarter === fromQuarter);
   const b = quarters.find((q) => q.quarter === toQuarter);
-  if (!a || !b) throw new Error(`shiftBetween: quarter ${!a ? fromQuarter : toQuarter} is not among the aligned quarters`);
+  if (!a || !b) {
+    throw new Error(`shiftBetween: quarter ${!a ? fromQuarter : toQuarter} is not among the aligned quarters`);
+  }
   if (b.quarter <= a.quarter) throw new Error(`shiftBetween: ${toQuarter} is not after ${fromQuarter}`);
   return {
     fromQuarterEnd: a.quarterEnd,
@@ -133,11 +141,19 @@ export function shiftBetween(quarters: readonly MoneyFundQuarter[], fromQuarter:
  * Whether the value of quarter `quarter` is the highest of every quarter up to and including it (a
  * record at that time), with the previous high. Values in $bn, sorted by date.
  */
-export function isRecordAt(rows: readonly DatedValue[], quarter: string): { record: boolean; valueUsdBn: number; previousHighUsdBn: number; previousHighDate: string } {
+export function isRecordAt(
+  rows: readonly DatedValue[],
+  quarter: string,
+): { record: boolean; valueUsdBn: number; previousHighUsdBn: number; previousHighDate: string } {
   const i = rows.findIndex((r) => r.date === quarter);
   if (i < 0) throw new Error(`isRecordAt: no observation for ${quarter}`);
   if (i === 0) throw new Error(`isRecordAt: ${quarter} is the first observation, nothing to compare`);
   let hi = 0;
   for (let j = 1; j < i; j++) if (rows[j].value > rows[hi].value) hi = j;
-  return { record: rows[i].value > rows[hi].value, valueUsdBn: rows[i].value, previousHighUsdBn: rows[hi].value, previousHighDate: rows[hi].date };
+  return {
+    record: rows[i].value > rows[hi].value,
+    valueUsdBn: rows[i].value,
+    previousHighUsdBn: rows[hi].value,
+    previousHighDate: rows[hi].date,
+  };
 }

@@ -41,8 +41,10 @@ export const SCARCITY_EPISODES: readonly ScarcityEpisode[] = [
     id: "repo-spike-2019",
     date: "2019-09-17",
     label: "Sep 2019 repo spike",
-    description: "SOFR printed 5.25% with the target range at 2.00–2.25%; the Fed answered with repo operations and, from October 2019, bill purchases.",
-    source: "New York Fed SOFR and Federal Reserve Board target range (DFEDTARU/DFEDTARL), via FRED; FOMC statement regarding monetary policy implementation, 2019-10-11",
+    description:
+      "SOFR printed 5.25% with the target range at 2.00–2.25%; the Fed answered with repo operations and, from October 2019, bill purchases.",
+    source:
+      "New York Fed SOFR and Federal Reserve Board target range (DFEDTARU/DFEDTARL), via FRED; FOMC statement regarding monetary policy implementation, 2019-10-11",
   },
   {
     id: "late-2025",
@@ -119,7 +121,9 @@ export function rollingSpreadStats(
 ): RollingSpread[] {
   const windowDays = options.windowDays ?? rollingDefaults.windowDays;
   const thresholdBp = options.thresholdBp ?? rollingDefaults.thresholdBp;
-  if (!Number.isInteger(windowDays) || windowDays < 1) throw new Error(`rollingSpreadStats: windowDays must be a positive integer, got ${windowDays}`);
+  if (!Number.isInteger(windowDays) || windowDays < 1) {
+    throw new Error(`rollingSpreadStats: windowDays must be a positive integer, got ${windowDays}`);
+  }
   const out: RollingSpread[] = [];
   let sum = 0;
   let above = 0;
@@ -138,7 +142,14 @@ export function rollingSpreadStats(
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    out.push({ date: points[i].date, meanBp: roundNoise(sum / windowDays), minBp: min, maxBp: max, daysAbove: above, days: windowDays });
+    out.push({
+      date: points[i].date,
+      meanBp: roundNoise(sum / windowDays),
+      minBp: min,
+      maxBp: max,
+      daysAbove: above,
+      days: windowDays,
+    });
   }
   return out;
 }
@@ -163,7 +174,15 @@ export function daysAboveByMonth(points: readonly SpreadPoint[], thresholdBp = 0
   const out: MonthlySpread[] = [];
   let cur: { month: string; days: number; daysAbove: number; sum: number; maxBp: number } | undefined;
   const flush = () => {
-    if (cur) out.push({ month: cur.month, days: cur.days, daysAbove: cur.daysAbove, meanBp: roundNoise(cur.sum / cur.days), maxBp: cur.maxBp });
+    if (cur) {
+      out.push({
+        month: cur.month,
+        days: cur.days,
+        daysAbove: cur.daysAbove,
+        meanBp: roundNoise(cur.sum / cur.days),
+        maxBp: cur.maxBp,
+      });
+    }
   };
   for (const p of points) {
     const month = p.date.slice(0, 7);
@@ -192,7 +211,12 @@ export interface DaysAboveCount {
 }
 
 /** Count the observations in [from, to] with spread > `thresholdBp` (bp), and the largest spread. */
-export function countDaysAbove(points: readonly SpreadPoint[], from: string, to: string, thresholdBp = 0): DaysAboveCount {
+export function countDaysAbove(
+  points: readonly SpreadPoint[],
+  from: string,
+  to: string,
+  thresholdBp = 0,
+): DaysAboveCount {
   let days = 0;
   let daysAbove = 0;
   let maxBp = -Infinity;

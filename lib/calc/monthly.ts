@@ -9,7 +9,6 @@
  */
 import { addDays, addMonths, lastDayOfMonth, monthOf, monthsBetween } from "../calendar.ts";
 
-
 /** A dated observation, value in the series' own units (here: $bn). */
 export interface DatedValue {
   date: string;
@@ -52,7 +51,9 @@ export type MonthGrid = "month-end" | "last-wednesday";
  * ends before it): nothing is filled. Throws on a non-finite value or unsorted dates.
  */
 export function monthlyLevels(rows: readonly DatedValue[], grid: MonthGrid = "month-end"): MonthLevel[] {
-  if (grid !== "month-end" && grid !== "last-wednesday") throw new Error(`monthlyLevels: unknown month grid "${grid}" (use "month-end" or "last-wednesday")`);
+  if (grid !== "month-end" && grid !== "last-wednesday") {
+    throw new Error(`monthlyLevels: unknown month grid "${grid}" (use "month-end" or "last-wednesday")`);
+  }
   checkRows(rows, "monthlyLevels");
   if (rows.length === 0) return [];
   const out: MonthLevel[] = [];
@@ -60,7 +61,9 @@ export function monthlyLevels(rows: readonly DatedValue[], grid: MonthGrid = "mo
     for (let i = 0; i < rows.length; i++) {
       const m = monthOf(rows[i].date);
       // The last observation of a month, once the data shows the month is over (next row in a later month).
-      if (i + 1 < rows.length && monthOf(rows[i + 1].date) !== m) out.push({ month: m, date: rows[i].date, value: rows[i].value });
+      if (i + 1 < rows.length && monthOf(rows[i + 1].date) !== m) {
+        out.push({ month: m, date: rows[i].date, value: rows[i].value });
+      }
     }
     return out;
   }
@@ -68,7 +71,9 @@ export function monthlyLevels(rows: readonly DatedValue[], grid: MonthGrid = "mo
   for (const m of monthsBetween(rows[0].date, rows[rows.length - 1].date)) {
     const end = lastDayOfMonth(m);
     while (j < rows.length && rows[j].date < end) j++;
-    if (j < rows.length && rows[j].date <= addDays(end, 6)) out.push({ month: m, date: rows[j].date, value: rows[j].value });
+    if (j < rows.length && rows[j].date <= addDays(end, 6)) {
+      out.push({ month: m, date: rows[j].date, value: rows[j].value });
+    }
   }
   return out;
 }
@@ -83,14 +88,24 @@ export function monthlyChanges(levels: readonly MonthLevel[]): MonthChange[] {
     const prev = levels[i - 1];
     const cur = levels[i];
     if (addMonths(prev.month, 1) !== cur.month) continue;
-    out.push({ month: cur.month, date: cur.date, previousDate: prev.date, level: cur.value, change: cur.value - prev.value });
+    out.push({
+      month: cur.month,
+      date: cur.date,
+      previousDate: prev.date,
+      level: cur.value,
+      change: cur.value - prev.value,
+    });
   }
   return out;
 }
 
 function checkRows(rows: readonly DatedValue[], fn: string): void {
   for (let i = 0; i < rows.length; i++) {
-    if (!Number.isFinite(rows[i].value)) throw new Error(`${fn}: value on ${rows[i].date} is not a finite number (${rows[i].value})`);
-    if (i > 0 && rows[i].date <= rows[i - 1].date) throw new Error(`${fn}: dates not strictly increasing at ${rows[i].date}`);
+    if (!Number.isFinite(rows[i].value)) {
+      throw new Error(`${fn}: value on ${rows[i].date} is not a finite number (${rows[i].value})`);
+    }
+    if (i > 0 && rows[i].date <= rows[i - 1].date) {
+      throw new Error(`${fn}: dates not strictly increasing at ${rows[i].date}`);
+    }
   }
 }

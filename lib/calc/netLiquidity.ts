@@ -17,7 +17,7 @@
  * for two series that both trend says almost nothing), of weekly log changes and of month-end log changes.
  */
 import { addDays, daysBetween } from "../calendar.ts";
-import { logChanges, pearson, type Correlation } from "./correlation.ts";
+import { type Correlation, logChanges, pearson } from "./correlation.ts";
 import { indexOnOrBefore } from "./asOf.ts";
 
 /** A dated observation: ISO date and a value in the unit the caller states. */
@@ -130,7 +130,9 @@ export function withIndexClose(
     const k = indexOnOrBefore(index, w.date);
     if (k < 0) continue;
     if (daysBetween(index[k].date, w.date) > maxAge) {
-      throw new Error(`withIndexClose: the last close before ${w.date} is ${index[k].date}, more than ${maxAge} days old`);
+      throw new Error(
+        `withIndexClose: the last close before ${w.date} is ${index[k].date}, more than ${maxAge} days old`,
+      );
     }
     out.push({ ...w, indexValue: index[k].value, indexDate: index[k].date });
   }
@@ -153,11 +155,17 @@ export function netLiquidityRelation(
   weeks: readonly NetLiquidityIndexWeek[],
   options: { from?: string; to?: string } = {},
 ): NetLiquidityRelation {
-  const sample = weeks.filter((w) => (!options.from || w.date >= options.from) && (!options.to || w.date <= options.to));
-  if (sample.length === 0) throw new Error(`netLiquidityRelation: no weeks in [${options.from ?? "…"}, ${options.to ?? "…"}]`);
+  const sample = weeks.filter((w) =>
+    (!options.from || w.date >= options.from) && (!options.to || w.date <= options.to)
+  );
+  if (sample.length === 0) {
+    throw new Error(`netLiquidityRelation: no weeks in [${options.from ?? "…"}, ${options.to ?? "…"}]`);
+  }
   for (let i = 1; i < sample.length; i++) {
     if (daysBetween(sample[i - 1].date, sample[i].date) !== 7) {
-      throw new Error(`netLiquidityRelation: ${sample[i - 1].date} to ${sample[i].date} is not one week; the sample has a gap`);
+      throw new Error(
+        `netLiquidityRelation: ${sample[i - 1].date} to ${sample[i].date} is not one week; the sample has a gap`,
+      );
     }
   }
   const nl = sample.map((w) => w.netLiquidityUsdBn);

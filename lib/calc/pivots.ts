@@ -134,7 +134,8 @@ export const PIVOTS: readonly Pivot[] = [
     kind: "qt-end",
     episode: "2025",
     label: "Dec 2025 QT end",
-    description: "Runoff ends on December 1 as decided on October 29 (with a 25bp cut to 3.75–4.00%); agency principal reinvested in bills.",
+    description:
+      "Runoff ends on December 1 as decided on October 29 (with a 25bp cut to 3.75–4.00%); agency principal reinvested in bills.",
     source: "FOMC statement and implementation note, 2025-10-29",
   },
 ];
@@ -186,7 +187,7 @@ export function pivotCoverage(
       const hs = atPivot ? horizonsMonths.filter((h) => addMonthsIso(p.date, h) <= r.last) : [];
       const status = !atPivot ? "none" : hs.length === horizonsMonths.length ? "full" : "partial";
       return { pivotId: p.id, seriesId: r.seriesId, atPivot, horizonsMonths: hs, status };
-    }),
+    })
   );
 }
 

@@ -45,7 +45,8 @@ export const QT_EVENTS: readonly PolicyEvent[] = [
     date: "2024-06-01",
     decided: "2024-05-01",
     label: "Treasury cap $25bn",
-    description: "Treasury cap cut to $25bn per month; MBS cap stays $35bn, MBS principal above it reinvested in Treasuries.",
+    description:
+      "Treasury cap cut to $25bn per month; MBS cap stays $35bn, MBS principal above it reinvested in Treasuries.",
     source: "FOMC statement and implementation note, 2024-05-01",
   },
   {

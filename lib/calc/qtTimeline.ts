@@ -18,14 +18,22 @@ function checkThreshold(fn: string, v: number): void {
 }
 
 /** The first month on or after `fromMonth` whose change is above `thresholdUsdBn`; undefined if none. */
-export function firstMonthAbove(changes: readonly MonthChange[], thresholdUsdBn: number, fromMonth: string): MonthChange | undefined {
+export function firstMonthAbove(
+  changes: readonly MonthChange[],
+  thresholdUsdBn: number,
+  fromMonth: string,
+): MonthChange | undefined {
   checkThreshold("firstMonthAbove", thresholdUsdBn);
   const from = monthOf(fromMonth);
   return changes.find((c) => c.month >= from && c.change > thresholdUsdBn);
 }
 
 /** The first month on or after `fromMonth` whose change is below `thresholdUsdBn`; undefined if none. */
-export function firstMonthBelow(changes: readonly MonthChange[], thresholdUsdBn: number, fromMonth: string): MonthChange | undefined {
+export function firstMonthBelow(
+  changes: readonly MonthChange[],
+  thresholdUsdBn: number,
+  fromMonth: string,
+): MonthChange | undefined {
   checkThreshold("firstMonthBelow", thresholdUsdBn);
   const from = monthOf(fromMonth);
   return changes.find((c) => c.month >= from && c.change < thresholdUsdBn);
@@ -42,11 +50,18 @@ export function meanMonthlyChange(changes: readonly MonthChange[], from: string,
  * The first observation on or after `from` whose value is above the previous observation's (e.g. the
  * first rate rise in the target range's upper limit, DFEDTARU); undefined if none.
  */
-export function firstIncrease(rows: readonly DatedValue[], from: string): { date: string; before: number; after: number } | undefined {
+export function firstIncrease(
+  rows: readonly DatedValue[],
+  from: string,
+): { date: string; before: number; after: number } | undefined {
   for (let i = 1; i < rows.length; i++) {
     if (rows[i].date < from) continue;
-    if (!Number.isFinite(rows[i].value) || !Number.isFinite(rows[i - 1].value)) throw new Error(`firstIncrease: non-finite value near ${rows[i].date}`);
-    if (rows[i].value > rows[i - 1].value) return { date: rows[i].date, before: rows[i - 1].value, after: rows[i].value };
+    if (!Number.isFinite(rows[i].value) || !Number.isFinite(rows[i - 1].value)) {
+      throw new Error(`firstIncrease: non-finite value near ${rows[i].date}`);
+    }
+    if (rows[i].value > rows[i - 1].value) {
+      return { date: rows[i].date, before: rows[i - 1].value, after: rows[i].value };
+    }
   }
   return undefined;
 }
@@ -67,7 +82,9 @@ export function levelChange(rows: readonly DatedValue[], from: string, to: strin
   let b: DatedValue | undefined;
   for (const r of rows) if (r.date >= from && r.date <= to) b = r;
   if (!a || !b) throw new Error(`levelChange: no observation between ${from} and ${to}`);
-  if (!Number.isFinite(a.value) || !Number.isFinite(b.value)) throw new Error(`levelChange: non-finite value at ${a.date} or ${b.date}`);
+  if (!Number.isFinite(a.value) || !Number.isFinite(b.value)) {
+    throw new Error(`levelChange: non-finite value at ${a.date} or ${b.date}`);
+  }
   return { fromDate: a.date, fromValue: a.value, toDate: b.date, toValue: b.value, change: b.value - a.value };
 }
 

@@ -22,7 +22,7 @@
 import { addMonths } from "../calendar.ts";
 import { eventDate } from "./policyEvents.ts";
 import type { SpreadPoint } from "./moneyMarket.ts";
-import { monthlyLevels, type MonthGrid } from "./monthly.ts";
+import { type MonthGrid, monthlyLevels } from "./monthly.ts";
 import type { ScenarioPath } from "./rmpScenarios.ts";
 
 /** The first round's announced pace: about $40bn/month of bills from 2025-12-12 (New York Fed statement on
@@ -98,11 +98,20 @@ export function realisedPath(input: {
     const r = reserves.get(month);
     if (!a || !t || !m || !r) return undefined;
     if (new Set([a.date, t.date, m.date, r.date]).size !== 1) return undefined; // one H.4.1 week for all
-    return { weekEnding: a.date, totalAssetsUsdBn: a.value, securitiesUsdBn: t.value + m.value, reservesUsdBn: r.value };
+    return {
+      weekEnding: a.date,
+      totalAssetsUsdBn: a.value,
+      securitiesUsdBn: t.value + m.value,
+      reservesUsdBn: r.value,
+    };
   };
   const before = addMonths(input.startMonth, -1);
   const s = at(before);
-  if (!s) throw new Error(`realisedPath: no H.4.1 week closing ${before} (the month before ${input.startMonth}) in every weekly series`);
+  if (!s) {
+    throw new Error(
+      `realisedPath: no H.4.1 week closing ${before} (the month before ${input.startMonth}) in every weekly series`,
+    );
+  }
   const start: RealisedStart = s;
   const spreadByMonth = new Map<string, { sum: number; n: number }>();
   for (const p of input.spreadDaily) {
@@ -114,7 +123,7 @@ export function realisedPath(input: {
   }
   const months: RealisedMonth[] = [];
   let prevSecurities = start.securitiesUsdBn;
-  for (let step = 1; ; step++) {
+  for (let step = 1;; step++) {
     const month = addMonths(input.startMonth, step - 1);
     const v = at(month);
     if (!v) break;
@@ -184,7 +193,9 @@ export function compareWithScenarios(realised: RealisedPath, paths: readonly Sce
       lastS = m.cumulativePurchasesUsdBn;
       lastR = r.cumulativePurchasesUsdBn;
     }
-    if (n === 0) throw new Error(`compareWithScenarios: scenario ${p.scenario.id} shares no month with the realised path`);
+    if (n === 0) {
+      throw new Error(`compareWithScenarios: scenario ${p.scenario.id} shares no month with the realised path`);
+    }
     return {
       id: p.scenario.id,
       label: p.scenario.label,

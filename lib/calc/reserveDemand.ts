@@ -27,7 +27,6 @@
  */
 import { quarterStart } from "../calendar.ts";
 
-
 /** One observation for the fit: reserves as a share of the denominator (pct) and the spread (bp). */
 export interface CurvePoint {
   sharePct: number;
@@ -102,12 +101,18 @@ export const fitDefaults = {
 } as const;
 
 /** The curve's spread at a share. Units: pct in, bp out. */
-export function curveSpreadBp(curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">, sharePct: number): number {
+export function curveSpreadBp(
+  curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">,
+  sharePct: number,
+): number {
   return curve.aBp + curve.bBp * basis(curve.form, curve.cPerPp, curve.centerPct, sharePct);
 }
 
 /** The curve's slope as the positive number −d spread / d share, in bp per pp of share. */
-export function curveSlopeBpPerPp(curve: Pick<FittedCurve, "form" | "bBp" | "cPerPp" | "centerPct">, sharePct: number): number {
+export function curveSlopeBpPerPp(
+  curve: Pick<FittedCurve, "form" | "bBp" | "cPerPp" | "centerPct">,
+  sharePct: number,
+): number {
   const { bBp: b, cPerPp: c, centerPct: m } = curve;
   if (curve.form === "exponential") return b * c * Math.exp(-c * (sharePct - m));
   const u = Math.exp(c * (sharePct - m));
@@ -120,7 +125,12 @@ function basis(form: CurveForm, c: number, center: number, x: number): number {
 }
 
 /** Closed-form OLS of y on [1, g]: a, b and the SSE. Undefined when g does not vary. */
-function olsOnBasis(x: readonly number[], y: readonly number[], g: (x: number) => number, floorBp?: number): { a: number; b: number; sse: number } | undefined {
+function olsOnBasis(
+  x: readonly number[],
+  y: readonly number[],
+  g: (x: number) => number,
+  floorBp?: number,
+): { a: number; b: number; sse: number } | undefined {
   const n = x.length;
   if (floorBp !== undefined) {
     // The floor fixed (e.g. the administered ON RRP − IORB spread): b alone, by least squares through it.
@@ -186,10 +196,14 @@ function linGrid(lo: number, hi: number, n: number): number[] {
  */
 export function fitReserveDemandCurve(points: readonly CurvePoint[], options: FitOptions = {}): FittedCurve {
   const form = options.form ?? fitDefaults.form;
-  if (form !== "exponential" && form !== "logistic") throw new Error(`fitReserveDemandCurve: unknown form "${form}" (use "exponential" or "logistic")`);
+  if (form !== "exponential" && form !== "logistic") {
+    throw new Error(`fitReserveDemandCurve: unknown form "${form}" (use "exponential" or "logistic")`);
+  }
   if (points.length < 4) throw new Error(`fitReserveDemandCurve: need at least 4 points, got ${points.length}`);
   for (const p of points) {
-    if (!Number.isFinite(p.sharePct) || !Number.isFinite(p.spreadBp)) throw new Error(`fitReserveDemandCurve: non-finite point (share ${p.sharePct}, spread ${p.spreadBp})`);
+    if (!Number.isFinite(p.sharePct) || !Number.isFinite(p.spreadBp)) {
+      throw new Error(`fitReserveDemandCurve: non-finite point (share ${p.sharePct}, spread ${p.spreadBp})`);
+    }
   }
   const x = points.map((p) => p.sharePct);
   const y = points.map((p) => p.spreadBp);
@@ -260,7 +274,10 @@ export type AmpleRule =
  * reaches the stated slope or spread (e.g. a spread level below the floor `a`, or a curve that slopes the
  * wrong way). Above the threshold the curve is flatter (or the spread lower) than the stated level.
  */
-export function ampleThresholdSharePct(curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">, rule: AmpleRule): number | undefined {
+export function ampleThresholdSharePct(
+  curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">,
+  rule: AmpleRule,
+): number | undefined {
   const { aBp: a, bBp: b, cPerPp: c, centerPct: m } = curve;
   if (!(b > 0) || !(c > 0)) return undefined;
   if (rule.kind === "slope") {

@@ -11,7 +11,15 @@
  * extrapolating the curve below the reserves it was fitted on. Pure.
  */
 import { quantileSorted } from "d3-array";
-import { ampleThresholdSharePct, curveSpreadBp, fitReserveDemandCurve, shareToUsdBn, type CurvePoint, type FitOptions, type FittedCurve } from "./reserveDemand.ts";
+import {
+  ampleThresholdSharePct,
+  type CurvePoint,
+  curveSpreadBp,
+  type FitOptions,
+  fitReserveDemandCurve,
+  type FittedCurve,
+  shareToUsdBn,
+} from "./reserveDemand.ts";
 
 export type Regime = "abundant" | "ample" | "scarce";
 
@@ -36,11 +44,21 @@ export function boundarySharePct(curve: Curve, denominatorUsdBn: number, bpPer10
 }
 
 /** Both thresholds of a curve for the two slope levels (bp per $100bn), at a denominator level ($bn). */
-export function regimeThresholds(curve: Curve, denominatorUsdBn: number, abundantSlopeBpPer100UsdBn: number, scarceSlopeBpPer100UsdBn: number): RegimeThresholds {
+export function regimeThresholds(
+  curve: Curve,
+  denominatorUsdBn: number,
+  abundantSlopeBpPer100UsdBn: number,
+  scarceSlopeBpPer100UsdBn: number,
+): RegimeThresholds {
   if (!(abundantSlopeBpPer100UsdBn < scarceSlopeBpPer100UsdBn)) {
-    throw new Error(`regimeThresholds: the abundant slope (${abundantSlopeBpPer100UsdBn}) must be below the scarce slope (${scarceSlopeBpPer100UsdBn}) bp per $100bn`);
+    throw new Error(
+      `regimeThresholds: the abundant slope (${abundantSlopeBpPer100UsdBn}) must be below the scarce slope (${scarceSlopeBpPer100UsdBn}) bp per $100bn`,
+    );
   }
-  return { abundantSharePct: boundarySharePct(curve, denominatorUsdBn, abundantSlopeBpPer100UsdBn), scarceSharePct: boundarySharePct(curve, denominatorUsdBn, scarceSlopeBpPer100UsdBn) };
+  return {
+    abundantSharePct: boundarySharePct(curve, denominatorUsdBn, abundantSlopeBpPer100UsdBn),
+    scarceSharePct: boundarySharePct(curve, denominatorUsdBn, scarceSlopeBpPer100UsdBn),
+  };
 }
 
 /** The regime of a share (pct) given the thresholds; a missing threshold never bounds. */
@@ -82,14 +100,24 @@ export function seededRandom(seed: number): () => number {
  * the refits is the curve's sampling uncertainty. A coarser grid than the main fit keeps it fast; a
  * resample whose share does not vary is skipped.
  */
-export function bootstrapCurves(points: readonly CurvePoint[], options: FitOptions & { replicates: number; seed: number }): FittedCurve[] {
+export function bootstrapCurves(
+  points: readonly CurvePoint[],
+  options: FitOptions & { replicates: number; seed: number },
+): FittedCurve[] {
   const rand = seededRandom(options.seed);
   const out: FittedCurve[] = [];
   const n = points.length;
   for (let k = 0; k < options.replicates; k++) {
     const sample = Array.from({ length: n }, () => points[Math.floor(rand() * n)]);
     try {
-      out.push(fitReserveDemandCurve(sample, { form: options.form, gridPoints: options.gridPoints ?? 41, logisticGridPoints: options.logisticGridPoints ?? 11, refinements: options.refinements ?? 3 }));
+      out.push(
+        fitReserveDemandCurve(sample, {
+          form: options.form,
+          gridPoints: options.gridPoints ?? 41,
+          logisticGridPoints: options.logisticGridPoints ?? 11,
+          refinements: options.refinements ?? 3,
+        }),
+      );
     } catch {
       // a degenerate resample: no fit to add
     }
@@ -98,7 +126,10 @@ export function bootstrapCurves(points: readonly CurvePoint[], options: FitOptio
 }
 
 /** The curve's band at each share: the 5–95 percentile of the bootstrap curves' spreads (bp). */
-export function curveBand(curves: readonly Curve[], sharesPct: readonly number[]): { sharePct: number; lo: number; mid: number; hi: number }[] {
+export function curveBand(
+  curves: readonly Curve[],
+  sharesPct: readonly number[],
+): { sharePct: number; lo: number; mid: number; hi: number }[] {
   return sharesPct.map((x) => {
     const b = bandOf(curves.map((c) => curveSpreadBp(c, x)))!;
     return { sharePct: x, lo: b.lo, mid: b.mid, hi: b.hi };
@@ -133,7 +164,11 @@ export function outOfSample(curve: Curve, points: readonly CurvePoint[]): OutOfS
  * and the part of the path's mean implied spread that comes from reading the curve there (the spread at
  * the share, less the spread at the sample's edge, averaged over the path's months).
  */
-export function extrapolationOf(curve: Curve, sharesPct: readonly number[], fittedMinSharePct: number): { monthsOutside: number; extrapolatedSpreadBp: number } {
+export function extrapolationOf(
+  curve: Curve,
+  sharesPct: readonly number[],
+  fittedMinSharePct: number,
+): { monthsOutside: number; extrapolatedSpreadBp: number } {
   if (sharesPct.length === 0) return { monthsOutside: 0, extrapolatedSpreadBp: 0 };
   const edge = curveSpreadBp(curve, fittedMinSharePct);
   let outside = 0;

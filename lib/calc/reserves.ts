@@ -23,7 +23,6 @@
  */
 import { addDays, monthOf } from "../calendar.ts";
 
-
 /** A dated observation in $bn. */
 export interface DatedUsdBn {
   date: string;
@@ -56,7 +55,9 @@ export interface LiabilityWeek extends LiabilityWeekInput {
 
 function finite(fn: string, name: string, v: number | undefined, date: string): void {
   if (v === undefined) return;
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${fn}: ${name} on ${date} is not a finite number (${v})`);
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    throw new Error(`${fn}: ${name} on ${date} is not a finite number (${v})`);
+  }
 }
 
 /**
@@ -131,7 +132,13 @@ export function alignLiabilityWeeks(
     if (r === undefined || t === undefined) continue;
     while (j + 1 < rrp.length && rrp[j + 1].date <= a.date) j++;
     if (j < 0 || rrp[j].date < addDays(a.date, -o.onRrpMaxStaleDays)) continue;
-    const week: LiabilityWeekInput = { date: a.date, totalAssetsUsdBn: a.value, reservesUsdBn: r, tgaUsdBn: t, onRrpUsdBn: rrp[j].value };
+    const week: LiabilityWeekInput = {
+      date: a.date,
+      totalAssetsUsdBn: a.value,
+      reservesUsdBn: r,
+      tgaUsdBn: t,
+      onRrpUsdBn: rrp[j].value,
+    };
     const c = currency.get(monthOf(a.date));
     if (c !== undefined) week.currencyUsdBn = c;
     out.push(week);

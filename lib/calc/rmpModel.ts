@@ -9,22 +9,37 @@
  * and realised.ts.
  */
 import { addMonths, quarterStart } from "../calendar.ts";
-import { daysAboveByMonth, IORB_START, spreadBpDaily, weekEndingMeans, type SpreadPoint } from "./moneyMarket.ts";
+import { daysAboveByMonth, IORB_START, spreadBpDaily, type SpreadPoint, weekEndingMeans } from "./moneyMarket.ts";
 import {
+  type AmpleRule,
   ampleThresholdSharePct,
   buildCurveSample,
-  fitReserveDemandCurve,
-  shareToUsdBn,
-  type AmpleRule,
   type CurveForm,
   type CurveSamplePoint,
+  fitReserveDemandCurve,
   type FittedCurve,
+  shareToUsdBn,
 } from "./reserveDemand.ts";
 
-import { closestScenario, compareWithScenarios, realisedPath, realisedPaceUsdBnPerMonth, type RealisedPath, type ScenarioDistance } from "./realised.ts";
+import {
+  closestScenario,
+  compareWithScenarios,
+  realisedPaceUsdBnPerMonth,
+  type RealisedPath,
+  realisedPath,
+  type ScenarioDistance,
+} from "./realised.ts";
 
-import { runScenarios, scenariosFromParams, ScenarioInputError, type EngineOptions, type ScenarioSet, type ScheduleShape, type StartingBalanceSheet } from "./rmpScenarios.ts";
-import { fanQuantiles, linspace, runSweep, type FanQuantiles, type SweepResult } from "./rmpSweep.ts";
+import {
+  type EngineOptions,
+  runScenarios,
+  ScenarioInputError,
+  type ScenarioSet,
+  scenariosFromParams,
+  type ScheduleShape,
+  type StartingBalanceSheet,
+} from "./rmpScenarios.ts";
+import { type FanQuantiles, fanQuantiles, linspace, runSweep, type SweepResult } from "./rmpSweep.ts";
 
 type Rows = readonly { date: string; value: number }[];
 
@@ -82,7 +97,9 @@ export interface RmpParams {
 }
 
 /** Daily SOFR − IORB and EFFR − IORB (bp). */
-export function rmpSpreads(inputs: Pick<RmpInputs, "sofrPct" | "effrPct" | "iorbPct">): { sofr: SpreadPoint[]; effr: SpreadPoint[] } {
+export function rmpSpreads(
+  inputs: Pick<RmpInputs, "sofrPct" | "effrPct" | "iorbPct">,
+): { sofr: SpreadPoint[]; effr: SpreadPoint[] } {
   return { sofr: spreadBpDaily(inputs.sofrPct, inputs.iorbPct), effr: spreadBpDaily(inputs.effrPct, inputs.iorbPct) };
 }
 
@@ -137,7 +154,9 @@ export function curveSpreadSeries(inputs: RmpInputs, params: Pick<RmpParams, "cu
   if (params.curveSpread !== "SOFR-IORB" && params.curveSpread !== "EFFR-IORB") {
     throw new ScenarioInputError(`curveSpread must be "SOFR-IORB" or "EFFR-IORB", got "${params.curveSpread}"`);
   }
-  return params.curveSpread === "SOFR-IORB" ? spreadBpDaily(inputs.sofrPct, inputs.iorbPct) : spreadBpDaily(inputs.effrPct, inputs.iorbPct);
+  return params.curveSpread === "SOFR-IORB"
+    ? spreadBpDaily(inputs.sofrPct, inputs.iorbPct)
+    : spreadBpDaily(inputs.effrPct, inputs.iorbPct);
 }
 
 /** The fitted curve on one denominator, with its sample and threshold. */
@@ -154,9 +173,14 @@ export interface CurveFit {
 }
 
 /** The "ample" rule from the parameters, with the slope converted to bp per pp at `denominatorUsdBn`. */
-export function ampleRuleFromParams(params: Pick<RmpParams, "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">, denominatorUsdBn: number): AmpleRule {
+export function ampleRuleFromParams(
+  params: Pick<RmpParams, "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">,
+  denominatorUsdBn: number,
+): AmpleRule {
   if (params.ampleRule === "spread") return { kind: "spread", bp: params.ampleSpreadBp };
-  if (params.ampleRule !== "slope") throw new ScenarioInputError(`ampleRule must be "slope" or "spread", got "${params.ampleRule}"`);
+  if (params.ampleRule !== "slope") {
+    throw new ScenarioInputError(`ampleRule must be "slope" or "spread", got "${params.ampleRule}"`);
+  }
   // 1 pp of the denominator is denominator/100 $bn = denominator/10,000 units of $100bn.
   return { kind: "slope", bpPerPp: (params.ampleSlopeBpPer100UsdBn * denominatorUsdBn) / 10_000 };
 }
@@ -167,7 +191,17 @@ export function ampleRuleFromParams(params: Pick<RmpParams, "ampleRule" | "ample
  */
 export function rmpCurveFit(
   inputs: RmpInputs,
-  params: Pick<RmpParams, "curveSpread" | "curveForm" | "curveFitFrom" | "curveFitTo" | "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp" | "curveFloorBp">,
+  params: Pick<
+    RmpParams,
+    | "curveSpread"
+    | "curveForm"
+    | "curveFitFrom"
+    | "curveFitTo"
+    | "ampleRule"
+    | "ampleSlopeBpPer100UsdBn"
+    | "ampleSpreadBp"
+    | "curveFloorBp"
+  >,
   denominator: "GDP" | "deposits" = "GDP",
 ): CurveFit {
   const daily = curveSpreadSeries(inputs, params);
@@ -256,7 +290,11 @@ export function rmpModelBase(inputs: RmpInputs, params: RmpParams): RmpModelBase
   });
   const gdpDate = quarterStart(realised.start.weekEnding);
   const gdp = inputs.gdpUsdBn.find((g) => g.date === gdpDate);
-  if (!gdp) throw new ScenarioInputError(`no GDP for the quarter ${gdpDate} containing the start week ${realised.start.weekEnding}`);
+  if (!gdp) {
+    throw new ScenarioInputError(
+      `no GDP for the quarter ${gdpDate} containing the start week ${realised.start.weekEnding}`,
+    );
+  }
   const start: StartingBalanceSheet = {
     month: addMonths(params.startMonth, -1),
     reservesUsdBn: realised.start.reservesUsdBn,
@@ -277,8 +315,9 @@ export function rmpScenarioModelOn(base: RmpModelBase, params: RmpParams): RmpSc
   const options = engineOptionsFromParams(params);
   const set = runScenarios(scenarios, start, options, fit.curve);
   const distances = compareWithScenarios(realised, set.paths);
-  const ampleUsdBnByMonth =
-    fit.thresholdSharePct === undefined ? [] : set.paths[0].months.map((m) => ({ month: m.month, usdBn: shareToUsdBn(fit.thresholdSharePct!, m.gdpUsdBn) }));
+  const ampleUsdBnByMonth = fit.thresholdSharePct === undefined
+    ? []
+    : set.paths[0].months.map((m) => ({ month: m.month, usdBn: shareToUsdBn(fit.thresholdSharePct!, m.gdpUsdBn) }));
   return {
     fit,
     start,
@@ -318,8 +357,13 @@ export interface ScenarioFan {
 export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
   const n = params.fanGridPoints;
   if (!Number.isInteger(n) || n < 1) throw new ScenarioInputError(`fanGridPoints must be an integer ≥ 1, got ${n}`);
-  const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth + params.otherLiabilitiesGrowthUsdBnPerMonth;
-  const drains = linspace(baseDrain + params.fanOrganicRangeUsdBnPerMonth[0], baseDrain + params.fanOrganicRangeUsdBnPerMonth[1], n);
+  const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth +
+    params.otherLiabilitiesGrowthUsdBnPerMonth;
+  const drains = linspace(
+    baseDrain + params.fanOrganicRangeUsdBnPerMonth[0],
+    baseDrain + params.fanOrganicRangeUsdBnPerMonth[1],
+    n,
+  );
   const shifts = linspace(params.fanCurveShiftRangePp[0], params.fanCurveShiftRangePp[1], n);
   const qs = [params.fanBandQuantiles[0], 0.5, params.fanBandQuantiles[1]];
   const options = engineOptionsFromParams(params);
@@ -328,7 +372,14 @@ export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan
     const size = p.scenario.sizeUsdBnPerMonth;
     const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
     const sweep = sweepFrom(model, options, sizes, drains, shifts);
-    return { id: p.scenario.id, label: p.scenario.label, sizesUsdBnPerMonth: sizes, sweep, reserves: fanQuantiles(sweep, "reservesUsdBn", qs), spread: fanQuantiles(sweep, "spreadBp", qs) };
+    return {
+      id: p.scenario.id,
+      label: p.scenario.label,
+      sizesUsdBnPerMonth: sizes,
+      sweep,
+      reserves: fanQuantiles(sweep, "reservesUsdBn", qs),
+      spread: fanQuantiles(sweep, "spreadBp", qs),
+    };
   });
 }
 
@@ -364,7 +415,10 @@ export interface SensitivityCell {
 }
 
 /** Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. */
-export function rmpSensitivity(model: RmpScenarioModel, params: RmpParams): { month: string; cells: SensitivityCell[] } {
+export function rmpSensitivity(
+  model: RmpScenarioModel,
+  params: RmpParams,
+): { month: string; cells: SensitivityCell[] } {
   const options = engineOptionsFromParams(params);
   const sizes = Float64Array.from(params.sensitivitySizesUsdBnPerMonth);
   const drains = Float64Array.from(params.sensitivityOrganicUsdBnPerMonth);
@@ -375,8 +429,8 @@ export function rmpSensitivity(model: RmpScenarioModel, params: RmpParams): { mo
   const thr = model.fit.thresholdSharePct;
   const gdp = model.set.paths[0].months[t].gdpUsdBn;
   const cells: SensitivityCell[] = [];
-  for (let i = 0; i < sizes.length; i++)
-    for (let j = 0; j < drains.length; j++)
+  for (let i = 0; i < sizes.length; i++) {
+    for (let j = 0; j < drains.length; j++) {
       for (let k = 0; k < shifts.length; k++) {
         const p = (i * drains.length + j) * shifts.length + k;
         const reserves = sweep.reservesUsdBn[t * sweep.nPaths + p];
@@ -389,6 +443,8 @@ export function rmpSensitivity(model: RmpScenarioModel, params: RmpParams): { mo
           cushionUsdBn: thr === undefined ? undefined : reserves - shareToUsdBn(thr + shifts[k], gdp),
         });
       }
+    }
+  }
   return { month, cells };
 }
 

@@ -42,9 +42,27 @@ export interface ScenarioSpec {
  * its stated floor, C as stated. The ranges are the article's; B's upper end is open in the article.
  */
 export const ARTICLE_SCENARIOS: readonly (ScenarioSpec & { rangeUsdBnPerMonth: readonly [number, number | null] })[] = [
-  { id: "A", label: "A: soft landing / technical repair", sizeUsdBnPerMonth: 25, rangeUsdBnPerMonth: [20, 30], probability: 0.4 },
-  { id: "B", label: "B: liquidity tsunami / reflation", sizeUsdBnPerMonth: 45, rangeUsdBnPerMonth: [45, null], probability: 0.35 },
-  { id: "C", label: "C: policy error / liquidity shock", sizeUsdBnPerMonth: 3.5, rangeUsdBnPerMonth: [3.5, 3.5], probability: 0.25 },
+  {
+    id: "A",
+    label: "A: soft landing / technical repair",
+    sizeUsdBnPerMonth: 25,
+    rangeUsdBnPerMonth: [20, 30],
+    probability: 0.4,
+  },
+  {
+    id: "B",
+    label: "B: liquidity tsunami / reflation",
+    sizeUsdBnPerMonth: 45,
+    rangeUsdBnPerMonth: [45, null],
+    probability: 0.35,
+  },
+  {
+    id: "C",
+    label: "C: policy error / liquidity shock",
+    sizeUsdBnPerMonth: 3.5,
+    rangeUsdBnPerMonth: [3.5, 3.5],
+    probability: 0.25,
+  },
 ];
 
 /** How a scenario's purchases are spread over the horizon. */
@@ -144,15 +162,27 @@ export function validateScenarioInputs(scenarios: readonly ScenarioSpec[], optio
   for (const s of scenarios) {
     if (ids.has(s.id)) throw new ScenarioInputError(`scenario id "${s.id}" appears twice`);
     ids.add(s.id);
-    if (!Number.isFinite(s.sizeUsdBnPerMonth)) throw new ScenarioInputError(`scenario ${s.id}: size must be a finite number of $bn/month, got ${s.sizeUsdBnPerMonth}`);
-    if (s.sizeUsdBnPerMonth < 0) throw new ScenarioInputError(`scenario ${s.id}: size must not be negative, got ${s.sizeUsdBnPerMonth} $bn/month (RMP buys, it does not sell)`);
+    if (!Number.isFinite(s.sizeUsdBnPerMonth)) {
+      throw new ScenarioInputError(
+        `scenario ${s.id}: size must be a finite number of $bn/month, got ${s.sizeUsdBnPerMonth}`,
+      );
+    }
+    if (s.sizeUsdBnPerMonth < 0) {
+      throw new ScenarioInputError(
+        `scenario ${s.id}: size must not be negative, got ${s.sizeUsdBnPerMonth} $bn/month (RMP buys, it does not sell)`,
+      );
+    }
     if (!Number.isFinite(s.probability) || s.probability < 0 || s.probability > 1) {
       throw new ScenarioInputError(`scenario ${s.id}: probability must be in [0, 1], got ${s.probability}`);
     }
   }
   const sum = scenarios.reduce((t, s) => t + s.probability, 0);
   if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
-    throw new ScenarioInputError(`probabilities must sum to 1 (within ${PROBABILITY_TOLERANCE}), they sum to ${sum} (${scenarios.map((s) => `${s.id} ${s.probability}`).join(", ")})`);
+    throw new ScenarioInputError(
+      `probabilities must sum to 1 (within ${PROBABILITY_TOLERANCE}), they sum to ${sum} (${
+        scenarios.map((s) => `${s.id} ${s.probability}`).join(", ")
+      })`,
+    );
   }
   validateEngineOptions(options);
 }
@@ -160,11 +190,26 @@ export function validateScenarioInputs(scenarios: readonly ScenarioSpec[], optio
 /** Check the shared options (see {@link validateScenarioInputs}). */
 export function validateEngineOptions(options: Partial<EngineOptions>): void {
   const o = { ...engineDefaults, ...options };
-  if (!Number.isInteger(o.horizonMonths) || o.horizonMonths < 1) throw new ScenarioInputError(`horizon must be an integer ≥ 1 month, got ${o.horizonMonths}`);
-  if (o.schedule !== "flat" && o.schedule !== "front-loaded") throw new ScenarioInputError(`schedule must be "flat" or "front-loaded", got "${o.schedule}"`);
-  if (!Number.isInteger(o.frontLoadMonths) || o.frontLoadMonths < 0) throw new ScenarioInputError(`frontLoadMonths must be an integer ≥ 0, got ${o.frontLoadMonths}`);
-  if (!Number.isFinite(o.frontLoadMultiple) || o.frontLoadMultiple < 0) throw new ScenarioInputError(`frontLoadMultiple must be ≥ 0, got ${o.frontLoadMultiple}`);
-  for (const k of ["currencyGrowthUsdBnPerMonth", "tgaGrowthUsdBnPerMonth", "otherGrowthUsdBnPerMonth", "gdpGrowthPctPerYear"] as const) {
+  if (!Number.isInteger(o.horizonMonths) || o.horizonMonths < 1) {
+    throw new ScenarioInputError(`horizon must be an integer ≥ 1 month, got ${o.horizonMonths}`);
+  }
+  if (o.schedule !== "flat" && o.schedule !== "front-loaded") {
+    throw new ScenarioInputError(`schedule must be "flat" or "front-loaded", got "${o.schedule}"`);
+  }
+  if (!Number.isInteger(o.frontLoadMonths) || o.frontLoadMonths < 0) {
+    throw new ScenarioInputError(`frontLoadMonths must be an integer ≥ 0, got ${o.frontLoadMonths}`);
+  }
+  if (!Number.isFinite(o.frontLoadMultiple) || o.frontLoadMultiple < 0) {
+    throw new ScenarioInputError(`frontLoadMultiple must be ≥ 0, got ${o.frontLoadMultiple}`);
+  }
+  for (
+    const k of [
+      "currencyGrowthUsdBnPerMonth",
+      "tgaGrowthUsdBnPerMonth",
+      "otherGrowthUsdBnPerMonth",
+      "gdpGrowthPctPerYear",
+    ] as const
+  ) {
     if (!Number.isFinite(o[k])) throw new ScenarioInputError(`${k} must be a finite number, got ${o[k]}`);
   }
   if (!Number.isFinite(o.mbsPrincipalUsdBnPerMonth) || o.mbsPrincipalUsdBnPerMonth < 0) {
@@ -179,7 +224,9 @@ export function validateEngineOptions(options: Partial<EngineOptions>): void {
  * months alone exceed it, in which case the total is larger). A horizon no longer than the front-loaded
  * months is flat. Multiply by a scenario's size for its purchases.
  */
-export function scheduleWeights(options: Pick<EngineOptions, "horizonMonths" | "schedule" | "frontLoadMonths" | "frontLoadMultiple">): Float64Array {
+export function scheduleWeights(
+  options: Pick<EngineOptions, "horizonMonths" | "schedule" | "frontLoadMonths" | "frontLoadMultiple">,
+): Float64Array {
   const h = options.horizonMonths;
   const w = new Float64Array(h).fill(1);
   if (options.schedule === "flat" || options.frontLoadMonths >= h || options.frontLoadMonths === 0) return w;
@@ -209,7 +256,9 @@ export function projectScenario(
   const o = { ...engineDefaults, ...options };
   validateEngineOptions(o);
   if (!Number.isFinite(scenario.sizeUsdBnPerMonth) || scenario.sizeUsdBnPerMonth < 0) {
-    throw new ScenarioInputError(`scenario ${scenario.id}: size must be a finite number ≥ 0 $bn/month, got ${scenario.sizeUsdBnPerMonth}`);
+    throw new ScenarioInputError(
+      `scenario ${scenario.id}: size must be a finite number ≥ 0 $bn/month, got ${scenario.sizeUsdBnPerMonth}`,
+    );
   }
   const weights = scheduleWeights(o);
   const months: PathMonth[] = [];
@@ -228,7 +277,9 @@ export function projectScenario(
     const gdp = gdpAfterMonths(start.gdpUsdBn, o.gdpGrowthPctPerYear, t);
     const share = (reserves / gdp) * 100;
     const spread = curve ? curveSpreadBp(curve, share - curveShiftPp) : undefined;
-    const extrapolated = curve ? share - curveShiftPp < curve.shareRangePct[0] || share - curveShiftPp > curve.shareRangePct[1] : false;
+    const extrapolated = curve
+      ? share - curveShiftPp < curve.shareRangePct[0] || share - curveShiftPp > curve.shareRangePct[1]
+      : false;
     months.push({
       month: addMonths(start.month, t),
       step: t,
@@ -306,7 +357,9 @@ export function runScenarios(
 export function expectedPath(paths: readonly ScenarioPath[]): ExpectedMonth[] {
   if (paths.length === 0) return [];
   const h = paths[0].months.length;
-  if (paths.some((p) => p.months.length !== h)) throw new ScenarioInputError("expectedPath: paths of different lengths");
+  if (paths.some((p) => p.months.length !== h)) {
+    throw new ScenarioInputError("expectedPath: paths of different lengths");
+  }
   const out: ExpectedMonth[] = [];
   for (let t = 0; t < h; t++) {
     const w = (f: (m: PathMonth) => number) => paths.reduce((s, p) => s + p.scenario.probability * f(p.months[t]), 0);
@@ -328,10 +381,20 @@ export function expectedPath(paths: readonly ScenarioPath[]): ExpectedMonth[] {
  * Scenarios from keyed sizes and probabilities (as a notebook's parameters hold them), labelled from
  * {@link ARTICLE_SCENARIOS} where the id matches. Throws on an id present in one map and not the other.
  */
-export function scenariosFromParams(sizesUsdBnPerMonth: Record<string, number>, probabilities: Record<string, number>): ScenarioSpec[] {
+export function scenariosFromParams(
+  sizesUsdBnPerMonth: Record<string, number>,
+  probabilities: Record<string, number>,
+): ScenarioSpec[] {
   const ids = Object.keys(sizesUsdBnPerMonth);
-  const missing = [...ids.filter((id) => !(id in probabilities)), ...Object.keys(probabilities).filter((id) => !(id in sizesUsdBnPerMonth))];
-  if (missing.length) throw new ScenarioInputError(`scenario ids must match between sizes and probabilities; unmatched: ${missing.join(", ")}`);
+  const missing = [
+    ...ids.filter((id) => !(id in probabilities)),
+    ...Object.keys(probabilities).filter((id) => !(id in sizesUsdBnPerMonth)),
+  ];
+  if (missing.length) {
+    throw new ScenarioInputError(
+      `scenario ids must match between sizes and probabilities; unmatched: ${missing.join(", ")}`,
+    );
+  }
   return ids.map((id) => ({
     id,
     label: ARTICLE_SCENARIOS.find((s) => s.id === id)?.label ?? id,

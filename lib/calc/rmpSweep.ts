@@ -18,7 +18,7 @@
  * quantile call, one scratch array and the output: nothing per path.
  */
 import type { FittedCurve } from "./reserveDemand.ts";
-import { gdpAfterMonths, ScenarioInputError, scheduleWeights, type EngineOptions } from "./rmpScenarios.ts";
+import { type EngineOptions, gdpAfterMonths, ScenarioInputError, scheduleWeights } from "./rmpScenarios.ts";
 
 /** The sweep's inputs. Sizes, drains and shifts are the grid's axes. */
 export interface SweepInput {
@@ -64,9 +64,13 @@ export function runSweep(input: SweepInput): SweepResult {
   const sizes = input.sizesUsdBnPerMonth;
   const drains = input.organicDrainsUsdBnPerMonth;
   const shifts = input.curveShiftsPp;
-  if (sizes.length === 0 || drains.length === 0 || shifts.length === 0) throw new ScenarioInputError("sweep: every axis needs at least one value");
+  if (sizes.length === 0 || drains.length === 0 || shifts.length === 0) {
+    throw new ScenarioInputError("sweep: every axis needs at least one value");
+  }
   for (let i = 0; i < sizes.length; i++) {
-    if (!Number.isFinite(sizes[i]) || sizes[i] < 0) throw new ScenarioInputError(`sweep: size must be a finite number ≥ 0 $bn/month, got ${sizes[i]}`);
+    if (!Number.isFinite(sizes[i]) || sizes[i] < 0) {
+      throw new ScenarioInputError(`sweep: size must be a finite number ≥ 0 $bn/month, got ${sizes[i]}`);
+    }
   }
   const weights = scheduleWeights(input.schedule);
   const nS = sizes.length;
@@ -124,10 +128,16 @@ export interface FanQuantiles {
  * come from an in-place selection (quickselect with Hoare partitioning and median-of-three pivots: deterministic) on one
  * scratch copy per call, not from a full sort.
  */
-export function fanQuantiles(result: SweepResult, field: "reservesUsdBn" | "spreadBp", quantiles: readonly number[]): FanQuantiles {
+export function fanQuantiles(
+  result: SweepResult,
+  field: "reservesUsdBn" | "spreadBp",
+  quantiles: readonly number[],
+): FanQuantiles {
   const data = result[field];
   if (data.length === 0) throw new Error(`fanQuantiles: the sweep has no ${field} (no curve given?)`);
-  for (const q of quantiles) if (!(q >= 0 && q <= 1)) throw new Error(`fanQuantiles: quantile must be in [0, 1], got ${q}`);
+  for (const q of quantiles) {
+    if (!(q >= 0 && q <= 1)) throw new Error(`fanQuantiles: quantile must be in [0, 1], got ${q}`);
+  }
   const h = result.horizonMonths;
   const n = result.nPaths;
   const out = new Float64Array(quantiles.length * h);

@@ -13,7 +13,7 @@
  * MBS to May 2024, Treasuries from June 2024, bills from December 2025).
  */
 import { monthOf, monthsBetween } from "../calendar.ts";
-import { capsInForce, RUNOFF_CAP_SCHEDULE, type CapPeriod } from "./runoffCaps.ts";
+import { type CapPeriod, capsInForce, RUNOFF_CAP_SCHEDULE } from "./runoffCaps.ts";
 import { type MonthChange } from "./monthly.ts";
 
 /** Treasury redemptions in one month under a cap ($bn). */
@@ -29,14 +29,20 @@ export interface TreasuryRedemption {
 }
 
 function checkAmount(fn: string, name: string, v: number): void {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${fn}: ${name} must be a finite number ≥ 0 ($bn), got ${v}`);
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+    throw new Error(`${fn}: ${name} must be a finite number ≥ 0 ($bn), got ${v}`);
+  }
 }
 
 /**
  * Treasury redemption in a month: coupons up to the cap, then bills for the shortfall.
  * Inputs in $bn (per month), all finite and ≥ 0 (NaN refused). Output in $bn; redeemed ≤ cap always.
  */
-export function treasuryRedemptionUsdBn(couponsMaturingUsdBn: number, billsMaturingUsdBn: number, capTreasuryUsdBnPerMonth: number): TreasuryRedemption {
+export function treasuryRedemptionUsdBn(
+  couponsMaturingUsdBn: number,
+  billsMaturingUsdBn: number,
+  capTreasuryUsdBnPerMonth: number,
+): TreasuryRedemption {
   const fn = "treasuryRedemptionUsdBn";
   checkAmount(fn, "couponsMaturingUsdBn", couponsMaturingUsdBn);
   checkAmount(fn, "billsMaturingUsdBn", billsMaturingUsdBn);
@@ -96,16 +102,25 @@ export interface RunoffMonth {
  * where the excess goes, holdings changes and cumulative runoff ($bn). Months must be consecutive and
  * covered by the schedule (a month before QT start throws: there is no cap to apply). Empty in → empty out.
  */
-export function runoffUnderCaps(inputs: readonly RunoffInput[], schedule: readonly CapPeriod[] = RUNOFF_CAP_SCHEDULE): RunoffMonth[] {
+export function runoffUnderCaps(
+  inputs: readonly RunoffInput[],
+  schedule: readonly CapPeriod[] = RUNOFF_CAP_SCHEDULE,
+): RunoffMonth[] {
   const out: RunoffMonth[] = [];
   let cumulative = 0;
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i];
     const month = monthOf(x.month);
-    if (i > 0 && month <= monthOf(inputs[i - 1].month)) throw new Error(`runoffUnderCaps: months must increase, ${month} after ${inputs[i - 1].month}`);
+    if (i > 0 && month <= monthOf(inputs[i - 1].month)) {
+      throw new Error(`runoffUnderCaps: months must increase, ${month} after ${inputs[i - 1].month}`);
+    }
     const caps = capsInForce(month, schedule);
     if (!caps) throw new Error(`runoffUnderCaps: no runoff caps in force in ${month} (before QT started)`);
-    const t = treasuryRedemptionUsdBn(x.treasuryCouponsMaturingUsdBn, x.treasuryBillsMaturingUsdBn, caps.capTreasuryUsdBnPerMonth);
+    const t = treasuryRedemptionUsdBn(
+      x.treasuryCouponsMaturingUsdBn,
+      x.treasuryBillsMaturingUsdBn,
+      caps.capTreasuryUsdBnPerMonth,
+    );
     const mbs = mbsRunoffUsdBn(x.mbsPaydownsUsdBn, caps.capMbsUsdBnPerMonth);
     const excess = x.mbsPaydownsUsdBn - mbs;
     const inMbs = caps.mbsExcessReinvestedIn === "agency MBS" ? excess : 0;
@@ -178,7 +193,9 @@ export function actualRunoffAgainstCaps(
   for (const t of treasuryChanges) {
     const m = mbsByMonth.get(t.month);
     if (!m) continue;
-    if (!Number.isFinite(t.change) || !Number.isFinite(m.change)) throw new Error(`actualRunoffAgainstCaps: non-finite change in ${t.month}`);
+    if (!Number.isFinite(t.change) || !Number.isFinite(m.change)) {
+      throw new Error(`actualRunoffAgainstCaps: non-finite change in ${t.month}`);
+    }
     const caps = capsInForce(t.month, schedule);
     const tr = -t.change;
     const mr = -m.change;
@@ -240,7 +257,12 @@ export function summariseActualRunoff(rows: readonly ActualRunoffMonth[]): Runof
 }
 
 /** The median of the Treasury (or MBS) runoff over months from..to inclusive ("YYYY-MM"); throws if none. */
-export function medianRunoffUsdBn(rows: readonly ActualRunoffMonth[], from: string, to: string, which: "treasury" | "mbs"): number {
+export function medianRunoffUsdBn(
+  rows: readonly ActualRunoffMonth[],
+  from: string,
+  to: string,
+  which: "treasury" | "mbs",
+): number {
   const v = rows
     .filter((r) => r.month >= monthOf(from) && r.month <= monthOf(to))
     .map((r) => (which === "treasury" ? r.treasuryRunoffUsdBn : r.mbsRunoffUsdBn))

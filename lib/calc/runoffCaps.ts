@@ -16,7 +16,7 @@
  * Units: $bn per calendar month.
  */
 import { monthOf } from "../calendar.ts";
-import { QT_EVENTS, type PolicyEvent } from "./policyEvents.ts";
+import { type PolicyEvent, QT_EVENTS } from "./policyEvents.ts";
 
 /** Where agency principal above the MBS cap is reinvested. */
 export type MbsExcessTarget = "agency MBS" | "Treasury securities" | "Treasury bills";
@@ -86,11 +86,18 @@ export const capDefaults: Required<CapOverrides> = {
  * The cap schedule, with published caps unless overridden. Throws when an override is not a finite
  * number ≥ 0 (NaN refused) or names an unknown key. Periods sorted by `from`.
  */
-export function runoffCapSchedule(overrides: CapOverrides = {}, events: readonly PolicyEvent[] = QT_EVENTS): CapPeriod[] {
+export function runoffCapSchedule(
+  overrides: CapOverrides = {},
+  events: readonly PolicyEvent[] = QT_EVENTS,
+): CapPeriod[] {
   for (const [k, v] of Object.entries(overrides)) {
-    if (!(k in capDefaults)) throw new Error(`runoffCapSchedule: unknown override "${k}" (known: ${Object.keys(capDefaults).join(", ")})`);
+    if (!(k in capDefaults)) {
+      throw new Error(`runoffCapSchedule: unknown override "${k}" (known: ${Object.keys(capDefaults).join(", ")})`);
+    }
     if (v === undefined) continue;
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`runoffCapSchedule: ${k} must be a finite number ≥ 0 ($bn per month), got ${v}`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+      throw new Error(`runoffCapSchedule: ${k} must be a finite number ≥ 0 ($bn per month), got ${v}`);
+    }
   }
   const c = { ...capDefaults, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   const caps: Record<string, [number, number]> = {
@@ -126,7 +133,10 @@ export const RUNOFF_CAP_SCHEDULE: readonly CapPeriod[] = runoffCapSchedule();
  * or undefined before runoff began (June 2022: no caps, principal fully reinvested or, until March 2022,
  * net purchases).
  */
-export function capsInForce(month: string, schedule: readonly CapPeriod[] = RUNOFF_CAP_SCHEDULE): CapPeriod | undefined {
+export function capsInForce(
+  month: string,
+  schedule: readonly CapPeriod[] = RUNOFF_CAP_SCHEDULE,
+): CapPeriod | undefined {
   const m = monthOf(month);
   let found: CapPeriod | undefined;
   for (const p of schedule) if (p.from <= m) found = p;

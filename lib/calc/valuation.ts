@@ -28,7 +28,11 @@ export const valuationDefaults = {
  * @param yieldChangePct the move of the yield matched to the portfolio's duration, in percentage points (0.25 = +25bp)
  * @param durationYears modified duration, years (must be ≥ 0)
  */
-export function valuationChangeUsdBn(holdingsUsdBn: number, yieldChangePct: number, durationYears: number = valuationDefaults.durationYears): number {
+export function valuationChangeUsdBn(
+  holdingsUsdBn: number,
+  yieldChangePct: number,
+  durationYears: number = valuationDefaults.durationYears,
+): number {
   if (!(durationYears >= 0)) throw new Error(`valuationChangeUsdBn: duration must be ≥ 0 years, got ${durationYears}`);
   return -durationYears * (yieldChangePct / 100) * holdingsUsdBn;
 }
@@ -59,15 +63,29 @@ export function decomposeHoldingsChange(
 ): HoldingsDecomposition {
   const valuationUsdBn = valuationChangeUsdBn(startUsdBn, yieldChangePct, durationYears);
   const changeUsdBn = endUsdBn - startUsdBn;
-  return { startUsdBn, endUsdBn, changeUsdBn, yieldChangePct, durationYears, valuationUsdBn, residualUsdBn: changeUsdBn - valuationUsdBn };
+  return {
+    startUsdBn,
+    endUsdBn,
+    changeUsdBn,
+    yieldChangePct,
+    durationYears,
+    valuationUsdBn,
+    residualUsdBn: changeUsdBn - valuationUsdBn,
+  };
 }
 
 /**
  * The yield move (percentage points) that would, by valuation alone, explain a change of `changeUsdBn` in
  * holdings of `holdingsUsdBn` at the given duration: Δy = −change / (duration × holdings) × 100.
  */
-export function yieldChangeExplainingPct(changeUsdBn: number, holdingsUsdBn: number, durationYears: number = valuationDefaults.durationYears): number {
-  if (durationYears <= 0 || holdingsUsdBn <= 0) throw new Error("yieldChangeExplainingPct: duration and holdings must be positive");
+export function yieldChangeExplainingPct(
+  changeUsdBn: number,
+  holdingsUsdBn: number,
+  durationYears: number = valuationDefaults.durationYears,
+): number {
+  if (durationYears <= 0 || holdingsUsdBn <= 0) {
+    throw new Error("yieldChangeExplainingPct: duration and holdings must be positive");
+  }
   return (-changeUsdBn / (durationYears * holdingsUsdBn)) * 100;
 }
 
@@ -75,10 +93,15 @@ export function yieldChangeExplainingPct(changeUsdBn: number, holdingsUsdBn: num
  * A blended yield change from several yields' changes (pct points) and weights (normalised to sum to 1):
  * e.g. {DGS2: 0.5, DGS10: 0.5} as a stand-in for a ~5-year point where no 5-year yield ships.
  */
-export function blendedYieldChangePct(changesPct: Readonly<Record<string, number>>, weights: Readonly<Record<string, number>>): number {
+export function blendedYieldChangePct(
+  changesPct: Readonly<Record<string, number>>,
+  weights: Readonly<Record<string, number>>,
+): number {
   const keys = Object.keys(weights);
   const total = keys.reduce((s, k) => s + weights[k], 0);
-  if (keys.length === 0 || !(total > 0)) throw new Error("blendedYieldChangePct: weights must be positive and sum above 0");
+  if (keys.length === 0 || !(total > 0)) {
+    throw new Error("blendedYieldChangePct: weights must be positive and sum above 0");
+  }
   return keys.reduce((s, k) => {
     if (changesPct[k] === undefined) throw new Error(`blendedYieldChangePct: no change for ${k}`);
     return s + (weights[k] / total) * changesPct[k];

@@ -56,13 +56,20 @@ export function yieldImpactRangeBp(saleUsdBn: number, bpPer100Bn: Range): Range 
  * Warnock & Warnock's impact (bp on the 10-year, + = up) of a fall in 12-month foreign flows of
  * `saleUsdBn`, expressed as a share of nominal GDP (`gdpUsdBn`, annual rate): sale/GDP × 100 × bpPerPctGdp.
  */
-export function warnockImpactBp(saleUsdBn: number, gdpUsdBn: number, bpPerPctGdp: number = yieldImpactDefaults.warnockBpPerPctGdp): number {
+export function warnockImpactBp(
+  saleUsdBn: number,
+  gdpUsdBn: number,
+  bpPerPctGdp: number = yieldImpactDefaults.warnockBpPerPctGdp,
+): number {
   if (!(gdpUsdBn > 0)) throw new Error(`warnockImpactBp: GDP must be positive, got ${gdpUsdBn}`);
   return (saleUsdBn / gdpUsdBn) * 100 * bpPerPctGdp;
 }
 
 /** Warnock's elasticity as bp per $100bn at a given GDP ($bn, annual rate). */
-export function warnockBpPer100Bn(gdpUsdBn: number, bpPerPctGdp: number = yieldImpactDefaults.warnockBpPerPctGdp): number {
+export function warnockBpPer100Bn(
+  gdpUsdBn: number,
+  bpPerPctGdp: number = yieldImpactDefaults.warnockBpPerPctGdp,
+): number {
   return warnockImpactBp(100, gdpUsdBn, bpPerPctGdp);
 }
 
@@ -78,7 +85,9 @@ export function qeBpPer100Bn(bp: number, perUsdBn = 600): number {
  * acting on the same yield (the papers measure the 5-year and the 10-year: an assumption).
  */
 export function offsettingPurchasesUsdBn(yieldRiseBp: number, qeBpPer100BnValue: number): number {
-  if (!(qeBpPer100BnValue > 0)) throw new Error(`offsettingPurchasesUsdBn: the QE elasticity must be positive, got ${qeBpPer100BnValue}`);
+  if (!(qeBpPer100BnValue > 0)) {
+    throw new Error(`offsettingPurchasesUsdBn: the QE elasticity must be positive, got ${qeBpPer100BnValue}`);
+  }
   return (yieldRiseBp / qeBpPer100BnValue) * 100;
 }
 
@@ -117,13 +126,23 @@ export interface ImpactScenario {
 export function impactScenarios(salesUsdBn: readonly number[], p: ImpactParameters): ImpactScenario[] {
   const qe = { low: qeBpPer100Bn(p.qeBpPer600Bn.low), high: qeBpPer100Bn(p.qeBpPer600Bn.high) };
   const qeMid = (qe.low + qe.high) / 2;
-  const row = (saleUsdBn: number, model: ImpactScenario["model"], tenor: ImpactScenario["tenor"], rise: Range): ImpactScenario => ({
+  const row = (
+    saleUsdBn: number,
+    model: ImpactScenario["model"],
+    tenor: ImpactScenario["tenor"],
+    rise: Range,
+  ): ImpactScenario => ({
     saleUsdBn,
     model,
     tenor,
     yieldRiseBp: rise,
-    fedOffsetUsdBn: { low: offsettingPurchasesUsdBn(rise.low, qe.high), high: offsettingPurchasesUsdBn(rise.high, qe.low) },
-    offsetPerDollarSold: saleUsdBn === 0 ? NaN : offsettingPurchasesUsdBn((rise.low + rise.high) / 2, qeMid) / saleUsdBn,
+    fedOffsetUsdBn: {
+      low: offsettingPurchasesUsdBn(rise.low, qe.high),
+      high: offsettingPurchasesUsdBn(rise.high, qe.low),
+    },
+    offsetPerDollarSold: saleUsdBn === 0
+      ? NaN
+      : offsettingPurchasesUsdBn((rise.low + rise.high) / 2, qeMid) / saleUsdBn,
   });
   return salesUsdBn.flatMap((s) => {
     const warnock = warnockImpactBp(s, p.gdpUsdBn, p.warnockBpPerPctGdp);

@@ -39,11 +39,15 @@ export interface Tolerance {
  */
 export function verdictForValue(articleValue: number, dataValue: number, tolerance: Tolerance = {}): Verdict {
   if (!Number.isFinite(articleValue) || !Number.isFinite(dataValue)) {
-    throw new Error(`verdictForValue: both figures must be finite numbers (article ${articleValue}, data ${dataValue})`);
+    throw new Error(
+      `verdictForValue: both figures must be finite numbers (article ${articleValue}, data ${dataValue})`,
+    );
   }
   const holds = tolerance.holds ?? 0.02;
   const roughly = tolerance.roughly ?? 0.1;
-  const distance = articleValue === 0 ? Math.abs(dataValue) : Math.abs(dataValue - articleValue) / Math.abs(articleValue);
+  const distance = articleValue === 0
+    ? Math.abs(dataValue)
+    : Math.abs(dataValue - articleValue) / Math.abs(articleValue);
   return distance <= holds ? "holds" : distance <= roughly ? "roughly holds" : "does not hold";
 }
 
@@ -51,9 +55,16 @@ export function verdictForValue(articleValue: number, dataValue: number, toleran
  * The verdict for an absolute tolerance (for figures in bp or pct, where relative distance misleads):
  * holds within `holdsAbs`, roughly within `roughlyAbs`, in the figures' own unit.
  */
-export function verdictForDifference(articleValue: number, dataValue: number, holdsAbs: number, roughlyAbs: number): Verdict {
+export function verdictForDifference(
+  articleValue: number,
+  dataValue: number,
+  holdsAbs: number,
+  roughlyAbs: number,
+): Verdict {
   if (!Number.isFinite(articleValue) || !Number.isFinite(dataValue)) {
-    throw new Error(`verdictForDifference: both figures must be finite numbers (article ${articleValue}, data ${dataValue})`);
+    throw new Error(
+      `verdictForDifference: both figures must be finite numbers (article ${articleValue}, data ${dataValue})`,
+    );
   }
   const d = Math.abs(dataValue - articleValue);
   return d <= holdsAbs ? "holds" : d <= roughlyAbs ? "roughly holds" : "does not hold";

@@ -59,14 +59,15 @@ export const RULES = {
     kind: "relative",
     holds: 0.02,
     roughly: 0.1,
-    why: "a published level: within 2% is the same figure up to revisions and the week chosen; within 10% the same order",
+    why:
+      "a published level: within 2% is the same figure up to revisions and the week chosen; within 10% the same order",
   },
   /** A figure the article rounds or calls "about". */
   roundedFigure: {
     kind: "relative",
     holds: 0.05,
     roughly: 0.2,
-    why: "a rounded figure (\"about\"): within 5% is what rounding allows; within 20% the same magnitude",
+    why: 'a rounded figure ("about"): within 5% is what rounding allows; within 20% the same magnitude',
   },
   /** A rate, spread or yield change in basis points. */
   rateBp: {
@@ -129,7 +130,9 @@ function clean(x: number): number {
 
 /** The verdict for a distance under a rule: ≤ holds → holds, ≤ roughly → roughly holds, else does not hold. */
 export function verdictForDistance(distance: number, rule: ToleranceRule): Verdict {
-  if (!Number.isFinite(distance) || distance < 0) throw new Error(`verdictForDistance: distance must be a finite number ≥ 0, got ${distance}`);
+  if (!Number.isFinite(distance) || distance < 0) {
+    throw new Error(`verdictForDistance: distance must be a finite number ≥ 0, got ${distance}`);
+  }
   const d = clean(distance);
   return d <= rule.holds ? "holds" : d <= rule.roughly ? "roughly holds" : "does not hold";
 }
@@ -144,7 +147,9 @@ export function distance(article: Figure, data: number | string, rule: Tolerance
     if (rule.kind !== "days") throw new Error(`distance: a date claim needs a "days" rule`);
     return Math.abs(daysBetween(dateOf(article.date), dateOf(data)));
   }
-  if (typeof data !== "number" || !Number.isFinite(data)) throw new Error(`distance: the data's figure must be a finite number, got ${data}`);
+  if (typeof data !== "number" || !Number.isFinite(data)) {
+    throw new Error(`distance: the data's figure must be a finite number, got ${data}`);
+  }
   let target: number;
   switch (article.kind) {
     case "value":
@@ -187,9 +192,20 @@ export function isAfter(when: When, articleDate: string): boolean {
 export function renderFigure(fig: Figure, asData = false): string {
   switch (fig.kind) {
     case "value":
-      return `${fig.approx ? "about " : ""}${fmt(fig.value, fig.unit, asData && fig.digits === undefined ? {} : { trim: fig.digits === undefined, digits: fig.digits ?? digitsOf(fig.value, fig.unit) })}`;
+      return `${fig.approx ? "about " : ""}${
+        fmt(
+          fig.value,
+          fig.unit,
+          asData && fig.digits === undefined
+            ? {}
+            : { trim: fig.digits === undefined, digits: fig.digits ?? digitsOf(fig.value, fig.unit) },
+        )
+      }`;
     case "range":
-      return fmtRange(fig.lo, fig.hi, fig.unit, { trim: true, digits: Math.max(digitsOf(fig.lo, fig.unit), digitsOf(fig.hi, fig.unit)) });
+      return fmtRange(fig.lo, fig.hi, fig.unit, {
+        trim: true,
+        digits: Math.max(digitsOf(fig.lo, fig.unit), digitsOf(fig.hi, fig.unit)),
+      });
     case "atLeast":
       return `≥ ${fmt(fig.value, fig.unit, { trim: true, digits: digitsOf(fig.value, fig.unit) })}`;
     case "atMost":
@@ -234,20 +250,31 @@ interface ClaimArgs {
  */
 export function compare(
   ctx: ClaimContext,
-  args: ClaimArgs & { data: DataFigure & ({ kind: "value" } | { kind: "date" }); rule: RuleName; ruleWhy?: string; reason?: string },
+  args: ClaimArgs & {
+    data: DataFigure & ({ kind: "value" } | { kind: "date" });
+    rule: RuleName;
+    ruleWhy?: string;
+    reason?: string;
+  },
 ): Claim {
   const rule = RULES[args.rule];
   const dataValue = args.data.kind === "value" ? args.data.value : args.data.date;
   const dist = distance(args.article, dataValue, rule);
   const verdict = verdictForDistance(dist, rule);
-  const measured =
-    rule.kind === "relative" ? `${fmt(dist * 100, "pct", { digits: 1 })} apart` : rule.kind === "days" ? `${fmt(dist, "days")} apart` : `${fmt(dist, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true, digits: 1 })} apart`;
-  const bounds =
-    rule.kind === "relative"
-      ? `holds within ${fmt(rule.holds * 100, "pct", { trim: true })}, roughly within ${fmt(rule.roughly * 100, "pct", { trim: true })}`
-      : rule.kind === "days"
-        ? `holds within ${fmt(rule.holds, "days")}, roughly within ${fmt(rule.roughly, "days")}`
-        : `holds within ${fmt(rule.holds, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true })}, roughly within ${fmt(rule.roughly, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true })}`;
+  const measured = rule.kind === "relative"
+    ? `${fmt(dist * 100, "pct", { digits: 1 })} apart`
+    : rule.kind === "days"
+    ? `${fmt(dist, "days")} apart`
+    : `${fmt(dist, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true, digits: 1 })} apart`;
+  const bounds = rule.kind === "relative"
+    ? `holds within ${fmt(rule.holds * 100, "pct", { trim: true })}, roughly within ${
+      fmt(rule.roughly * 100, "pct", { trim: true })
+    }`
+    : rule.kind === "days"
+    ? `holds within ${fmt(rule.holds, "days")}, roughly within ${fmt(rule.roughly, "days")}`
+    : `holds within ${
+      fmt(rule.holds, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true })
+    }, roughly within ${fmt(rule.roughly, args.data.kind === "value" ? args.data.unit : "ratio", { trim: true })}`;
   return {
     id: args.id,
     claim: args.claim,
@@ -256,7 +283,9 @@ export function compare(
     verdict,
     rule: args.rule,
     ruleWhy: args.ruleWhy ?? rule.why,
-    reason: `${renderData(args.data)} against ${renderFigure(args.article)}: ${measured} (${args.rule}: ${bounds})${args.reason ? `. ${args.reason}` : ""}`,
+    reason: `${renderData(args.data)} against ${renderFigure(args.article)}: ${measured} (${args.rule}: ${bounds})${
+      args.reason ? `. ${args.reason}` : ""
+    }`,
     usesLaterData: isAfter(args.data.when, ctx.articleDate),
     afterwards: args.afterwards,
   };
@@ -285,7 +314,10 @@ export function condition(
 }
 
 /** A claim the shipped data cannot decide: `missing` names the data or identification it would need. */
-export function notCheckable(ctx: ClaimContext, args: ClaimArgs & { missing: string; reason?: string; data?: DataFigure }): Claim {
+export function notCheckable(
+  ctx: ClaimContext,
+  args: ClaimArgs & { missing: string; reason?: string; data?: DataFigure },
+): Claim {
   void ctx;
   return {
     id: args.id,
@@ -328,11 +360,15 @@ export function assertComplete(claims: readonly Claim[], expectedIds: readonly s
   if (missingIds.length) problems.push(`missing ${missingIds.join(", ")}`);
   if (extra.length) problems.push(`unexpected ${extra.join(", ")}`);
   if (dupes.length) problems.push(`duplicated ${dupes.join(", ")}`);
-  if (!missingIds.length && !extra.length && !dupes.length && ids.join() !== expectedIds.join()) problems.push(`out of order: ${ids.join(", ")}`);
+  if (!missingIds.length && !extra.length && !dupes.length && ids.join() !== expectedIds.join()) {
+    problems.push(`out of order: ${ids.join(", ")}`);
+  }
   for (const c of claims) {
     if (!VERDICTS.includes(c.verdict)) problems.push(`${c.id}: unknown verdict "${c.verdict}"`);
     if (!c.reason || !c.claim) problems.push(`${c.id}: empty claim or reason`);
-    if (c.verdict !== "not checkable" && !c.data) problems.push(`${c.id}: a verdict other than "not checkable" needs the data's figure`);
+    if (c.verdict !== "not checkable" && !c.data) {
+      problems.push(`${c.id}: a verdict other than "not checkable" needs the data's figure`);
+    }
   }
   if (problems.length) throw new Error(`claims incomplete: ${problems.join("; ")}`);
 }

@@ -6,13 +6,25 @@
  *
  * FROM: amounts in USD, rates in percent. TO: amounts in $bn, rates in pct.
  */
-import { readDataFile, type LoadOptions } from "./manifest.ts";
+import { type LoadOptions, readDataFile } from "./manifest.ts";
 import { DataValidationError, isoDayNumber, parseNumber, readCsvColumns } from "./series.ts";
 
 export const AUCTION_COLUMNS = [
-  "auction_date", "issue_date", "maturity_date", "security_type", "security_term", "cusip", "offering_amt",
-  "total_tendered", "total_accepted", "bid_to_cover_ratio", "high_yield_or_rate", "interest_rate",
-  "primary_dealer_accepted", "direct_bidder_accepted", "indirect_bidder_accepted",
+  "auction_date",
+  "issue_date",
+  "maturity_date",
+  "security_type",
+  "security_term",
+  "cusip",
+  "offering_amt",
+  "total_tendered",
+  "total_accepted",
+  "bid_to_cover_ratio",
+  "high_yield_or_rate",
+  "interest_rate",
+  "primary_dealer_accepted",
+  "direct_bidder_accepted",
+  "indirect_bidder_accepted",
 ] as const;
 
 /** One auction. Amounts in $bn; rates in pct; `highYieldPct` is undefined for FRNs (no yield). */
@@ -42,7 +54,9 @@ export function parseAuctions(text: string, file = "TREASURY_AUCTIONS_2026_parti
   for (let i = 0; i < n; i++) {
     const line = i + 2;
     for (const d of ["auction_date", "issue_date", "maturity_date"] as const) {
-      if (isoDayNumber(c[d][i]) === undefined) throw new DataValidationError(file, line, `${d} "${c[d][i]}" is not an ISO date`);
+      if (isoDayNumber(c[d][i]) === undefined) {
+        throw new DataValidationError(file, line, `${d} "${c[d][i]}" is not an ISO date`);
+      }
     }
     const amount = (col: (typeof AUCTION_COLUMNS)[number], required: boolean) => {
       const v = parseNumber(c[col][i]);
@@ -55,18 +69,28 @@ export function parseAuctions(text: string, file = "TREASURY_AUCTIONS_2026_parti
     };
     const rate = (col: (typeof AUCTION_COLUMNS)[number]) => {
       const v = parseNumber(c[col][i]);
-      if (v !== undefined && (v < -1 || v > 25)) throw new DataValidationError(file, line, `${col} ${v} is not a rate in percent`);
+      if (v !== undefined && (v < -1 || v > 25)) {
+        throw new DataValidationError(file, line, `${col} ${v} is not a rate in percent`);
+      }
       return v;
     };
     const key = `${c.cusip[i]}|${c.auction_date[i]}`;
-    if (seen.has(key)) throw new DataValidationError(file, line, `duplicate auction ${c.cusip[i]} on ${c.auction_date[i]}`);
+    if (seen.has(key)) {
+      throw new DataValidationError(file, line, `duplicate auction ${c.cusip[i]} on ${c.auction_date[i]}`);
+    }
     seen.add(key);
     const offering = parseNumber(c.offering_amt[i]);
     if (offering !== undefined && offering < 1e8) {
-      throw new DataValidationError(file, line, `offering_amt ${offering} is below $100 million: amounts must be in USD, is the file in other units?`);
+      throw new DataValidationError(
+        file,
+        line,
+        `offering_amt ${offering} is below $100 million: amounts must be in USD, is the file in other units?`,
+      );
     }
     const btc = parseNumber(c.bid_to_cover_ratio[i]);
-    if (btc !== undefined && (btc < 0.5 || btc > 20)) throw new DataValidationError(file, line, `bid-to-cover ${btc} is implausible`);
+    if (btc !== undefined && (btc < 0.5 || btc > 20)) {
+      throw new DataValidationError(file, line, `bid-to-cover ${btc} is implausible`);
+    }
     out.push({
       auctionDate: c.auction_date[i],
       issueDate: c.issue_date[i],

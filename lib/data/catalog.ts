@@ -2,12 +2,12 @@
  * The catalogue of shipped data: every file in data/manifest.json with the loader that reads it, so that
  * one call loads and validates everything (the data tour, the tests and the benchmark use it).
  */
-import { EQUITY_SPECS, loadEquity, type EquityFile } from "./equities.ts";
-import { H15_SPECS, loadH15, type H15SeriesId } from "./h15.ts";
-import { H41_SPECS, loadH41, type H41SeriesId } from "./h41.ts";
-import { ICE_SPECS, loadIce, type IceSeriesId } from "./ice.ts";
+import { EQUITY_SPECS, type EquityFile, loadEquity } from "./equities.ts";
+import { H15_SPECS, type H15SeriesId, loadH15 } from "./h15.ts";
+import { H41_SPECS, type H41SeriesId, loadH41 } from "./h41.ts";
+import { ICE_SPECS, type IceSeriesId, loadIce } from "./ice.ts";
 import { loadMacro, MACRO_SPECS, type MacroFile } from "./macro.ts";
-import { readManifest, type LoadOptions, type ManifestEntry } from "./manifest.ts";
+import { type LoadOptions, type ManifestEntry, readManifest } from "./manifest.ts";
 import { loadTic, loadTicLong, TIC_SPECS, type TicHolder } from "./tic.ts";
 import { loadAuctions } from "./auctions.ts";
 
@@ -29,12 +29,29 @@ const fromSeries = (file: string, load: (o?: LoadOptions) => { rows: { date: str
 
 /** Every shipped file's loader, keyed by file name. A new loader module adds its files here. */
 export const LOADERS: Record<string, Loader> = {
-  ...Object.fromEntries(Object.keys(H41_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH41(id as H41SeriesId, o))])),
-  ...Object.fromEntries(Object.keys(H15_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH15(id as H15SeriesId, o))])),
-  ...Object.fromEntries(Object.keys(ICE_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadIce(id as IceSeriesId, o))])),
-  ...Object.fromEntries(Object.keys(EQUITY_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadEquity(id as EquityFile, o))])),
-  ...Object.fromEntries(Object.keys(MACRO_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadMacro(id as MacroFile, o))])),
-  ...Object.fromEntries(Object.keys(TIC_SPECS).map((h) => [`TIC_MFH_${h}.csv`, fromSeries(`TIC_MFH_${h}.csv`, (o) => loadTic(h as TicHolder, o))])),
+  ...Object.fromEntries(
+    Object.keys(H41_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH41(id as H41SeriesId, o))]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(H15_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadH15(id as H15SeriesId, o))]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(ICE_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadIce(id as IceSeriesId, o))]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(EQUITY_SPECS).map((
+      id,
+    ) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadEquity(id as EquityFile, o))]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(MACRO_SPECS).map((id) => [`${id}.csv`, fromSeries(`${id}.csv`, (o) => loadMacro(id as MacroFile, o))]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(TIC_SPECS).map((h) => [
+      `TIC_MFH_${h}.csv`,
+      fromSeries(`TIC_MFH_${h}.csv`, (o) => loadTic(h as TicHolder, o)),
+    ]),
+  ),
   "TIC_MFH_long.csv": (o) => {
     const rows = loadTicLong(o);
     const dates = rows.map((r) => r.date).sort();
@@ -42,7 +59,12 @@ export const LOADERS: Record<string, Loader> = {
   },
   "TREASURY_AUCTIONS_2026_partial.csv": (o) => {
     const rows = loadAuctions(o);
-    return { file: "TREASURY_AUCTIONS_2026_partial.csv", rows: rows.length, firstDate: rows[0].auctionDate, lastDate: rows[rows.length - 1].auctionDate };
+    return {
+      file: "TREASURY_AUCTIONS_2026_partial.csv",
+      rows: rows.length,
+      firstDate: rows[0].auctionDate,
+      lastDate: rows[rows.length - 1].auctionDate,
+    };
   },
 };
 
@@ -64,7 +86,9 @@ export function loadCatalog(options?: LoadOptions): CatalogRow[] {
   const manifest = readManifest(options?.dataDir);
   return Object.entries(manifest.files).map(([file, entry]: [string, ManifestEntry]) => {
     const loader = LOADERS[file];
-    if (!loader) throw new Error(`data/${file}: no loader reads this file (add one in lib/data and list it in catalog.ts)`);
+    if (!loader) {
+      throw new Error(`data/${file}: no loader reads this file (add one in lib/data and list it in catalog.ts)`);
+    }
     const loaded = loader(options);
     return {
       ...loaded,

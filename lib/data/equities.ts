@@ -11,10 +11,41 @@ const INDEX = { unitsAsPublished: "index", scale: 1, units: "index" } as const;
 
 /** The equity files qtlab ships, keyed by file stem. */
 export const EQUITY_SPECS = {
-  SP500: { seriesId: "SP500", title: "S&P 500", ...INDEX, rangeAsPublished: [100, 50_000], frequency: "business-daily", maxGapDays: 5, observation: "close" },
-  SP500_monthly_shiller: { seriesId: "SP500", title: "S&P 500 (monthly average)", ...INDEX, rangeAsPublished: [1, 50_000], frequency: "monthly", observation: "monthly mean of daily closes" },
-  NASDAQCOM: { seriesId: "NASDAQCOM", title: "NASDAQ Composite", ...INDEX, rangeAsPublished: [10, 200_000], frequency: "business-daily", maxGapDays: 7, observation: "close" },
-  VIXCLS: { seriesId: "VIXCLS", title: "CBOE Volatility Index (VIX)", ...INDEX, rangeAsPublished: [1, 200], frequency: "business-daily", maxGapDays: 7, observation: "close" },
+  SP500: {
+    seriesId: "SP500",
+    title: "S&P 500",
+    ...INDEX,
+    rangeAsPublished: [100, 50_000],
+    frequency: "business-daily",
+    maxGapDays: 5,
+    observation: "close",
+  },
+  SP500_monthly_shiller: {
+    seriesId: "SP500",
+    title: "S&P 500 (monthly average)",
+    ...INDEX,
+    rangeAsPublished: [1, 50_000],
+    frequency: "monthly",
+    observation: "monthly mean of daily closes",
+  },
+  NASDAQCOM: {
+    seriesId: "NASDAQCOM",
+    title: "NASDAQ Composite",
+    ...INDEX,
+    rangeAsPublished: [10, 200_000],
+    frequency: "business-daily",
+    maxGapDays: 7,
+    observation: "close",
+  },
+  VIXCLS: {
+    seriesId: "VIXCLS",
+    title: "CBOE Volatility Index (VIX)",
+    ...INDEX,
+    rangeAsPublished: [1, 200],
+    frequency: "business-daily",
+    maxGapDays: 7,
+    observation: "close",
+  },
 } as const satisfies Record<string, SeriesSpec>;
 
 export type EquityFile = keyof typeof EQUITY_SPECS;

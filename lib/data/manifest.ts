@@ -64,7 +64,12 @@ export function readManifest(dataDir: string = DEFAULT_DATA_DIR): Manifest {
   try {
     manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
   } catch (cause) {
-    throw new DataValidationError(path, undefined, `cannot read the provenance manifest (${(cause as Error).message})`, { cause });
+    throw new DataValidationError(
+      path,
+      undefined,
+      `cannot read the provenance manifest (${(cause as Error).message})`,
+      { cause },
+    );
   }
   if (!manifest || typeof manifest.files !== "object") {
     throw new DataValidationError(path, undefined, 'the manifest has no "files" record');
@@ -98,7 +103,10 @@ export function measureDataFile(bytes: Uint8Array): Pick<ManifestEntry, "sha256"
  * Read one data file as text after checking it against its provenance record: the file must be listed
  * in the manifest and its sha256 must match. Errors name the file.
  */
-export function readDataFile(file: string, options: LoadOptions = {}): { text: string; path: string; entry: ManifestEntry } {
+export function readDataFile(
+  file: string,
+  options: LoadOptions = {},
+): { text: string; path: string; entry: ManifestEntry } {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const path = join(dataDir, file);
   const entry = readManifest(dataDir).files[file];
@@ -108,7 +116,9 @@ export function readDataFile(file: string, options: LoadOptions = {}): { text: s
     bytes = readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new DataValidationError(path, undefined, code === "ENOENT" ? "file not found" : `cannot read (${code})`, { cause });
+    throw new DataValidationError(path, undefined, code === "ENOENT" ? "file not found" : `cannot read (${code})`, {
+      cause,
+    });
   }
   const sha = sha256Hex(bytes);
   if (sha !== entry.sha256) {

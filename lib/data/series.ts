@@ -172,7 +172,9 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
   if (text.trim() === "") throw new DataValidationError(file, undefined, "the file is empty");
   const lines = text.split("\n");
   const header = lines[0].replace(/\r$/, "");
-  if (header !== "date,value") throw new DataValidationError(file, 1, `expected the header "date,value", found "${header}"`);
+  if (header !== "date,value") {
+    throw new DataValidationError(file, 1, `expected the header "date,value", found "${header}"`);
+  }
   let last = lines.length;
   while (last > 1 && lines[last - 1].trim() === "") last--; // trailing newline(s)
   const n = last - 1;
@@ -195,13 +197,21 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
     if (day === undefined) throw new DataValidationError(file, lineNo, `"${date}" is not an ISO date (YYYY-MM-DD)`);
     if (i > 0 && day <= days[i - 1]) {
       const prev = rows[i - 1].date;
-      throw new DataValidationError(file, lineNo, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
+      throw new DataValidationError(
+        file,
+        lineNo,
+        date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`,
+      );
     }
     days[i] = day;
     const value = parseNumber(raw);
     if (value === undefined) {
       const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
-      throw new DataValidationError(file, lineNo, `${shown} for ${date} is not a number (missing values must be absent, not marked)`);
+      throw new DataValidationError(
+        file,
+        lineNo,
+        `${shown} for ${date} is not a number (missing values must be absent, not marked)`,
+      );
     }
     if (value < lo || value > hi) {
       throw new DataValidationError(
@@ -249,35 +259,47 @@ export function checkGrid(
   if (start < 0) return;
   const dayNumbers = days ?? Int32Array.from(dates, (d) => isoDayNumber(d)!);
   const max = spec.maxGapDays ?? 5;
-  const off = (i: number, why: string) => new DataValidationError(file, i + 2, `${dates[i]} is off the ${spec.frequency} grid: ${why}`);
+  const off = (i: number, why: string) =>
+    new DataValidationError(file, i + 2, `${dates[i]} is off the ${spec.frequency} grid: ${why}`);
   for (let i = start; i < dates.length; i++) {
     const day = dayNumbers[i];
     const gap = i > start ? day - dayNumbers[i - 1] : undefined;
     const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
     switch (spec.frequency) {
       case "weekly":
-        if (spec.weekday !== undefined && weekday !== spec.weekday) throw off(i, `expected weekday ${spec.weekday} (0 = Sunday)`);
+        if (spec.weekday !== undefined && weekday !== spec.weekday) {
+          throw off(i, `expected weekday ${spec.weekday} (0 = Sunday)`);
+        }
         if (gap !== undefined && gap !== 7) throw off(i, `${gap} days after the previous observation, expected 7`);
         break;
       case "daily":
         if (gap !== undefined && gap !== 1) throw off(i, `${gap} days after the previous observation, expected 1`);
         break;
       case "business-daily": {
-        if ((weekday === 0 || weekday === 6) && !(spec.allowWeekendMonthEnds && isMonthEnd(dates[i]))) throw off(i, "a weekend date");
-        if (gap !== undefined && gap > max) throw off(i, `${gap} days after the previous observation, more than ${max}`);
+        if ((weekday === 0 || weekday === 6) && !(spec.allowWeekendMonthEnds && isMonthEnd(dates[i]))) {
+          throw off(i, "a weekend date");
+        }
+        if (gap !== undefined && gap > max) {
+          throw off(i, `${gap} days after the previous observation, more than ${max}`);
+        }
         break;
       }
       case "monthly":
       case "quarterly": {
         const step = spec.frequency === "monthly" ? 1 : 3;
         const d = dates[i];
-        const months = (d.charCodeAt(0) - 48) * 12000 + (d.charCodeAt(1) - 48) * 1200 + (d.charCodeAt(2) - 48) * 120 + (d.charCodeAt(3) - 48) * 12 + ((d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48 - 1);
+        const months = (d.charCodeAt(0) - 48) * 12000 + (d.charCodeAt(1) - 48) * 1200 + (d.charCodeAt(2) - 48) * 120 +
+          (d.charCodeAt(3) - 48) * 12 + ((d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48 - 1);
         if (d.charCodeAt(8) !== 48 || d.charCodeAt(9) !== 49) throw off(i, "expected the first day of the period");
         if (spec.frequency === "quarterly" && months % 3 !== 0) throw off(i, "expected the first month of a quarter");
         if (i > start) {
           const p = dates[i - 1];
-          const prevMonths = (p.charCodeAt(0) - 48) * 12000 + (p.charCodeAt(1) - 48) * 1200 + (p.charCodeAt(2) - 48) * 120 + (p.charCodeAt(3) - 48) * 12 + ((p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48 - 1);
-          if (months - prevMonths !== step) throw off(i, `${months - prevMonths} months after the previous observation, expected ${step}`);
+          const prevMonths = (p.charCodeAt(0) - 48) * 12000 + (p.charCodeAt(1) - 48) * 1200 +
+            (p.charCodeAt(2) - 48) * 120 + (p.charCodeAt(3) - 48) * 12 +
+            ((p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48 - 1);
+          if (months - prevMonths !== step) {
+            throw off(i, `${months - prevMonths} months after the previous observation, expected ${step}`);
+          }
         }
         break;
       }

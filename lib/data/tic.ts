@@ -8,10 +8,26 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
-import { loadDateValueFile, readDataFile, type LoadOptions } from "./manifest.ts";
-import { DataValidationError, isoDayNumber, parseDateValueCsv, parseNumber, readCsvColumns, type Series, type SeriesSpec } from "./series.ts";
+import { loadDateValueFile, type LoadOptions, readDataFile } from "./manifest.ts";
+import {
+  DataValidationError,
+  isoDayNumber,
+  parseDateValueCsv,
+  parseNumber,
+  readCsvColumns,
+  type Series,
+  type SeriesSpec,
+} from "./series.ts";
 
-const TIC = { unitsAsPublished: "$ billions", scale: 1, units: "$bn", frequency: "monthly", observation: "end-of-month holdings", rangeAsPublished: [0, 20_000], peakAtLeast: 10 } as const;
+const TIC = {
+  unitsAsPublished: "$ billions",
+  scale: 1,
+  units: "$bn",
+  frequency: "monthly",
+  observation: "end-of-month holdings",
+  rangeAsPublished: [0, 20_000],
+  peakAtLeast: 10,
+} as const;
 
 /** The single-holder TIC files qtlab ships, keyed by holder. */
 export const TIC_SPECS = {
@@ -19,7 +35,11 @@ export const TIC_SPECS = {
   JAPAN: { seriesId: "TIC:Japan", title: "Japan: holdings of Treasuries", ...TIC },
   UNITED_KINGDOM: { seriesId: "TIC:United Kingdom", title: "United Kingdom: holdings of Treasuries", ...TIC },
   GRAND_TOTAL: { seriesId: "TIC:Grand Total", title: "All foreign holders: holdings of Treasuries", ...TIC },
-  FOREIGN_OFFICIAL: { seriesId: "TIC:For. Official", title: "Foreign official holders: holdings of Treasuries", ...TIC },
+  FOREIGN_OFFICIAL: {
+    seriesId: "TIC:For. Official",
+    title: "Foreign official holders: holdings of Treasuries",
+    ...TIC,
+  },
 } as const satisfies Record<string, SeriesSpec>;
 
 export type TicHolder = keyof typeof TIC_SPECS;
@@ -50,7 +70,9 @@ function checkMonthlyJumps(series: Series): Series {
       throw new DataValidationError(
         series.file,
         i + 2,
-        `${series.seriesId} moves from ${a} to ${b} $bn between ${rows[i - 1].date} and ${rows[i].date}, more than ×${TIC_MAX_MONTHLY_FACTOR}: is part of the file in other units?`,
+        `${series.seriesId} moves from ${a} to ${b} $bn between ${rows[i - 1].date} and ${
+          rows[i].date
+        }, more than ×${TIC_MAX_MONTHLY_FACTOR}: is part of the file in other units?`,
       );
     }
   }
@@ -96,9 +118,15 @@ export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHoldin
     }
     if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
     const value = parseNumber(columns.value[i]);
-    if (value === undefined) throw new DataValidationError(file, line, `"${columns.value[i]}" for ${holder} ${date} is not a number`);
+    if (value === undefined) {
+      throw new DataValidationError(file, line, `"${columns.value[i]}" for ${holder} ${date} is not a number`);
+    }
     if (value < 0 || value > 20_000) {
-      throw new DataValidationError(file, line, `${holder} ${date}: ${value} is outside [0, 20000] $ billions: is the file in other units?`);
+      throw new DataValidationError(
+        file,
+        line,
+        `${holder} ${date}: ${value} is outside [0, 20000] $ billions: is the file in other units?`,
+      );
     }
     const key = `${date}|${holder}`;
     if (seen.has(key)) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
@@ -126,13 +154,18 @@ function checkTicTotals(rows: readonly TicHolding[], file: string): void {
       throw new DataValidationError(
         file,
         undefined,
-        `${date}: the holders sum to ${m.holders.toFixed(1)} $bn but the Grand Total row says ${total}: a row in other units, or a row missing?`,
+        `${date}: the holders sum to ${
+          m.holders.toFixed(1)
+        } $bn but the Grand Total row says ${total}: a row in other units, or a row missing?`,
       );
     }
     const official = m.labels.get("For. Official");
     const bills = m.labels.get("Treasury Bills");
     const notes = m.labels.get("T-Bonds & Notes");
-    if (official !== undefined && bills !== undefined && notes !== undefined && Math.abs(bills + notes - official) > TIC_TOTAL_TOLERANCE_USD_BN) {
+    if (
+      official !== undefined && bills !== undefined && notes !== undefined &&
+      Math.abs(bills + notes - official) > TIC_TOTAL_TOLERANCE_USD_BN
+    ) {
       throw new DataValidationError(
         file,
         undefined,
@@ -175,7 +208,19 @@ export interface TicSeriesBreak {
  * Source: Treasury, mfhhis01.txt (stamped 3/18/26) footnotes; qtlab data/README and SOURCES.md.
  */
 export const TIC_SERIES_BREAKS: readonly TicSeriesBreak[] = [
-  ...["2000-03", "2002-06", "2003-06", "2004-06", "2005-06", "2006-06", "2007-06", "2008-06", "2009-06", "2010-06", "2011-06"].map(
+  ...[
+    "2000-03",
+    "2002-06",
+    "2003-06",
+    "2004-06",
+    "2005-06",
+    "2006-06",
+    "2007-06",
+    "2008-06",
+    "2009-06",
+    "2010-06",
+    "2011-06",
+  ].map(
     (m): TicSeriesBreak => ({
       date: `${m}-01`,
       kind: "survey",
@@ -216,12 +261,22 @@ export function loadTicHoldings(options?: LoadOptions): TicHoldings {
     for (const r of series[h].rows) {
       const v = byKey.get(`${r.date}|${TIC_LABELS[h]}`);
       if (v !== r.value) {
-        throw new DataValidationError(series[h].file, undefined, `${r.date}: ${r.value} $bn, but the long table's "${TIC_LABELS[h]}" row says ${v}`);
+        throw new DataValidationError(
+          series[h].file,
+          undefined,
+          `${r.date}: ${r.value} $bn, but the long table's "${TIC_LABELS[h]}" row says ${v}`,
+        );
       }
     }
   }
   const asOfs = [...new Set(holders.map((h) => series[h].asOf))];
-  if (asOfs.length !== 1) throw new DataValidationError("TIC_MFH_*.csv", undefined, `the holder files end on different months: ${asOfs.join(", ")}`);
+  if (asOfs.length !== 1) {
+    throw new DataValidationError(
+      "TIC_MFH_*.csv",
+      undefined,
+      `the holder files end on different months: ${asOfs.join(", ")}`,
+    );
+  }
   return { series, labels: TIC_LABELS, breaks: TIC_SERIES_BREAKS, asOf: asOfs[0] };
 }
 

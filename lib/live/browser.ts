@@ -28,7 +28,15 @@ import {
 } from "./controls.ts";
 import { lookupView } from "./registry.ts";
 import { checkOutput, LIVE_CLASS, outputElement } from "./render.ts";
-import type { ControlValue, LiveSpec, LiveViewDef, ResolvedControl, ResolvedNumber, ResolvedProbabilities, ResolvedChoice } from "./types.ts";
+import type {
+  ControlValue,
+  LiveSpec,
+  LiveViewDef,
+  ResolvedChoice,
+  ResolvedControl,
+  ResolvedNumber,
+  ResolvedProbabilities,
+} from "./types.ts";
 
 interface View {
   root: HTMLElement;
@@ -54,7 +62,11 @@ const fmt = (v: ControlValue) => (typeof v === "number" ? String(Number(v.toPrec
 let uid = 0;
 const nextId = (p: string) => `qtlab-live-${++uid}-${p.replace(/[^\w-]/g, "_")}`;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -141,7 +153,8 @@ function redraw(view: View): void {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     view.root.setAttribute("data-error", message);
-    view.status.textContent = `Cannot redraw with these values (the chart shows the last values that worked): ${message}`;
+    view.status.textContent =
+      `Cannot redraw with these values (the chart shows the last values that worked): ${message}`;
     console.warn(`qtlab live view "${view.spec.id}": ${message}`);
   }
 }
@@ -166,8 +179,11 @@ function writeHash(): void {
 function applyHash(hash: string): void {
   const { values, problems } = parseHash(page.views.flatMap((v) => v.spec.controls), hash);
   const target: Record<string, ControlValue> = Object.fromEntries(page.start);
-  if (problems.length) showHashNotice(`The link's assumptions were not applied (${problems.join("; ")}); the page shows the report's own.`);
-  else {
+  if (problems.length) {
+    showHashNotice(
+      `The link's assumptions were not applied (${problems.join("; ")}); the page shows the report's own.`,
+    );
+  } else {
     showHashNotice("");
     Object.assign(target, values);
   }
@@ -192,8 +208,22 @@ function hint(c: { default: ControlValue; value: ControlValue }, extra = ""): st
 function numberControl(view: View, c: ResolvedNumber): HTMLElement {
   const box = el("div", { class: "qtlab-live-control", "data-param": c.param });
   const id = nextId(c.param);
-  const range = el("input", { type: "range", min: String(c.min), max: String(c.max), step: String(c.step), "aria-label": c.label, "data-role": "slider" });
-  const num = el("input", { type: "number", id, min: String(c.min), max: String(c.max), step: "any", "data-role": "number" });
+  const range = el("input", {
+    type: "range",
+    min: String(c.min),
+    max: String(c.max),
+    step: String(c.step),
+    "aria-label": c.label,
+    "data-role": "slider",
+  });
+  const num = el("input", {
+    type: "number",
+    id,
+    min: String(c.min),
+    max: String(c.max),
+    step: "any",
+    "data-role": "number",
+  });
   range.addEventListener("input", () => setValues({ [c.param]: Number(range.value) }));
   num.addEventListener("input", () => {
     const v = num.valueAsNumber;
@@ -210,7 +240,13 @@ function numberControl(view: View, c: ResolvedNumber): HTMLElement {
     range.value = String(v);
     if (document.activeElement !== num) num.value = fmt(v);
   });
-  box.append(el("label", { for: id }, c.label), range, num, el("span", { class: "qtlab-live-unit" }, c.unit), el("span", { class: "qtlab-live-hint" }, hint(c, ` · range ${fmt(c.min)} to ${fmt(c.max)}`)));
+  box.append(
+    el("label", { for: id }, c.label),
+    range,
+    num,
+    el("span", { class: "qtlab-live-unit" }, c.unit),
+    el("span", { class: "qtlab-live-hint" }, hint(c, ` · range ${fmt(c.min)} to ${fmt(c.max)}`)),
+  );
   return box;
 }
 
@@ -224,7 +260,15 @@ function choiceControl(view: View, c: ResolvedChoice): HTMLElement {
     select.value = String(c.options.findIndex((o) => o.value === page.values.get(c.param)));
   });
   const label = (v: ControlValue) => c.options.find((o) => o.value === v)?.label ?? fmt(v);
-  box.append(el("label", { for: id }, c.label), select, el("span", { class: "qtlab-live-hint" }, `default ${label(c.default)}${c.value !== c.default ? ` · this report ran with ${label(c.value)}` : ""}`));
+  box.append(
+    el("label", { for: id }, c.label),
+    select,
+    el(
+      "span",
+      { class: "qtlab-live-hint" },
+      `default ${label(c.default)}${c.value !== c.default ? ` · this report ran with ${label(c.value)}` : ""}`,
+    ),
+  );
   return box;
 }
 
@@ -240,7 +284,14 @@ function probabilityControl(view: View, c: ResolvedProbabilities): HTMLElement {
   c.members.forEach((m, i) => {
     const box = el("div", { class: "qtlab-live-control", "data-param": m.param });
     const id = nextId(m.param);
-    const range = el("input", { type: "range", min: "0", max: "1", step: String(c.step), "aria-label": m.label, "data-role": "slider" });
+    const range = el("input", {
+      type: "range",
+      min: "0",
+      max: "1",
+      step: String(c.step),
+      "aria-label": m.label,
+      "data-role": "slider",
+    });
     const num = el("input", { type: "number", id, min: "0", max: "1", step: "any", "data-role": "number" });
     range.addEventListener("input", () => move(i, Number(range.value)));
     num.addEventListener("input", () => {
@@ -255,7 +306,13 @@ function probabilityControl(view: View, c: ResolvedProbabilities): HTMLElement {
       range.value = String(v);
       if (document.activeElement !== num) num.value = fmt(v);
     });
-    box.append(el("label", { for: id }, m.label), range, num, el("span", { class: "qtlab-live-unit" }, "prob."), el("span", { class: "qtlab-live-hint" }, hint(m)));
+    box.append(
+      el("label", { for: id }, m.label),
+      range,
+      num,
+      el("span", { class: "qtlab-live-unit" }, "prob."),
+      el("span", { class: "qtlab-live-hint" }, hint(m)),
+    );
     group.append(box);
   });
   view.sync.push(() => {
@@ -266,7 +323,11 @@ function probabilityControl(view: View, c: ResolvedProbabilities): HTMLElement {
 }
 
 function control(view: View, c: ResolvedControl): HTMLElement {
-  return c.kind === "probabilities" ? probabilityControl(view, c) : c.kind === "choice" ? choiceControl(view, c) : numberControl(view, c);
+  return c.kind === "probabilities"
+    ? probabilityControl(view, c)
+    : c.kind === "choice"
+    ? choiceControl(view, c)
+    : numberControl(view, c);
 }
 
 function defaults(controls: readonly ResolvedControl[]): Record<string, ControlValue> {
@@ -307,13 +368,24 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   let id = spec.id;
   for (let n = 2; ids.has(id); n++) id = `${spec.id}-${n}`;
   ids.add(id);
-  const view: View = { root, spec: { ...spec, id }, def, paths: spec.controls.flatMap(controlPaths), output, status, sync: [], renders: 0 };
+  const view: View = {
+    root,
+    spec: { ...spec, id },
+    def,
+    paths: spec.controls.flatMap(controlPaths),
+    output,
+    status,
+    sync: [],
+    renders: 0,
+  };
   // A panel offers only the assumptions no earlier panel on the page offers: views that share an
   // assumption share one control for it (the page holds one value per parameter either way).
   const fresh = spec.controls.filter((c) => controlPaths(c).some((p) => !page.values.has(p)));
   const shared = spec.controls.length - fresh.length;
   for (const c of spec.controls) {
-    const start = c.kind === "probabilities" ? c.members.map((m) => [m.param, m.value] as const) : [[c.param, c.value] as const];
+    const start = c.kind === "probabilities"
+      ? c.members.map((m) => [m.param, m.value] as const)
+      : [[c.param, c.value] as const];
     for (const [p, v] of start) {
       if (page.values.has(p)) continue;
       page.values.set(p, v);
@@ -324,8 +396,20 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   const reset = el("button", { type: "button", class: "qtlab-live-reset" }, "Reset to defaults");
   reset.addEventListener("click", () => setValues(defaults(spec.controls)));
   const head = el("div", { class: "qtlab-live-head" });
-  const linked = shared === 0 ? "" : fresh.length === 0 ? " It follows the assumptions set in the panels above." : " It also follows the assumptions set in the panels above.";
-  head.append(el("strong", {}, "Assumptions"), el("span", {}, `${spec.title}: change a value to redraw the figures and chart below, computed in this page.${linked}`), reset);
+  const linked = shared === 0
+    ? ""
+    : fresh.length === 0
+    ? " It follows the assumptions set in the panels above."
+    : " It also follows the assumptions set in the panels above.";
+  head.append(
+    el("strong", {}, "Assumptions"),
+    el(
+      "span",
+      {},
+      `${spec.title}: change a value to redraw the figures and chart below, computed in this page.${linked}`,
+    ),
+    reset,
+  );
   const grid = el("div", { class: "qtlab-live-grid" });
   fresh.forEach((c) => grid.append(control(view, c)));
   panel.append(head, ...(fresh.length ? [grid] : []), status);
@@ -335,7 +419,14 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   page.views.push(view);
   view.sync.forEach((f) => f());
   // A parameter an earlier view on the page started elsewhere: redraw this one with the page's value.
-  if (spec.controls.some((c) => (c.kind === "probabilities" ? c.members.some((m) => page.values.get(m.param) !== m.value) : page.values.get(c.param) !== c.value))) schedule(view);
+  if (
+    spec.controls.some((
+      c,
+    ) => (c.kind === "probabilities"
+      ? c.members.some((m) => page.values.get(m.param) !== m.value)
+      : page.values.get(c.param) !== c.value)
+    )
+  ) schedule(view);
   root.setAttribute("data-live-ready", "true");
 }
 

@@ -13,7 +13,7 @@ import { writeFileAtomic } from "../atomic.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build, version as esbuildVersion, type BuildOptions, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin, version as esbuildVersion } from "esbuild";
 
 const ROOT = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 const SELF = fileURLToPath(import.meta.url);
@@ -50,9 +50,15 @@ export const LIVE_BUILD_OPTIONS = {
 const browserDocument: Plugin = {
   name: "qtlab-browser-document",
   setup(b) {
-    b.onResolve({ filter: /document\.ts$/ }, (args) => (resolve(args.resolveDir, args.path) === PLOT_DOCUMENT ? { path: BROWSER_DOCUMENT } : undefined));
+    b.onResolve(
+      { filter: /document\.ts$/ },
+      (args) => (resolve(args.resolveDir, args.path) === PLOT_DOCUMENT ? { path: BROWSER_DOCUMENT } : undefined),
+    );
     b.onResolve({ filter: /^(linkedom|node:.*)$/ }, (args) => ({
-      errors: [{ text: `"${args.path}" (imported by ${args.importer}) cannot run in a report page: keep live views free of I/O and of the server-side document` }],
+      errors: [{
+        text:
+          `"${args.path}" (imported by ${args.importer}) cannot run in a report page: keep live views free of I/O and of the server-side document`,
+      }],
     }));
   },
 };
@@ -69,7 +75,9 @@ export async function buildLiveBundle(): Promise<{ code: string; inputs: string[
     plugins: [browserDocument],
   });
   const code = result.outputFiles[0].text;
-  if (/<\/script|<!--/i.test(code)) throw new Error('the live-view bundle contains "</script" or "<!--" and cannot be inlined in a page');
+  if (/<\/script|<!--/i.test(code)) {
+    throw new Error('the live-view bundle contains "</script" or "<!--" and cannot be inlined in a page');
+  }
   return { code, inputs: Object.keys(result.metafile.inputs).sort() };
 }
 
@@ -108,7 +116,6 @@ interface CacheIndex {
   inputs: string[];
 }
 
-
 let inFlight: Promise<LiveBundle> | undefined;
 
 /**
@@ -118,7 +125,9 @@ let inFlight: Promise<LiveBundle> | undefined;
  */
 export function liveBundle(options: { cacheDir?: string; force?: boolean } = {}): Promise<LiveBundle> {
   if (!options.force && !options.cacheDir && inFlight) return inFlight;
-  const custom = liveEntry() === LIVE_ENTRY ? "" : `entry-${createHash("sha256").update(liveEntry()).digest("hex").slice(0, 12)}`;
+  const custom = liveEntry() === LIVE_ENTRY
+    ? ""
+    : `entry-${createHash("sha256").update(liveEntry()).digest("hex").slice(0, 12)}`;
   const p = getBundle(options.cacheDir ?? join(LIVE_CACHE_DIR, custom), options.force ?? false).finally(() => {
     if (inFlight === p) inFlight = undefined;
   });
@@ -137,7 +146,15 @@ async function getBundle(dir: string, force: boolean): Promise<LiveBundle> {
       const key = bundleKey(index.inputs);
       if (key === index.key && existsSync(fileOf(key))) {
         const code = readFileSync(fileOf(key), "utf8");
-        return { code, key, bytes: Buffer.byteLength(code), built: false, ms: performance.now() - t0, path: fileOf(key), inputs: index.inputs };
+        return {
+          code,
+          key,
+          bytes: Buffer.byteLength(code),
+          built: false,
+          ms: performance.now() - t0,
+          path: fileOf(key),
+          inputs: index.inputs,
+        };
       }
     } catch {
       // unreadable index: rebuild
@@ -148,6 +165,16 @@ async function getBundle(dir: string, force: boolean): Promise<LiveBundle> {
   if (!key) throw new Error("an input of the live-view bundle vanished during the build");
   writeFileAtomic(fileOf(key), code);
   writeFileAtomic(indexPath, JSON.stringify({ key, inputs } satisfies CacheIndex, null, 1));
-  for (const f of readdirSync(dir)) if (/^bundle-[0-9a-f]+\.js$/.test(f) && join(dir, f) !== fileOf(key)) rmSync(join(dir, f), { force: true });
-  return { code, key, bytes: Buffer.byteLength(code), built: true, ms: performance.now() - t0, path: fileOf(key), inputs };
+  for (const f of readdirSync(dir)) {
+    if (/^bundle-[0-9a-f]+\.js$/.test(f) && join(dir, f) !== fileOf(key)) rmSync(join(dir, f), { force: true });
+  }
+  return {
+    code,
+    key,
+    bytes: Buffer.byteLength(code),
+    built: true,
+    ms: performance.now() - t0,
+    path: fileOf(key),
+    inputs,
+  };
 }

@@ -41,7 +41,9 @@ export function withValues<T>(obj: T, values: Readonly<Record<string, unknown>>)
       cur = next as Record<string, unknown>;
     }
     const last = segs[segs.length - 1];
-    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, last)) throw new LiveViewError(`no parameter at "${path}"`);
+    if (cur === null || typeof cur !== "object" || !Object.prototype.hasOwnProperty.call(cur, last)) {
+      throw new LiveViewError(`no parameter at "${path}"`);
+    }
     cur[last] = value;
   }
   return out as T;
@@ -96,7 +98,11 @@ export const PROBABILITY_SUM_TOLERANCE = 1e-6;
  * wrong type, a bad range or step, a starting value outside the range, a choice not among the options,
  * probabilities outside [0, 1] or not summing to 1, a parameter controlled twice, a number without unit.
  */
-export function resolveControls(controls: readonly ControlSpec[], params: unknown, where = "live view"): ResolvedControl[] {
+export function resolveControls(
+  controls: readonly ControlSpec[],
+  params: unknown,
+  where = "live view",
+): ResolvedControl[] {
   const errors: string[] = [];
   const seen = new Set<string>();
   const out: ResolvedControl[] = [];
@@ -111,7 +117,9 @@ export function resolveControls(controls: readonly ControlSpec[], params: unknow
       if (!(step > 0 && step <= 0.5)) errors.push(`probabilities "${c.label}": step must be in (0, 0.5], got ${step}`);
       const members = c.members.map((m) => {
         const v = getPath(params, m.param);
-        if (!isNum(v) || v < 0 || v > 1) errors.push(`probability "${m.param}" must be a number in [0, 1], got ${JSON.stringify(v)}`);
+        if (!isNum(v) || v < 0 || v > 1) {
+          errors.push(`probability "${m.param}" must be a number in [0, 1], got ${JSON.stringify(v)}`);
+        }
         return { param: m.param, label: m.label, value: v as number, default: v as number };
       });
       const sum = members.reduce((s, m) => s + (isNum(m.value) ? m.value : 0), 0);
@@ -122,18 +130,40 @@ export function resolveControls(controls: readonly ControlSpec[], params: unknow
     } else if (c.kind === "choice") {
       const v = getPath(params, c.param);
       if (c.options.length < 2) errors.push(`choice "${c.param}" needs at least two options`);
-      if (!c.options.some((o) => o.value === v)) errors.push(`choice "${c.param}": value ${JSON.stringify(v)} is not among the options ${c.options.map((o) => JSON.stringify(o.value)).join(", ")}`);
+      if (!c.options.some((o) => o.value === v)) {
+        errors.push(
+          `choice "${c.param}": value ${JSON.stringify(v)} is not among the options ${
+            c.options.map((o) => JSON.stringify(o.value)).join(", ")
+          }`,
+        );
+      }
       out.push({ ...c, kind: "choice", value: v as ControlValue, default: v as ControlValue });
     } else {
       const v = getPath(params, c.param);
       const unit = c.unit ?? unitFromName(c.param);
       if (!isNum(v)) errors.push(`number "${c.param}" must be a finite number in params, got ${JSON.stringify(v)}`);
-      if (!isNum(c.min) || !isNum(c.max) || !(c.min < c.max)) errors.push(`number "${c.param}": min ${c.min} must be below max ${c.max}`);
+      if (!isNum(c.min) || !isNum(c.max) || !(c.min < c.max)) {
+        errors.push(`number "${c.param}": min ${c.min} must be below max ${c.max}`);
+      }
       if (!isNum(c.step) || c.step <= 0) errors.push(`number "${c.param}": step must be positive, got ${c.step}`);
-      if (isNum(v) && isNum(c.min) && isNum(c.max) && (v < c.min || v > c.max)) errors.push(`number "${c.param}": value ${v} is outside its range [${c.min}, ${c.max}]`);
-      if (unit === undefined) errors.push(`number "${c.param}": no unit given and none in its name (give unit: "" if it has none)`);
+      if (isNum(v) && isNum(c.min) && isNum(c.max) && (v < c.min || v > c.max)) {
+        errors.push(`number "${c.param}": value ${v} is outside its range [${c.min}, ${c.max}]`);
+      }
+      if (unit === undefined) {
+        errors.push(`number "${c.param}": no unit given and none in its name (give unit: "" if it has none)`);
+      }
       if (!c.label) errors.push(`number "${c.param}": label is empty`);
-      const resolved: ResolvedNumber = { kind: "number", param: c.param, label: c.label, unit: unit ?? "", min: c.min, max: c.max, step: c.step, value: v as number, default: v as number };
+      const resolved: ResolvedNumber = {
+        kind: "number",
+        param: c.param,
+        label: c.label,
+        unit: unit ?? "",
+        min: c.min,
+        max: c.max,
+        step: c.step,
+        value: v as number,
+        default: v as number,
+      };
       out.push(resolved);
     }
   }
@@ -142,10 +172,13 @@ export function resolveControls(controls: readonly ControlSpec[], params: unknow
 }
 
 /** The current value of every parameter path the controls set, from their `value`s. */
-export function controlValues(controls: readonly ResolvedControl[], which: "value" | "default" = "value"): Record<string, ControlValue> {
+export function controlValues(
+  controls: readonly ResolvedControl[],
+  which: "value" | "default" = "value",
+): Record<string, ControlValue> {
   const out: Record<string, ControlValue> = {};
   for (const c of controls) {
-    if (c.kind === "probabilities") for (const m of c.members) out[m.param] = m[which];
+    if (c.kind === "probabilities") { for (const m of c.members) out[m.param] = m[which]; }
     else out[c.param] = c[which];
   }
   return out;
@@ -178,7 +211,9 @@ export function rescaleProbabilities(values: readonly number[], index: number, v
   const remainder = 1 - v;
   const out = values.slice();
   out[index] = v;
-  for (const j of others) out[j] = roundTo(restOld > 0 ? (values[j] * remainder) / restOld : remainder / others.length, d);
+  for (const j of others) {
+    out[j] = roundTo(restOld > 0 ? (values[j] * remainder) / restOld : remainder / others.length, d);
+  }
   const largest = others.reduce((a, b) => (out[b] > out[a] ? b : a));
   out[largest] = roundTo(Math.max(0, 1 - v - others.filter((j) => j !== largest).reduce((s, j) => s + out[j], 0)), 12);
   return out;
@@ -235,25 +270,38 @@ export function decodeHash(hash: string): Record<string, string> {
  * otherwise the problems (one line each) and no values, so the page falls back to its starting values
  * with a notice and never draws from an out-of-schema state.
  */
-export function parseHash(controls: readonly ResolvedControl[], hash: string): { values: Record<string, ControlValue>; problems: string[] } {
+export function parseHash(
+  controls: readonly ResolvedControl[],
+  hash: string,
+): { values: Record<string, ControlValue>; problems: string[] } {
   const raw = decodeHash(hash);
   const problems: string[] = [];
   const values: Record<string, ControlValue> = {};
   const known = new Set(controls.flatMap(controlPaths));
-  for (const name of Object.keys(raw)) if (!known.has(name)) problems.push(`"${name}" is not an assumption of this page`);
+  for (const name of Object.keys(raw)) {
+    if (!known.has(name)) problems.push(`"${name}" is not an assumption of this page`);
+  }
   for (const c of controls) {
     if (c.kind === "number") {
       const t = raw[c.param];
       if (t === undefined) continue;
       const n = t.trim() === "" ? NaN : Number(t);
-      if (!Number.isFinite(n) || n < c.min || n > c.max) problems.push(`${c.param} must be a number from ${c.min} to ${c.max}${c.unit ? ` (${c.unit})` : ""}, got "${t.slice(0, 40)}"`);
-      else values[c.param] = n;
+      if (!Number.isFinite(n) || n < c.min || n > c.max) {
+        problems.push(
+          `${c.param} must be a number from ${c.min} to ${c.max}${c.unit ? ` (${c.unit})` : ""}, got "${
+            t.slice(0, 40)
+          }"`,
+        );
+      } else values[c.param] = n;
     } else if (c.kind === "choice") {
       const t = raw[c.param];
       if (t === undefined) continue;
       const o = c.options.find((x) => hashValue(x.value) === t);
-      if (!o) problems.push(`${c.param} must be one of ${c.options.map((x) => hashValue(x.value)).join(", ")}, got "${t.slice(0, 40)}"`);
-      else values[c.param] = o.value;
+      if (!o) {
+        problems.push(
+          `${c.param} must be one of ${c.options.map((x) => hashValue(x.value)).join(", ")}, got "${t.slice(0, 40)}"`,
+        );
+      } else values[c.param] = o.value;
     } else {
       const given = c.members.filter((m) => raw[m.param] !== undefined);
       if (given.length === 0) continue;
@@ -265,7 +313,9 @@ export function parseHash(controls: readonly ResolvedControl[], hash: string): {
       if (ns.some((n, i) => raw[c.members[i].param].trim() === "" || !Number.isFinite(n) || n < 0 || n > 1)) {
         problems.push(`${c.label}: each probability must be a number from 0 to 1`);
       } else if (Math.abs(ns.reduce((x, y) => x + y, 0) - 1) > 1e-6) {
-        problems.push(`${c.label}: probabilities must sum to 1, they sum to ${roundTo(ns.reduce((x, y) => x + y, 0), 6)}`);
+        problems.push(
+          `${c.label}: probabilities must sum to 1, they sum to ${roundTo(ns.reduce((x, y) => x + y, 0), 6)}`,
+        );
       } else c.members.forEach((m, i) => (values[m.param] = ns[i]));
     }
   }
@@ -275,7 +325,9 @@ export function parseHash(controls: readonly ResolvedControl[], hash: string): {
 /** Where a value fails strict JSON, or undefined when it travels intact. */
 function jsonProblem(value: unknown, path: string, seen: Set<object>): string | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${path} is ${value} (JSON would turn it into null)`;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? undefined : `${path} is ${value} (JSON would turn it into null)`;
+  }
   if (typeof value !== "object") return `${path} is a ${typeof value}`;
   if (seen.has(value)) return `${path} is a circular reference`;
   const proto = Object.getPrototypeOf(value);
@@ -288,7 +340,11 @@ function jsonProblem(value: unknown, path: string, seen: Set<object>): string | 
     seen.delete(value);
     return undefined;
   }
-  if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? "non-plain object"} (pass plain objects, arrays, ISO date strings)`;
+  if (proto !== Object.prototype && proto !== null) {
+    return `${path} is a ${
+      proto?.constructor?.name ?? "non-plain object"
+    } (pass plain objects, arrays, ISO date strings)`;
+  }
   seen.add(value);
   for (const [k, v] of Object.entries(value)) {
     const p = jsonProblem(v, `${path}.${k}`, seen);
@@ -324,6 +380,8 @@ export const DATA_CLASS = "qtlab-live-data";
 /** Parse a spec's JSON text and check its shape enough to use it. */
 export function parseSpec(text: string): LiveSpec {
   const spec = JSON.parse(text) as LiveSpec;
-  if (spec?.version !== 1 || typeof spec.view !== "string" || !Array.isArray(spec.controls)) throw new LiveViewError("not a qtlab live-view spec (version 1)");
+  if (spec?.version !== 1 || typeof spec.view !== "string" || !Array.isArray(spec.controls)) {
+    throw new LiveViewError("not a qtlab live-view spec (version 1)");
+  }
   return spec;
 }

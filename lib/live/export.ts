@@ -15,7 +15,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { writeFileAtomic } from "../atomic.ts";
-import { controlPaths, DATA_CLASS, getPath, parseSpec, PROBABILITY_SUM_TOLERANCE, scriptSafeJson, SPEC_CLASS } from "./controls.ts";
+import {
+  controlPaths,
+  DATA_CLASS,
+  getPath,
+  parseSpec,
+  PROBABILITY_SUM_TOLERANCE,
+  scriptSafeJson,
+  SPEC_CLASS,
+} from "./controls.ts";
 import { liveBundle } from "./bundle.ts";
 import type { AnyArticleParams } from "../params/schema.ts";
 import type { LiveSpec, ResolvedControl } from "./types.ts";
@@ -34,10 +42,14 @@ export function hasLiveViews(html: string): boolean {
  * A control's reset target from the notebook's declared defaults (by parameter path), when the default
  * is there and valid for the control; otherwise its current default is kept. Returns a new control.
  */
-export function controlWithNotebookDefault(c: ResolvedControl, notebookDefaults: Readonly<Record<string, unknown>>): ResolvedControl {
+export function controlWithNotebookDefault(
+  c: ResolvedControl,
+  notebookDefaults: Readonly<Record<string, unknown>>,
+): ResolvedControl {
   if (c.kind === "probabilities") {
     const d = c.members.map((m) => getPath(notebookDefaults, m.param));
-    const ok = d.every((v) => typeof v === "number" && v >= 0 && v <= 1) && Math.abs((d as number[]).reduce((s, v) => s + v, 0) - 1) <= PROBABILITY_SUM_TOLERANCE;
+    const ok = d.every((v) => typeof v === "number" && v >= 0 && v <= 1) &&
+      Math.abs((d as number[]).reduce((s, v) => s + v, 0) - 1) <= PROBABILITY_SUM_TOLERANCE;
     return ok ? { ...c, members: c.members.map((m, i) => ({ ...m, default: d[i] as number })) } : c;
   }
   const d = getPath(notebookDefaults, c.param);
@@ -65,10 +77,20 @@ export function controlWithDeclaration(c: ResolvedControl, declaration: AnyArtic
 }
 
 /** Rewrite every embedded spec's control defaults from the notebook's declared defaults (and bounds from its declaration). */
-export function applyNotebookDefaults(html: string, notebookDefaults: Readonly<Record<string, unknown>>, declaration?: AnyArticleParams): string {
+export function applyNotebookDefaults(
+  html: string,
+  notebookDefaults: Readonly<Record<string, unknown>>,
+  declaration?: AnyArticleParams,
+): string {
   return html.replace(SPEC_SCRIPT, (_, open: string, body: string, close: string) => {
     const spec = parseSpec(body);
-    const next: LiveSpec = { ...spec, controls: spec.controls.map((c) => controlWithNotebookDefault(controlWithDeclaration(c, declaration), notebookDefaults)), defaultsFromNotebook: true };
+    const next: LiveSpec = {
+      ...spec,
+      controls: spec.controls.map((c) =>
+        controlWithNotebookDefault(controlWithDeclaration(c, declaration), notebookDefaults)
+      ),
+      defaultsFromNotebook: true,
+    };
     return `${open}${scriptSafeJson(JSON.stringify(next))}${close}`;
   });
 }
@@ -94,7 +116,9 @@ export function hoistData(html: string): string {
     return `${open}${scriptSafeJson(JSON.stringify({ ...spec, data: null, dataRef: key }))}${close}`;
   });
   if (blocks.size === 0) return html;
-  const tags = [...blocks].map(([key, json]) => `<script type="application/json" class="${DATA_CLASS}" data-key="${key}">${scriptSafeJson(json)}</script>\n`).join("");
+  const tags = [...blocks].map(([key, json]) =>
+    `<script type="application/json" class="${DATA_CLASS}" data-key="${key}">${scriptSafeJson(json)}</script>\n`
+  ).join("");
   return beforeBodyEnd(out, tags);
 }
 
@@ -115,12 +139,21 @@ export function livePagePaths(html: string): string[] {
  * Post-process an exported report in place (write to a temp file, then rename): defaults from the
  * notebook, bundle inlined. Returns what it did, or null when the page has no live view.
  */
-export async function embedLiveViews(htmlPath: string, notebookDefaults: Readonly<Record<string, unknown>>, declaration?: AnyArticleParams): Promise<{ views: number; dataBlocks: number; bundleBytes: number; pageBytes: number } | null> {
+export async function embedLiveViews(
+  htmlPath: string,
+  notebookDefaults: Readonly<Record<string, unknown>>,
+  declaration?: AnyArticleParams,
+): Promise<{ views: number; dataBlocks: number; bundleBytes: number; pageBytes: number } | null> {
   const html = readFileSync(htmlPath, "utf8");
   if (!hasLiveViews(html)) return null;
   const bundle = await liveBundle();
   const out = inlineBundle(hoistData(applyNotebookDefaults(html, notebookDefaults, declaration)), bundle.code);
   writeFileAtomic(htmlPath, out);
   const dataBlocks = out.split(`class="${DATA_CLASS}"`).length - 1;
-  return { views: [...html.matchAll(SPEC_SCRIPT)].length, dataBlocks, bundleBytes: bundle.bytes, pageBytes: Buffer.byteLength(out) };
+  return {
+    views: [...html.matchAll(SPEC_SCRIPT)].length,
+    dataBlocks,
+    bundleBytes: bundle.bytes,
+    pageBytes: Buffer.byteLength(out),
+  };
 }

@@ -20,10 +20,10 @@
  * The data and params must be plain JSON (ISO date strings, no Date, NaN or class instances): the static
  * rendering is computed from their JSON round trip, so the page redraws from exactly the same inputs.
  */
-import { displayable, type Displayable } from "../plot/display.ts";
+import { type Displayable, displayable } from "../plot/display.ts";
 import { document } from "../plot/document.ts";
 import { controlPaths, LiveViewError, resolveControls, scriptSafeJson, SPEC_CLASS, strictJson } from "./controls.ts";
-import { lookupView, registeredNames, type LiveViewData, type LiveViewName, type LiveViewParams } from "./registry.ts";
+import { type LiveViewData, type LiveViewName, type LiveViewParams, lookupView, registeredNames } from "./registry.ts";
 import { checkOutput, LIVE_CLASS, outputElement } from "./render.ts";
 import type { ControlSpec, LiveSpec, ResolvedControl } from "./types.ts";
 
@@ -45,8 +45,8 @@ export function assumptionsLine(controls: readonly ResolvedControl[]): string {
       c.kind === "probabilities"
         ? `${c.label}: ${c.members.map((m) => `${m.label} ${fmt(m.value)}`).join(", ")}`
         : c.kind === "choice"
-          ? `${c.label} ${c.options.find((o) => o.value === c.value)?.label ?? fmt(c.value)}`
-          : `${c.label} ${fmt(c.value)}${c.unit ? ` ${c.unit}` : ""}`,
+        ? `${c.label} ${c.options.find((o) => o.value === c.value)?.label ?? fmt(c.value)}`
+        : `${c.label} ${fmt(c.value)}${c.unit ? ` ${c.unit}` : ""}`
     )
     .join(" · ");
 }
@@ -55,11 +55,18 @@ export function assumptionsLine(controls: readonly ResolvedControl[]): string {
  * Build the spec and the static rendering of a registered view (used by {@link liveView}; exported for
  * tests). Throws a LiveViewError for an unknown view, bad controls or data that cannot travel as JSON.
  */
-export function liveSpec(name: string, data: unknown, params: unknown, options: LiveViewOptions = {}): { spec: LiveSpec; output: ReturnType<typeof checkOutput> } {
+export function liveSpec(
+  name: string,
+  data: unknown,
+  params: unknown,
+  options: LiveViewOptions = {},
+): { spec: LiveSpec; output: ReturnType<typeof checkOutput> } {
   const def = lookupView(name);
   if (!def) throw new LiveViewError(`unknown live view "${name}"; registered: ${registeredNames().join(", ")}`);
   const id = options.id ?? name;
-  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new LiveViewError(`live view id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`);
+  if (!/^[A-Za-z][\w-]*$/.test(id)) {
+    throw new LiveViewError(`live view id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`);
+  }
   const where = `live view "${id}"`;
   const embeddedData: unknown = JSON.parse(strictJson(data, "data"));
   const embeddedParams: unknown = JSON.parse(strictJson(params, "params"));
@@ -84,10 +91,25 @@ export function liveSpec(name: string, data: unknown, params: unknown, options: 
  * `LIVE_VIEWS[name].view(data, params)` plus what the report page needs to redraw it when a reader changes
  * an assumption. See the module comment for starting values, defaults and the JSON rule.
  */
-export function liveView<K extends LiveViewName>(name: K, data: LiveViewData<K>, params: LiveViewParams<K>, options?: LiveViewOptions): HTMLDivElement & Displayable;
+export function liveView<K extends LiveViewName>(
+  name: K,
+  data: LiveViewData<K>,
+  params: LiveViewParams<K>,
+  options?: LiveViewOptions,
+): HTMLDivElement & Displayable;
 /** A view registered at run time (a test fixture): untyped data and params. */
-export function liveView(name: string, data: unknown, params: unknown, options?: LiveViewOptions): HTMLDivElement & Displayable;
-export function liveView(name: string, data: unknown, params: unknown, options: LiveViewOptions = {}): HTMLDivElement & Displayable {
+export function liveView(
+  name: string,
+  data: unknown,
+  params: unknown,
+  options?: LiveViewOptions,
+): HTMLDivElement & Displayable;
+export function liveView(
+  name: string,
+  data: unknown,
+  params: unknown,
+  options: LiveViewOptions = {},
+): HTMLDivElement & Displayable {
   const { spec, output } = liveSpec(name, data, params, options);
   const root = document.createElement("div");
   root.setAttribute("class", LIVE_CLASS.root);

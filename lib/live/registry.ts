@@ -42,14 +42,18 @@ export const LIVE_VIEWS = {
   rmpExpected: rmpExpectedLive,
   rmpFan: rmpFanLive,
   rmpScenarioTable: rmpScenarioTableLive,
+  // deno-lint-ignore no-explicit-any
 } satisfies Record<string, LiveViewDef<any, any>>;
 
 /** A registered view's name. */
 export type LiveViewName = keyof typeof LIVE_VIEWS;
 /** The data a registered view takes. */
+// deno-lint-ignore no-explicit-any
 export type LiveViewData<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<infer D, any> ? D : never;
 /** The params a registered view takes. */
-export type LiveViewParams<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<any, infer P> ? P : never;
+// deno-lint-ignore no-explicit-any
+export type LiveViewParams<K extends LiveViewName> = (typeof LIVE_VIEWS)[K] extends LiveViewDef<any, infer P> ? P
+  : never;
 
 /** Views registered at run time (the tests' fixture), besides the report pages' own. */
 const EXTRA_VIEWS = new Map<string, LiveViewDef<unknown, unknown>>();
@@ -57,7 +61,9 @@ const EXTRA_VIEWS = new Map<string, LiveViewDef<unknown, unknown>>();
 /** Register a view that is not one of qtlab's own (a test fixture). Refuses a name already taken. */
 // deno-lint-ignore no-explicit-any
 export function registerView(def: LiveViewDef<any, any>): void {
-  if (Object.hasOwn(LIVE_VIEWS, def.name) || (EXTRA_VIEWS.has(def.name) && EXTRA_VIEWS.get(def.name) !== def)) throw new Error(`a live view named "${def.name}" is already registered`);
+  if (Object.hasOwn(LIVE_VIEWS, def.name) || (EXTRA_VIEWS.has(def.name) && EXTRA_VIEWS.get(def.name) !== def)) {
+    throw new Error(`a live view named "${def.name}" is already registered`);
+  }
   EXTRA_VIEWS.set(def.name, def);
 }
 
@@ -68,5 +74,7 @@ export function registeredNames(): string[] {
 
 /** The registered view of a name, or undefined. */
 export function lookupView(name: string): LiveViewDef<unknown, unknown> | undefined {
-  return Object.hasOwn(LIVE_VIEWS, name) ? (LIVE_VIEWS as Record<string, LiveViewDef<unknown, unknown>>)[name] : EXTRA_VIEWS.get(name);
+  return Object.hasOwn(LIVE_VIEWS, name)
+    ? (LIVE_VIEWS as Record<string, LiveViewDef<unknown, unknown>>)[name]
+    : EXTRA_VIEWS.get(name);
 }

@@ -25,9 +25,15 @@ export function checkOutput(output: LiveOutput, where: string): LiveOutput {
   }
   const ids = new Set<string>();
   for (const f of output.figures ?? []) {
-    if (!f.id || ids.has(f.id)) throw new LiveViewError(`${where}: figure ids must be unique and non-empty ("${f.id}")`);
-    if (typeof f.text !== "string" || typeof f.label !== "string") throw new LiveViewError(`${where}: figure "${f.id}" needs label and text`);
-    if (f.value !== null && !(typeof f.value === "number" && Number.isFinite(f.value))) throw new LiveViewError(`${where}: figure "${f.id}" value must be a finite number or null`);
+    if (!f.id || ids.has(f.id)) {
+      throw new LiveViewError(`${where}: figure ids must be unique and non-empty ("${f.id}")`);
+    }
+    if (typeof f.text !== "string" || typeof f.label !== "string") {
+      throw new LiveViewError(`${where}: figure "${f.id}" needs label and text`);
+    }
+    if (f.value !== null && !(typeof f.value === "number" && Number.isFinite(f.value))) {
+      throw new LiveViewError(`${where}: figure "${f.id}" value must be a finite number or null`);
+    }
     ids.add(f.id);
   }
   return output;
@@ -45,10 +51,16 @@ export function figuresElement(figures: readonly LiveFigure[]): HTMLElement {
     item.setAttribute("data-value", f.value === null ? "" : String(f.value));
     item.setAttribute("style", "margin:0;padding:0;display:block;flex:0 0 auto;");
     const dt = document.createElement("dt");
-    dt.setAttribute("style", "display:block;float:none;white-space:nowrap;font-size:12px;font-weight:400;color:#555;margin:0;padding:0;");
+    dt.setAttribute(
+      "style",
+      "display:block;float:none;white-space:nowrap;font-size:12px;font-weight:400;color:#555;margin:0;padding:0;",
+    );
     dt.textContent = f.label;
     const dd = document.createElement("dd");
-    dd.setAttribute("style", "display:block;float:none;font-size:20px;font-weight:600;margin:0;padding:0;font-variant-numeric:tabular-nums;");
+    dd.setAttribute(
+      "style",
+      "display:block;float:none;font-size:20px;font-weight:600;margin:0;padding:0;font-variant-numeric:tabular-nums;",
+    );
     dd.textContent = f.text;
     item.append(dt, dd);
     dl.append(item);

@@ -58,8 +58,17 @@ function numberSchema(b: NumberBounds): z.ZodNumber {
 
 function spec<T>(info: ParamInfo, kind: ParamKind, def: T, schema: z.ZodType<T>): ParamSpec<T> {
   const parsed = schema.safeParse(def);
-  if (!parsed.success) throw new Error(`parameter default ${JSON.stringify(def)} is outside its own declaration: ${parsed.error.issues[0]?.message}`);
-  return { ...info, kind, default: def, schema: schema.meta({ unit: info.unit, meaning: info.meaning, source: info.source }) as z.ZodType<T> };
+  if (!parsed.success) {
+    throw new Error(
+      `parameter default ${JSON.stringify(def)} is outside its own declaration: ${parsed.error.issues[0]?.message}`,
+    );
+  }
+  return {
+    ...info,
+    kind,
+    default: def,
+    schema: schema.meta({ unit: info.unit, meaning: info.meaning, source: info.source }) as z.ZodType<T>,
+  };
 }
 
 /** Declarations, one function per shape of parameter. */
@@ -71,7 +80,9 @@ export const p = {
   },
 
   /** One of a fixed list of strings. */
-  oneOf<const V extends readonly [string, ...string[]]>(o: ParamInfo & { values: V; default: V[number] }): ParamSpec<V[number]> {
+  oneOf<const V extends readonly [string, ...string[]]>(
+    o: ParamInfo & { values: V; default: V[number] },
+  ): ParamSpec<V[number]> {
     return spec(o, { type: "enum", values: o.values }, o.default, z.enum(o.values) as unknown as z.ZodType<V[number]>);
   },
 
@@ -83,7 +94,9 @@ export const p = {
     const s = z
       .string()
       .refine(isIsoDate, { message: "not an ISO date (YYYY-MM-DD)" })
-      .refine((d) => (o.min === undefined || d >= o.min) && (o.max === undefined || d <= o.max), { message: "out of range" });
+      .refine((d) => (o.min === undefined || d >= o.min) && (o.max === undefined || d <= o.max), {
+        message: "out of range",
+      });
     return spec(o, { type: "date", min: o.min, max: o.max, withinData: !!o.withinData }, o.default, s);
   },
 
@@ -101,80 +114,150 @@ export const p = {
     o: ParamInfo & NumberBounds & { keys: K; default: Record<K[number], number>; probabilities?: boolean },
   ): ParamSpec<Record<K[number], number>> {
     const shape = Object.fromEntries(o.keys.map((k) => [k, numberSchema(o)]));
-    let s: z.ZodType<Record<K[number], number>> = z.strictObject(shape) as unknown as z.ZodType<Record<K[number], number>>;
+    let s: z.ZodType<Record<K[number], number>> = z.strictObject(shape) as unknown as z.ZodType<
+      Record<K[number], number>
+    >;
     if (o.probabilities) {
-      s = s.refine((v) => Math.abs(Object.values<number>(v).reduce((a, b) => a + b, 0) - 1) <= PROBABILITY_SUM_TOLERANCE, {
-        message: "probabilities must sum to 1",
-      });
+      s = s.refine(
+        (v) => Math.abs(Object.values<number>(v).reduce((a, b) => a + b, 0) - 1) <= PROBABILITY_SUM_TOLERANCE,
+        {
+          message: "probabilities must sum to 1",
+        },
+      );
     }
-    return spec(o, { type: "record", keys: o.keys, min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100, probabilities: !!o.probabilities }, o.default, s);
+    return spec(
+      o,
+      {
+        type: "record",
+        keys: o.keys,
+        min: o.min,
+        max: o.max,
+        step: o.step ?? (o.max - o.min) / 100,
+        probabilities: !!o.probabilities,
+      },
+      o.default,
+      s,
+    );
   },
 
   /** A [lo, hi] pair of numbers in [min, max] with lo ≤ hi. */
   pair(o: ParamInfo & NumberBounds & { default: [number, number] }): ParamSpec<[number, number]> {
-    const s = z.tuple([numberSchema(o), numberSchema(o)]).refine(([lo, hi]) => lo <= hi, { message: "the first value must not exceed the second" });
-    return spec(o, { type: "pair", min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100 }, o.default, s as z.ZodType<[number, number]>);
+    const s = z.tuple([numberSchema(o), numberSchema(o)]).refine(([lo, hi]) => lo <= hi, {
+      message: "the first value must not exceed the second",
+    });
+    return spec(
+      o,
+      { type: "pair", min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100 },
+      o.default,
+      s as z.ZodType<[number, number]>,
+    );
   },
 
   /** An object with exactly `keys`, each a [lo, hi] pair in [min, max] with lo ≤ hi. */
   recordOfPairs<const K extends readonly [string, ...string[]]>(
     o: ParamInfo & NumberBounds & { keys: K; default: Record<K[number], [number, number]> },
   ): ParamSpec<Record<K[number], [number, number]>> {
-    const pair = z.tuple([numberSchema(o), numberSchema(o)]).refine(([lo, hi]) => lo <= hi, { message: "the first value must not exceed the second" });
+    const pair = z.tuple([numberSchema(o), numberSchema(o)]).refine(([lo, hi]) => lo <= hi, {
+      message: "the first value must not exceed the second",
+    });
     const s = z.strictObject(Object.fromEntries(o.keys.map((k) => [k, pair])));
-    return spec(o, { type: "recordOfPairs", keys: o.keys, min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100 }, o.default, s as unknown as z.ZodType<Record<K[number], [number, number]>>);
+    return spec(
+      o,
+      { type: "recordOfPairs", keys: o.keys, min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100 },
+      o.default,
+      s as unknown as z.ZodType<Record<K[number], [number, number]>>,
+    );
   },
 
   /** A list of numbers in [min, max], `minItems`–`maxItems` long, strictly ascending when `ascending`. */
-  list(o: ParamInfo & NumberBounds & { default: number[]; minItems: number; maxItems: number; ascending?: boolean }): ParamSpec<number[]> {
+  list(
+    o: ParamInfo & NumberBounds & { default: number[]; minItems: number; maxItems: number; ascending?: boolean },
+  ): ParamSpec<number[]> {
     let s: z.ZodType<number[]> = z.array(numberSchema(o)).min(o.minItems).max(o.maxItems);
-    if (o.ascending) s = s.refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), { message: "values must be strictly ascending" });
+    if (o.ascending) {
+      s = s.refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]), {
+        message: "values must be strictly ascending",
+      });
+    }
     return spec(
       o,
-      { type: "list", min: o.min, max: o.max, step: o.step ?? (o.max - o.min) / 100, minItems: o.minItems, maxItems: o.maxItems, ascending: !!o.ascending },
+      {
+        type: "list",
+        min: o.min,
+        max: o.max,
+        step: o.step ?? (o.max - o.min) / 100,
+        minItems: o.minItems,
+        maxItems: o.maxItems,
+        ascending: !!o.ascending,
+      },
       o.default,
       s,
     );
   },
 
   /** A non-empty list of distinct values, each one of `values` (e.g. series ids, pivot dates). */
-  subset<const V extends readonly [string, ...string[]]>(o: ParamInfo & { values: V; default: V[number][]; minItems?: number }): ParamSpec<V[number][]> {
+  subset<const V extends readonly [string, ...string[]]>(
+    o: ParamInfo & { values: V; default: V[number][]; minItems?: number },
+  ): ParamSpec<V[number][]> {
     const minItems = o.minItems ?? 1;
     const s = z
       .array(z.enum(o.values))
       .min(minItems)
-      .refine((xs) => new Set(xs).size === xs.length, { message: "values must not repeat" }) as unknown as z.ZodType<V[number][]>;
+      .refine((xs) => new Set(xs).size === xs.length, { message: "values must not repeat" }) as unknown as z.ZodType<
+        V[number][]
+      >;
     return spec(o, { type: "subset", values: o.values, minItems }, o.default, s);
   },
 
   /** A window {"from": ISO date, "to": ISO date} with from before to. */
-  dateWindow(o: ParamInfo & { default: { from: string; to: string }; withinData?: boolean }): ParamSpec<{ from: string; to: string }> {
-    return spec(o, { type: "dateWindow", withinData: !!o.withinData }, o.default, windowSchema as z.ZodType<{ from: string; to: string }>);
+  dateWindow(
+    o: ParamInfo & { default: { from: string; to: string }; withinData?: boolean },
+  ): ParamSpec<{ from: string; to: string }> {
+    return spec(
+      o,
+      { type: "dateWindow", withinData: !!o.withinData },
+      o.default,
+      windowSchema as z.ZodType<{ from: string; to: string }>,
+    );
   },
 
   /**
    * A list of windows, each {"id", "from", "to"} (with `ids`) or a pair ["from", "to"], from before to,
    * at most `maxItems`.
    */
-  dateWindows<T extends { id: string; from: string; to: string }[] | [string, string][]>(o: ParamInfo & { default: T; ids: boolean; maxItems: number; withinData?: boolean }): ParamSpec<T> {
+  dateWindows<T extends { id: string; from: string; to: string }[] | [string, string][]>(
+    o: ParamInfo & { default: T; ids: boolean; maxItems: number; withinData?: boolean },
+  ): ParamSpec<T> {
     const item = o.ids
-      ? z.strictObject({ id: z.string().min(1).max(40), from: isoDateString, to: isoDateString }).refine((w) => w.from < w.to, { message: "from must be before to" })
+      ? z.strictObject({ id: z.string().min(1).max(40), from: isoDateString, to: isoDateString }).refine(
+        (w) => w.from < w.to,
+        { message: "from must be before to" },
+      )
       : z.tuple([isoDateString, isoDateString]).refine(([a, b]) => a < b, { message: "from must be before to" });
     const s = z.array(item).min(1).max(o.maxItems) as unknown as z.ZodType<T>;
     return spec(o, { type: "dateWindows", withinData: !!o.withinData, maxItems: o.maxItems, ids: o.ids }, o.default, s);
   },
 
   /** A list of dated labels [{"date": ISO date, "what": text}] (text up to 200 characters), at most `maxItems`. */
-  events(o: ParamInfo & { default: { date: string; what: string }[]; maxItems: number }): ParamSpec<{ date: string; what: string }[]> {
+  events(
+    o: ParamInfo & { default: { date: string; what: string }[]; maxItems: number },
+  ): ParamSpec<{ date: string; what: string }[]> {
     const s = z.array(z.strictObject({ date: isoDateString, what: z.string().min(1).max(200) })).min(1).max(o.maxItems);
-    return spec(o, { type: "events", maxItems: o.maxItems }, o.default, s as z.ZodType<{ date: string; what: string }[]>);
+    return spec(
+      o,
+      { type: "events", maxItems: o.maxItems },
+      o.default,
+      s as z.ZodType<{ date: string; what: string }[]>,
+    );
   },
 };
 
 /** A string that is a real ISO date. */
 const isoDateString = z.string().refine(isIsoDate, { message: "not an ISO date (YYYY-MM-DD)" });
 /** {"from", "to"} ISO dates with from before to. */
-const windowSchema = z.strictObject({ from: isoDateString, to: isoDateString }).refine((w) => w.from < w.to, { message: "from must be before to" });
+const windowSchema = z.strictObject({ from: isoDateString, to: isoDateString }).refine((w) => w.from < w.to, {
+  message: "from must be before to",
+});
 
 /** A rule across parameters: returns a message when the values break it, else undefined. */
 export interface CrossRule<T> {
@@ -201,10 +284,15 @@ export interface ArticleParams<S extends Record<string, ParamSpec> = Record<stri
 export type AnyArticleParams = ArticleParams<any>;
 
 /** Declare an article's parameters. Throws when a default breaks a cross rule. */
-export function defineParams<S extends Record<string, ParamSpec>>(specs: S, rules: readonly CrossRule<ParamValues<S>>[] = []): ArticleParams<S> {
+export function defineParams<S extends Record<string, ParamSpec>>(
+  specs: S,
+  rules: readonly CrossRule<ParamValues<S>>[] = [],
+): ArticleParams<S> {
   const names = Object.keys(specs) as (keyof S & string)[];
   const defaults = Object.fromEntries(names.map((n) => [n, specs[n].default])) as ParamValues<S>;
-  const schema = z.strictObject(Object.fromEntries(names.map((n) => [n, specs[n].schema]))) as unknown as z.ZodType<ParamValues<S>>;
+  const schema = z.strictObject(Object.fromEntries(names.map((n) => [n, specs[n].schema]))) as unknown as z.ZodType<
+    ParamValues<S>
+  >;
   for (const r of rules) {
     const m = r.check(defaults);
     if (m) throw new Error(`the defaults break a rule on ${r.names.join(", ")}: ${m}`);
@@ -239,7 +327,8 @@ export function shortValue(v: unknown): string {
   else {
     try {
       // Non-finite numbers as themselves, not as JSON's null.
-      s = (JSON.stringify(v, (_, x) => (typeof x === "number" && !Number.isFinite(x) ? `\u0000${x}` : x)) ?? String(v)).replace(/"\\u0000([^"]+)"/g, "$1");
+      s = (JSON.stringify(v, (_, x) => (typeof x === "number" && !Number.isFinite(x) ? `\u0000${x}` : x)) ?? String(v))
+        .replace(/"\\u0000([^"]+)"/g, "$1");
     } catch {
       s = String(v);
     }
@@ -265,23 +354,37 @@ export function describeAllowed(s: ParamSpec): string {
     case "enum":
       return `one of ${k.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "date":
-      return `an ISO date (YYYY-MM-DD)${k.min ? ` on or after ${k.min}` : ""}${k.max ? `${k.min ? " and" : ""} on or before ${k.max}` : ""}${k.withinData ? `${k.min || k.max ? "," : ""} inside the shipped data` : ""}`;
+      return `an ISO date (YYYY-MM-DD)${k.min ? ` on or after ${k.min}` : ""}${
+        k.max ? `${k.min ? " and" : ""} on or before ${k.max}` : ""
+      }${k.withinData ? `${k.min || k.max ? "," : ""} inside the shipped data` : ""}`;
     case "month":
       return `a month (YYYY-MM) from ${k.min} to ${k.max}`;
     case "record":
-      return `an object with exactly the keys ${k.keys.join(", ")}, each a number between ${k.min} and ${k.max}${u}${k.probabilities ? ", summing to 1" : ""}`;
+      return `an object with exactly the keys ${k.keys.join(", ")}, each a number between ${k.min} and ${k.max}${u}${
+        k.probabilities ? ", summing to 1" : ""
+      }`;
     case "pair":
       return `a pair [low, high] of numbers between ${k.min} and ${k.max}${u}, low ≤ high`;
     case "recordOfPairs":
-      return `an object with exactly the keys ${k.keys.join(", ")}, each a pair [low, high] between ${k.min} and ${k.max}${u}, low ≤ high`;
+      return `an object with exactly the keys ${
+        k.keys.join(", ")
+      }, each a pair [low, high] between ${k.min} and ${k.max}${u}, low ≤ high`;
     case "list":
-      return `a list of ${k.minItems}–${k.maxItems} numbers between ${k.min} and ${k.max}${u}${k.ascending ? ", ascending" : ""}`;
+      return `a list of ${k.minItems}–${k.maxItems} numbers between ${k.min} and ${k.max}${u}${
+        k.ascending ? ", ascending" : ""
+      }`;
     case "subset":
-      return `a list of at least ${k.minItems} distinct values from ${k.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return `a list of at least ${k.minItems} distinct values from ${
+        k.values.map((v) => JSON.stringify(v)).join(", ")
+      }`;
     case "dateWindow":
-      return `an object {"from": ISO date, "to": ISO date} with from before to${k.withinData ? ", inside the shipped data" : ""}`;
+      return `an object {"from": ISO date, "to": ISO date} with from before to${
+        k.withinData ? ", inside the shipped data" : ""
+      }`;
     case "dateWindows":
-      return `a list of 1–${k.maxItems} windows ${k.ids ? `{"id": text, "from": ISO date, "to": ISO date}` : `["from", "to"] (ISO dates)`}, each from before to`;
+      return `a list of 1–${k.maxItems} windows ${
+        k.ids ? `{"id": text, "from": ISO date, "to": ISO date}` : `["from", "to"] (ISO dates)`
+      }, each from before to`;
     case "events":
       return `a list of 1–${k.maxItems} {"date": ISO date, "what": text}`;
   }
@@ -296,7 +399,9 @@ export function allowedShort(s: ParamSpec): string {
     case "list":
     case "record":
     case "recordOfPairs":
-      return `${k.min} to ${k.max}${k.type === "record" && k.probabilities ? ", sum 1" : ""}${k.type === "pair" || k.type === "recordOfPairs" ? ", low ≤ high" : ""}`;
+      return `${k.min} to ${k.max}${k.type === "record" && k.probabilities ? ", sum 1" : ""}${
+        k.type === "pair" || k.type === "recordOfPairs" ? ", low ≤ high" : ""
+      }`;
     case "enum":
       return k.values.join(" | ");
     case "date":
@@ -369,7 +474,11 @@ export function validateParams<S extends Record<string, ParamSpec>>(
     }
     const bad = forbiddenKeyPaths(value);
     if (bad.length) {
-      errors.push({ name, path: bad[0], message: `expected ${describeAllowed(s)}, got a value with the key "${bad[0].split(".").pop()}"` });
+      errors.push({
+        name,
+        path: bad[0],
+        message: `expected ${describeAllowed(s)}, got a value with the key "${bad[0].split(".").pop()}"`,
+      });
       continue;
     }
     const r = s.schema.safeParse(value);
@@ -377,23 +486,32 @@ export function validateParams<S extends Record<string, ParamSpec>>(
       const issue = r.error.issues[0];
       const path = issue.path.join(".");
       const found = valueAt(value, issue.path);
-      const detail =
-        issue.code === "custom"
-          ? `: ${issue.message}${s.kind.type === "record" && s.kind.probabilities && value && typeof value === "object" ? ` (they sum to ${sumOf(value)})` : ""}`
-          : issue.code === "unrecognized_keys"
-            ? `: unexpected key ${issue.keys.map((k) => `"${k}"`).join(", ")}`
-            : path && !found.exists
-              ? `: missing key "${path}"`
-              : path
-                ? ` (at ${path}: ${valueWithType(found.value)})`
-                : "";
+      const detail = issue.code === "custom"
+        ? `: ${issue.message}${
+          s.kind.type === "record" && s.kind.probabilities && value && typeof value === "object"
+            ? ` (they sum to ${sumOf(value)})`
+            : ""
+        }`
+        : issue.code === "unrecognized_keys"
+        ? `: unexpected key ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+        : path && !found.exists
+        ? `: missing key "${path}"`
+        : path
+        ? ` (at ${path}: ${valueWithType(found.value)})`
+        : "";
       errors.push({ name, path, message: `expected ${describeAllowed(s)}, got ${valueWithType(value)}${detail}` });
       continue;
     }
     if ("withinData" in s.kind && s.kind.withinData && data) {
       const outside = isoDatesIn(value).filter((d) => d < data.from || d > data.to);
       if (outside.length) {
-        errors.push({ name, path: "", message: `expected ${s.kind.type === "date" ? "an ISO date" : "dates"} inside the shipped data (${data.from} to ${data.to}), got ${shortValue(outside[0])}` });
+        errors.push({
+          name,
+          path: "",
+          message: `expected ${
+            s.kind.type === "date" ? "an ISO date" : "dates"
+          } inside the shipped data (${data.from} to ${data.to}), got ${shortValue(outside[0])}`,
+        });
         continue;
       }
     }
@@ -433,7 +551,11 @@ function valueWithType(v: unknown): string {
  * return them typed, or throw one Error listing every refused value: the notebook's run stops at its first
  * code cell, before any data is read.
  */
-export function parseValues<S extends Record<string, ParamSpec>>(params: ArticleParams<S>, values: Readonly<Record<string, unknown>>, data?: DataRange): ParamValues<S> {
+export function parseValues<S extends Record<string, ParamSpec>>(
+  params: ArticleParams<S>,
+  values: Readonly<Record<string, unknown>>,
+  data?: DataRange,
+): ParamValues<S> {
   const missingNames = params.names.filter((n) => !Object.hasOwn(values, n));
   const r = validateParams(params, values, data);
   const problems = [
@@ -452,7 +574,9 @@ export function jsonSchemaOf<S extends Record<string, ParamSpec>>(params: Articl
 /** A JSON literal as the parameters cell writes it: `{"A": 25, "B": 45}`, `[-3, 3]` (spaces after , and :). */
 export function cellLiteral(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(cellLiteral).join(", ")}]`;
-  if (v !== null && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${cellLiteral(x)}`).join(", ")}}`;
+  if (v !== null && typeof v === "object") {
+    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${cellLiteral(x)}`).join(", ")}}`;
+  }
   return JSON.stringify(v);
 }
 
@@ -484,7 +608,9 @@ export function renderParametersCell<S extends Record<string, ParamSpec>>(params
       const decl = `const ${n} = ${cellLiteral(s.default)};`;
       const comment = `${s.unit ? `${s.unit}; ` : ""}${s.source}`;
       const oneLine = `${decl} // ${comment}`;
-      return oneLine.length <= MAX_LINE_COLUMNS ? oneLine : [...wrap(comment, MAX_LINE_COLUMNS - 3).map((l) => `// ${l}`), decl].join("\n");
+      return oneLine.length <= MAX_LINE_COLUMNS
+        ? oneLine
+        : [...wrap(comment, MAX_LINE_COLUMNS - 3).map((l) => `// ${l}`), decl].join("\n");
     })
     .join("\n");
 }

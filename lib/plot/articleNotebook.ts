@@ -7,7 +7,7 @@
 import type { ArticleRun } from "../articles/article.ts";
 import type { ArticleParams, ParamSpec } from "../params/schema.ts";
 import { claimsTable, findingsTable } from "./claimsTable.ts";
-import { displayable, prose, type Displayable } from "./display.ts";
+import { type Displayable, displayable, prose } from "./display.ts";
 import { document } from "./document.ts";
 import { assumptionsBanner, dataAsOf, methodNotes } from "./runHeader.ts";
 
@@ -39,7 +39,12 @@ export interface ArticleNotebook<S extends Record<string, ParamSpec>, R, P exten
  * Assemble an article's notebook displays from its run, its parameter declaration, its prose functions
  * (which must include `abstract` and `methodNotes`) and its views (already bound to the run).
  */
-export function articleNotebook<S extends Record<string, ParamSpec>, R, P extends Record<string, ProseFn<R>> & { abstract: ProseFn<R>; methodNotes: ProseFn<R> }, V>(
+export function articleNotebook<
+  S extends Record<string, ParamSpec>,
+  R,
+  P extends Record<string, ProseFn<R>> & { abstract: ProseFn<R>; methodNotes: ProseFn<R> },
+  V,
+>(
   run: ArticleRun<S, R>,
   params: ArticleParams<S>,
   proseFns: P,
@@ -57,7 +62,10 @@ export function articleNotebook<S extends Record<string, ParamSpec>, R, P extend
       div.setAttribute("class", "qtlab-run-header tex2jax_ignore");
       // The full table of assumptions sits in the report beside the parameters cell (the report template).
       div.innerHTML = [assumptionsBanner(run, params), dataAsOf(run)].map((e) => e.outerHTML).join("");
-      return displayable(div, run.changed.length ? `Assumptions changed: ${run.changed.join(", ")}` : "Every assumption at its default.");
+      return displayable(
+        div,
+        run.changed.length ? `Assumptions changed: ${run.changed.join(", ")}` : "Every assumption at its default.",
+      );
     },
     claims: () => claimsTable(run.claims),
     methods: () => methodNotes(proseFns.methodNotes(run)),

@@ -3,7 +3,7 @@
  * reserves (reserves, ON RRP, TGA), with QT's events marked.
  */
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart: its name, panel and observations in $bn. */
 export interface BalanceSheetLine {
@@ -26,7 +26,8 @@ export interface BalanceSheetChartOptions {
 
 const defaults = {
   from: "2008-01-01",
-  source: "Federal Reserve Board H.4.1 (WALCL, TREAST, WSHOMCB, WRESBAL, WTREGEN) and New York Fed (RRPONTSYD), via FRED",
+  source:
+    "Federal Reserve Board H.4.1 (WALCL, TREAST, WSHOMCB, WRESBAL, WTREGEN) and New York Fed (RRPONTSYD), via FRED",
 };
 
 /**
@@ -36,14 +37,23 @@ const defaults = {
 export function balanceSheetChart(lines: readonly BalanceSheetLine[], options: BalanceSheetChartOptions = {}) {
   const from = options.from ?? defaults.from;
   const points = lines.flatMap((l) =>
-    l.rows.filter((r) => r.date >= from).map((r) => ({ date: utcDate(r.date), value: r.value, name: l.name, panel: l.panel })),
+    l.rows.filter((r) => r.date >= from).map((r) => ({
+      date: utcDate(r.date),
+      value: r.value,
+      name: l.name,
+      panel: l.panel,
+    }))
   );
   const asOf = options.asOf ?? lines.map((l) => l.rows[l.rows.length - 1]?.date ?? "").sort().at(-1) ?? "";
   const events = options.events ?? [];
   return render({
     title: "The Fed's balance sheet: assets and the liabilities that drain reserves",
     subtitle: "Weekly, $bn. QT events marked.",
-    caption: sourceCaption(options.source ?? defaults.source, asOf, "Reserves and TGA are week averages; other H.4.1 lines are Wednesday levels; ON RRP is the daily operation total."),
+    caption: sourceCaption(
+      options.source ?? defaults.source,
+      asOf,
+      "Reserves and TGA are week averages; other H.4.1 lines are Wednesday levels; ON RRP is the daily operation total.",
+    ),
     width: options.width ?? chartDefaults.width,
     height: 620,
     marginRight: 110,
@@ -54,10 +64,31 @@ export function balanceSheetChart(lines: readonly BalanceSheetLine[], options: B
     color: { legend: true, domain: lines.map((l) => l.name), scheme: "tableau10" },
     marks: [
       Plot.frame({ stroke: "#ddd" }),
-      Plot.text(["Assets", "Liabilities"], { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dx: 6, dy: 6, fontWeight: 600, fontSize: 12 }),
+      Plot.text(["Assets", "Liabilities"], {
+        fy: (d: string) => d,
+        text: (d: string) => d,
+        frameAnchor: "top-left",
+        dx: 6,
+        dy: 6,
+        fontWeight: 600,
+        fontSize: 12,
+      }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "name", fy: "panel", strokeWidth: 1.4 }),
       ...eventMarks(events, { from, fy: "Assets" }),
-      Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "name", text: "name", fy: "panel", dx: 4, textAnchor: "start", fill: "name", fontSize: 10 })),
+      Plot.text(
+        points,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: "name",
+          fy: "panel",
+          dx: 4,
+          textAnchor: "start",
+          fill: "name",
+          fontSize: 10,
+        }),
+      ),
     ],
   });
 }

@@ -3,7 +3,7 @@
  * compares marked (e.g. pre-COVID and "now").
  */
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One quarter of the ratio: first day of the quarter (ISO) and assets / GDP SAAR as a fraction. */
 export interface GdpShareRow {
@@ -38,27 +38,57 @@ const defaults = {
  */
 export function balanceSheetToGdpChart(rows: readonly GdpShareRow[], options: BalanceSheetToGdpChartOptions = {}) {
   const from = options.from ?? defaults.from;
-  const points = rows.filter((r) => r.quarter >= from).map((r) => ({ date: utcDate(r.quarter), sharePct: r.shareFrac * 100, quarter: r.quarter }));
+  const points = rows.filter((r) => r.quarter >= from).map((r) => ({
+    date: utcDate(r.quarter),
+    sharePct: r.shareFrac * 100,
+    quarter: r.quarter,
+  }));
   const asOf = options.asOf ?? `the quarter of ${rows[rows.length - 1]?.quarter ?? ""}`;
   const byQuarter = new Map(points.map((p) => [p.quarter, p]));
   const marked = (options.highlights ?? [])
     .map((h) => ({ ...h, point: byQuarter.get(h.date) }))
     .filter((h) => h.point !== undefined)
-    .map((h) => ({ date: h.point!.date, sharePct: h.point!.sharePct, label: `${h.label}: ${h.point!.sharePct.toFixed(1)}%` }));
+    .map((h) => ({
+      date: h.point!.date,
+      sharePct: h.point!.sharePct,
+      label: `${h.label}: ${h.point!.sharePct.toFixed(1)}%`,
+    }));
   return render({
     title: "The Fed's balance sheet as a share of the economy",
-    subtitle: `Total assets (${options.basis ?? defaults.basis} of Wednesday levels) over nominal GDP at an annual rate, % per quarter.`,
-    caption: sourceCaption(options.source ?? defaults.source, asOf, "Quarters dated on their first day, as BEA dates GDP."),
+    subtitle: `Total assets (${
+      options.basis ?? defaults.basis
+    } of Wednesday levels) over nominal GDP at an annual rate, % per quarter.`,
+    caption: sourceCaption(
+      options.source ?? defaults.source,
+      asOf,
+      "Quarters dated on their first day, as BEA dates GDP.",
+    ),
     width: options.width ?? chartDefaults.width,
     marginTop: 30,
     marginRight: 30,
     x: { type: "utc", label: null },
-    y: { label: "Total assets, % of nominal GDP", grid: true, domain: [0, Math.max(40, ...points.map((p) => p.sharePct)) * 1.4] },
+    y: {
+      label: "Total assets, % of nominal GDP",
+      grid: true,
+      domain: [0, Math.max(40, ...points.map((p) => p.sharePct)) * 1.4],
+    },
     marks: [
       Plot.lineY(points, { x: "date", y: "sharePct", stroke: "#1f5fa8", strokeWidth: 1.8 }),
       ...eventMarks(options.events ?? [], { from }),
       Plot.dot(marked, { x: "date", y: "sharePct", r: 4, fill: "#c0392b" }),
-      Plot.text(marked, { x: "date", y: "sharePct", text: "label", dx: -6, dy: 14, textAnchor: "end", fontSize: 11, fill: "#c0392b", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(marked, {
+        x: "date",
+        y: "sharePct",
+        text: "label",
+        dx: -6,
+        dy: 14,
+        textAnchor: "end",
+        fontSize: 11,
+        fill: "#c0392b",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     ],
   });
 }

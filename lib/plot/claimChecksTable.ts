@@ -2,7 +2,7 @@
  * The claims table a notebook ends with: claim, the article's figure, the data's figure, verdict, note.
  */
 import { htmlTable } from "./display.ts";
-import { verdictCounts, type ClaimCheck } from "../claims/claims.ts";
+import { type ClaimCheck, verdictCounts } from "../claims/claims.ts";
 
 const VERDICT_STYLE: Record<string, string> = {
   holds: "verdict-holds",

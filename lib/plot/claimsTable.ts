@@ -4,8 +4,8 @@
  * module's renderers) and mark every verdict and data figure (`data-q="claim:ID:verdict"`), so the
  * report's coherence test can hold the prose against them.
  */
-import { renderData, renderFigure, verdictCounts, type Claim, type Verdict } from "../claims/verdict.ts";
-import { displayable, escapeHtml, type Displayable } from "./display.ts";
+import { type Claim, renderData, renderFigure, type Verdict, verdictCounts } from "../claims/verdict.ts";
+import { type Displayable, displayable, escapeHtml } from "./display.ts";
 import { document } from "./document.ts";
 
 /** Background of each verdict's cell, inline so a table reads the same in Jupyter and in a report. */
@@ -17,12 +17,16 @@ export const VERDICT_COLOURS: Record<Verdict, string> = {
 };
 
 function verdictCell(c: Claim): string {
-  return `<td data-q="claim:${escapeHtml(c.id)}:verdict" style="text-align:left;background:${VERDICT_COLOURS[c.verdict]};font-weight:600">${escapeHtml(c.verdict)}</td>`;
+  return `<td data-q="claim:${escapeHtml(c.id)}:verdict" style="text-align:left;background:${
+    VERDICT_COLOURS[c.verdict]
+  };font-weight:600">${escapeHtml(c.verdict)}</td>`;
 }
 
 function dataCell(c: Claim): string {
   if (!c.data) return `<td>—</td>`;
-  const later = c.usesLaterData ? ` <span class="qtlab-later" title="data published after the article">(after the article)</span>` : "";
+  const later = c.usesLaterData
+    ? ` <span class="qtlab-later" title="data published after the article">(after the article)</span>`
+    : "";
   return `<td><span data-q="claim:${escapeHtml(c.id)}:data">${escapeHtml(renderData(c.data))}</span>${later}</td>`;
 }
 
@@ -48,14 +52,24 @@ export interface ClaimRecord {
 
 /** The run record's view of claims. */
 export function claimRecords(claims: readonly Claim[]): ClaimRecord[] {
-  return claims.map((c) => ({ id: c.id, verdict: c.verdict, article: renderFigure(c.article), data: c.data ? renderData(c.data) : null, usesLaterData: c.usesLaterData }));
+  return claims.map((c) => ({
+    id: c.id,
+    verdict: c.verdict,
+    article: renderFigure(c.article),
+    data: c.data ? renderData(c.data) : null,
+    usesLaterData: c.usesLaterData,
+  }));
 }
 
-function table(caption: string, head: readonly string[], rows: readonly string[], extra: Readonly<Record<string, string>> = {}): HTMLTableElement & Displayable {
+function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly string[],
+  extra: Readonly<Record<string, string>> = {},
+): HTMLTableElement & Displayable {
   const el = document.createElement("table");
   el.setAttribute("class", "qtlab-table qtlab-claims tex2jax_ignore");
-  el.innerHTML =
-    `<caption>${escapeHtml(caption)}</caption>` +
+  el.innerHTML = `<caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.map((h) => `<th style="text-align:left">${escapeHtml(h)}</th>`).join("")}</tr></thead>` +
     // Text reads from the left (the notebook's table style would right-align it).
     `<tbody>${rows.join("").replace(/<td(?![^>]*style=)/g, '<td style="text-align:left"')}</tbody>`;
@@ -66,24 +80,38 @@ function table(caption: string, head: readonly string[], rows: readonly string[]
  * The full claims table: claim, the article's figure, the data's figure with its date or window (marked
  * when it postdates the article), the verdict, why (the rule and the reason), and what happened afterwards.
  */
-export function claimsTable(claims: readonly Claim[], title = "Claims checked against data"): HTMLTableElement & Displayable {
+export function claimsTable(
+  claims: readonly Claim[],
+  title = "Claims checked against data",
+): HTMLTableElement & Displayable {
   const rows = claims.map(
     (c) =>
       `<tr data-claim="${escapeHtml(c.id)}"><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}</td>` +
-      `<td data-q="claim:${escapeHtml(c.id)}:article">${escapeHtml(renderFigure(c.article))}</td>${dataCell(c)}${verdictCell(c)}` +
-      `<td>${escapeHtml(c.reason)} <span class="qtlab-rule">Rule: ${escapeHtml(c.rule)}: ${escapeHtml(c.ruleWhy)}.</span></td>` +
+      `<td data-q="claim:${escapeHtml(c.id)}:article">${escapeHtml(renderFigure(c.article))}</td>${dataCell(c)}${
+        verdictCell(c)
+      }` +
+      `<td>${escapeHtml(c.reason)} <span class="qtlab-rule">Rule: ${escapeHtml(c.rule)}: ${
+        escapeHtml(c.ruleWhy)
+      }.</span></td>` +
       `<td>${c.afterwards ? escapeHtml(`${renderData(c.afterwards.data)}: ${c.afterwards.note}`) : ""}</td></tr>`,
   );
-  return table(`${title}: ${verdictSummary(claims)}`, ["Claim", "What the article says", "Article's figure", "Data's figure", "Verdict", "Why", "Afterwards"], rows, {
-    [CLAIMS_MIME]: JSON.stringify(claimRecords(claims)),
-  });
+  return table(
+    `${title}: ${verdictSummary(claims)}`,
+    ["Claim", "What the article says", "Article's figure", "Data's figure", "Verdict", "Why", "Afterwards"],
+    rows,
+    {
+      [CLAIMS_MIME]: JSON.stringify(claimRecords(claims)),
+    },
+  );
 }
 
 /** The findings table a report opens with: claim, what the article says, what the data say, verdict. */
 export function findingsTable(claims: readonly Claim[], title = "Findings"): HTMLTableElement & Displayable {
   const rows = claims.map(
     (c) =>
-      `<tr data-claim="${escapeHtml(c.id)}"><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}: ${escapeHtml(renderFigure(c.article))}</td>${dataCell(c)}${verdictCell(c)}</tr>`,
+      `<tr data-claim="${escapeHtml(c.id)}"><td>${escapeHtml(c.id)}</td><td>${escapeHtml(c.claim)}: ${
+        escapeHtml(renderFigure(c.article))
+      }</td>${dataCell(c)}${verdictCell(c)}</tr>`,
   );
   return table(`${title}: ${verdictSummary(claims)}`, ["Claim", "The article says", "The data say", "Verdict"], rows);
 }

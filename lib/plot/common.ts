@@ -5,7 +5,7 @@ import { utcDay } from "d3-time";
 import { daysBetween, utcDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { document } from "./document.ts";
-import { displayable, type Displayable } from "./display.ts";
+import { type Displayable, displayable } from "./display.ts";
 
 /** Chart defaults: width in px, font, margins. */
 export const chartDefaults = {
@@ -49,7 +49,9 @@ export function eventMarks(
   events: readonly Annotation[],
   options: { from?: string; to?: string; fy?: string; minGapDays?: number } = {},
 ): Plot.Markish[] {
-  const inRange = events.filter((e) => (!options.from || e.date >= options.from) && (!options.to || e.date <= options.to));
+  const inRange = events.filter((e) =>
+    (!options.from || e.date >= options.from) && (!options.to || e.date <= options.to)
+  );
   if (inRange.length === 0) return [];
   const dates = inRange.map((e) => utcDate(e.date).getTime());
   const start = options.from ? utcDate(options.from).getTime() : Math.min(...dates);
@@ -87,7 +89,12 @@ export function render(options: Plot.PlotOptions): (SVGSVGElement | HTMLElement)
   const chart = Plot.plot({
     width: chartDefaults.width,
     height: chartDefaults.height,
-    style: { fontFamily: chartDefaults.fontFamily, fontSize: chartDefaults.fontSize, background: "white", overflow: "visible" },
+    style: {
+      fontFamily: chartDefaults.fontFamily,
+      fontSize: chartDefaults.fontSize,
+      background: "white",
+      overflow: "visible",
+    },
     ...options,
     document,
   });
@@ -102,7 +109,8 @@ export function render(options: Plot.PlotOptions): (SVGSVGElement | HTMLElement)
  */
 function styleFigure(chart: Element): void {
   if (chart.tagName.toLowerCase() !== "figure") return;
-  const set = (selector: string, css: string) => chart.querySelectorAll(selector).forEach((el) => el.setAttribute("style", css));
+  const set = (selector: string, css: string) =>
+    chart.querySelectorAll(selector).forEach((el) => el.setAttribute("style", css));
   const font = `font-family:${chartDefaults.fontFamily};`;
   chart.setAttribute("style", `${font}margin:0 0 1em 0;max-width:${chartDefaults.width}px;`);
   set(":scope > h2", `${font}font-size:17px;font-weight:600;line-height:1.3;margin:0 0 2px 0;`);

@@ -4,7 +4,7 @@
  */
 import { addMonths } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart: a name and cumulative runoff by month ($bn, at the month's end). */
 export interface CumulativeLine {
@@ -33,7 +33,10 @@ export function cumulativeRunoffChart(lines: readonly CumulativeLine[], options:
   const points = lines.flatMap((l) => {
     if (l.rows.length === 0) return [];
     const start = { name: l.name, date: utcDate(`${l.rows[0].month}-01`), value: 0 };
-    return [start, ...l.rows.map((r) => ({ name: l.name, date: utcDate(`${addMonths(r.month, 1)}-01`), value: r.cumulativeUsdBn }))];
+    return [
+      start,
+      ...l.rows.map((r) => ({ name: l.name, date: utcDate(`${addMonths(r.month, 1)}-01`), value: r.cumulativeUsdBn })),
+    ];
   });
   if (points.length === 0) throw new Error("cumulativeRunoffChart: no data");
   const from = points.reduce((a, b) => (b.date < a.date ? b : a)).date.toISOString().slice(0, 10);
@@ -52,9 +55,32 @@ export function cumulativeRunoffChart(lines: readonly CumulativeLine[], options:
     marks: [
       Plot.ruleY([0], { stroke: "#888" }),
       // The first line (the caps' ceiling) dashed, the others solid.
-      Plot.line(points.filter((p) => p.name === lines[0]?.name), { x: "date", y: "value", stroke: "name", strokeWidth: 1.6, strokeDasharray: "5,3" }),
-      Plot.line(points.filter((p) => p.name !== lines[0]?.name), { x: "date", y: "value", stroke: "name", strokeWidth: 1.8 }),
-      Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "name", text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`, fill: "name", dx: 5, textAnchor: "start", fontSize: 10 })),
+      Plot.line(points.filter((p) => p.name === lines[0]?.name), {
+        x: "date",
+        y: "value",
+        stroke: "name",
+        strokeWidth: 1.6,
+        strokeDasharray: "5,3",
+      }),
+      Plot.line(points.filter((p) => p.name !== lines[0]?.name), {
+        x: "date",
+        y: "value",
+        stroke: "name",
+        strokeWidth: 1.8,
+      }),
+      Plot.text(
+        points,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`,
+          fill: "name",
+          dx: 5,
+          textAnchor: "start",
+          fontSize: 10,
+        }),
+      ),
       ...eventMarks(options.events ?? [], { from }),
     ],
   });

@@ -26,7 +26,8 @@ export interface DebtLimitEpisodesChartOptions {
 }
 
 const defaults = {
-  source: "Federal Reserve Board H.4.1 (WRESBAL, WTREGEN: week averages) and New York Fed (RRPONTSYD, on the Wednesday), via FRED; debt-limit dates: Treasury letters to Congress, Pub. L. 118-5 and 119-21",
+  source:
+    "Federal Reserve Board H.4.1 (WRESBAL, WTREGEN: week averages) and New York Fed (RRPONTSYD, on the Wednesday), via FRED; debt-limit dates: Treasury letters to Congress, Pub. L. 118-5 and 119-21",
 };
 
 export const EPISODE_SERIES = ["Reserves", "TGA", "ON RRP"] as const;
@@ -62,7 +63,21 @@ export function debtLimitEpisodesChart(points: readonly EpisodePoint[], options:
       Plot.ruleY([0], { stroke: "#888" }),
       Plot.line(data, { x: "week", y: "changeUsdBn", stroke: "series", fx: "panel", strokeWidth: 1.7 }),
       Plot.ruleX(markers, { x: "week", fx: "panel", stroke: "#666", strokeDasharray: "3,3" }),
-      Plot.text(markers, { x: "week", fx: "panel", text: "label", frameAnchor: "top", rotate: -90, textAnchor: "end", dx: -3, dy: 4, fontSize: 10, fill: "#333", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(markers, {
+        x: "week",
+        fx: "panel",
+        text: "label",
+        frameAnchor: "top",
+        rotate: -90,
+        textAnchor: "end",
+        dx: -3,
+        dy: 4,
+        fontSize: 10,
+        fill: "#333",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     ],
   });
 }

@@ -22,7 +22,11 @@ export interface Displayable {
  * Returns the same element. `alt` is the plain-text fallback shown where HTML is not rendered; `extra`
  * adds other MIME types to the bundle (e.g. a claims table's JSON for the run record).
  */
-export function displayable<T extends Element>(element: T, alt = element.getAttribute("aria-label") ?? "chart", extra: Readonly<Record<string, string>> = {}): T & Displayable {
+export function displayable<T extends Element>(
+  element: T,
+  alt = element.getAttribute("aria-label") ?? "chart",
+  extra: Readonly<Record<string, string>> = {},
+): T & Displayable {
   const el = element as T & Displayable;
   Object.defineProperty(el, DISPLAY, {
     value: () => ({ ...extra, "text/html": el.outerHTML, "text/plain": alt }),
@@ -50,24 +54,35 @@ export interface Column<Row> {
  * A plain HTML table of `rows` (text escaped), displayable in Jupyter. Numbers are shown as given: format
  * them in `value` with their unit in the column label.
  */
-export function htmlTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], caption?: string): HTMLTableElement & Displayable {
+export function htmlTable<Row>(
+  rows: readonly Row[],
+  columns: readonly Column<Row>[],
+  caption?: string,
+): HTMLTableElement & Displayable {
   const table = document.createElement("table");
   table.setAttribute("class", "qtlab-table");
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-  table.innerHTML =
-    (caption ? `<caption>${escapeHtml(caption)}</caption>` : "") +
-    `<thead><tr>${columns.map((c) => `<th style="text-align:${c.align ?? "left"}">${escapeHtml(c.label)}</th>`).join("")}</tr></thead>` +
-    `<tbody>${rows
-      .map(
-        (r) =>
-          `<tr>${columns
-            .map((c) => {
-              const cls = c.className?.(r);
-              return `<td style="text-align:${c.align ?? "left"}"${cls ? ` class="${escapeHtml(cls)}"` : ""}>${escapeHtml(cell(c.value(r)))}</td>`;
-            })
-            .join("")}</tr>`,
-      )
-      .join("")}</tbody>`;
+  table.innerHTML = (caption ? `<caption>${escapeHtml(caption)}</caption>` : "") +
+    `<thead><tr>${
+      columns.map((c) => `<th style="text-align:${c.align ?? "left"}">${escapeHtml(c.label)}</th>`).join("")
+    }</tr></thead>` +
+    `<tbody>${
+      rows
+        .map(
+          (r) =>
+            `<tr>${
+              columns
+                .map((c) => {
+                  const cls = c.className?.(r);
+                  return `<td style="text-align:${c.align ?? "left"}"${cls ? ` class="${escapeHtml(cls)}"` : ""}>${
+                    escapeHtml(cell(c.value(r)))
+                  }</td>`;
+                })
+                .join("")
+            }</tr>`,
+        )
+        .join("")
+    }</tbody>`;
   return displayable(table, caption ?? "table");
 }
 

@@ -9,7 +9,18 @@ import { render, sourceCaption } from "./common.ts";
 import { panelFigure, panelWidth } from "./panels.ts";
 
 /** Colours for pivots in selection order (Tableau 10); the highlighted pivot is drawn in near-black. */
-export const PIVOT_PALETTE = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"];
+export const PIVOT_PALETTE = [
+  "#4e79a7",
+  "#f28e2c",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc949",
+  "#af7aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ab",
+];
 export const HIGHLIGHT_COLOUR = "#111111";
 
 /** A series shown on the panels: its id in the points, heading, and the unit of its changes. */
@@ -52,7 +63,10 @@ export function pathAxisLabel(unit: ChangeUnit): string {
 }
 
 /** Colour of each pivot label: the palette in order, the highlighted pivot in black. */
-export function pivotColours(pivots: readonly PanelPivot[], highlightId?: string): { domain: string[]; range: string[] } {
+export function pivotColours(
+  pivots: readonly PanelPivot[],
+  highlightId?: string,
+): { domain: string[]; range: string[] } {
   let i = 0;
   return {
     domain: pivots.map((p) => p.label),
@@ -68,7 +82,10 @@ export function eventPathsChart(points: readonly PathPoint[], options: EventPath
   const labelOf = new Map(options.pivots.map((p) => [p.id, p.label]));
   const horizons = (options.horizonsMonths ?? []).filter((h) => h >= from && h <= to);
   const panels = options.series.map((s) => {
-    const mine = points.filter((p) => p.seriesId === s.seriesId && labelOf.has(p.pivotId)).map((p) => ({ ...p, pivot: labelOf.get(p.pivotId)! }));
+    const mine = points.filter((p) => p.seriesId === s.seriesId && labelOf.has(p.pivotId)).map((p) => ({
+      ...p,
+      pivot: labelOf.get(p.pivotId)!,
+    }));
     const base = mine.filter((p) => p.pivotId !== options.highlightId);
     const top = mine.filter((p) => p.pivotId === options.highlightId);
     const zero = s.unit === "%" ? 100 : 0;
@@ -86,7 +103,14 @@ export function eventPathsChart(points: readonly PathPoint[], options: EventPath
           Plot.ruleY([zero], { stroke: "#999" }),
           Plot.ruleX([0], { stroke: "#333", strokeDasharray: "3,3" }),
           Plot.ruleX(horizons, { stroke: "#ddd" }),
-          Plot.lineY(base, { x: "monthsSincePivot", y: "value", z: "pivot", stroke: "pivot", strokeWidth: 1.3, strokeOpacity: 0.9 }),
+          Plot.lineY(base, {
+            x: "monthsSincePivot",
+            y: "value",
+            z: "pivot",
+            stroke: "pivot",
+            strokeWidth: 1.3,
+            strokeOpacity: 0.9,
+          }),
           Plot.lineY(top, { x: "monthsSincePivot", y: "value", z: "pivot", stroke: "pivot", strokeWidth: 2.6 }),
           Plot.text(mine.length ? [] : ["no data for the selected pivots"], { frameAnchor: "middle", fill: "#777" }),
         ],

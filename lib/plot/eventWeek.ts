@@ -40,7 +40,8 @@ export interface EventWeekChartOptions {
 const defaults = {
   title: "The week the article describes",
   colors: ["#d62728", "#1f77b4", "#2ca02c", "#9467bd"],
-  source: "Federal Reserve Board H.15 (DGS10, DGS2); ICE BofA US Corporate Index OAS (BAMLC0A0CM); S&P Dow Jones Indices (SP500); via FRED",
+  source:
+    "Federal Reserve Board H.15 (DGS10, DGS2); ICE BofA US Corporate Index OAS (BAMLC0A0CM); S&P Dow Jones Indices (SP500); via FRED",
 };
 
 function fmt(value: number, format: string): string {
@@ -56,7 +57,12 @@ export function eventWeekChart(panels: readonly WeekPanel[], options: EventWeekC
   const shade = [{ x1: utcDate(options.windowFrom), x2: utcDate(options.windowTo) }];
   const built = panels.map((p) => {
     const points = p.lines.flatMap((l) =>
-      l.rows.filter((r) => r.date >= options.from && r.date <= options.to).map((r) => ({ date: utcDate(r.date), iso: r.date, value: r.value, name: l.name })),
+      l.rows.filter((r) => r.date >= options.from && r.date <= options.to).map((r) => ({
+        date: utcDate(r.date),
+        iso: r.date,
+        value: r.value,
+        name: l.name,
+      }))
     );
     const ends = points.filter((d) => d.iso === options.windowFrom || d.iso === options.windowTo);
     const names = p.lines.map((l) => l.name);
@@ -77,7 +83,21 @@ export function eventWeekChart(panels: readonly WeekPanel[], options: EventWeekC
         Plot.dot(ends, { x: "date", y: "value", fill: "name", r: 3 }),
         // Line names at the right end when a panel has more than one line (no legend needed).
         ...(names.length > 1
-          ? [Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "name", text: "name", fill: "name", dy: -8, textAnchor: "end", fontSize: 10.5 }))]
+          ? [
+            Plot.text(
+              points,
+              Plot.selectLast({
+                x: "date",
+                y: "value",
+                z: "name",
+                text: "name",
+                fill: "name",
+                dy: -8,
+                textAnchor: "end",
+                fontSize: 10.5,
+              }),
+            ),
+          ]
           : []),
         Plot.text(ends, {
           x: "date",
@@ -97,8 +117,13 @@ export function eventWeekChart(panels: readonly WeekPanel[], options: EventWeekC
   const asOf = options.asOf ?? options.to;
   return panelFigure({
     title: options.title ?? defaults.title,
-    subtitle: options.subtitle ?? `Daily, ${options.from} to ${options.to}; shaded: ${options.windowFrom} to ${options.windowTo}, values at both ends labelled.`,
-    caption: sourceCaption(options.source ?? defaults.source, asOf, "Trading days only (days with a published value); H.15 yields are constant-maturity daily yields, not intraday highs."),
+    subtitle: options.subtitle ??
+      `Daily, ${options.from} to ${options.to}; shaded: ${options.windowFrom} to ${options.windowTo}, values at both ends labelled.`,
+    caption: sourceCaption(
+      options.source ?? defaults.source,
+      asOf,
+      "Trading days only (days with a published value); H.15 yields are constant-maturity daily yields, not intraday highs.",
+    ),
     columns,
     width,
     panels: built,

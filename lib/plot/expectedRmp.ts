@@ -7,7 +7,7 @@ import { lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND } from "../calc/realised.ts";
 
-import { rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
+import { type RmpInputs, type RmpParams, type RmpScenarioModel, rmpScenarioModel } from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";
 
@@ -25,7 +25,10 @@ export interface ExpectedRmpOptions {
   width?: number;
 }
 
-const defaults = { source: "Federal Reserve Board H.4.1 (TREAST, WSHOMCB), via FRED; FOMC and New York Fed, 2025-12-10; qtlab scenario engine" };
+const defaults = {
+  source:
+    "Federal Reserve Board H.4.1 (TREAST, WSHOMCB), via FRED; FOMC and New York Fed, 2025-12-10; qtlab scenario engine",
+};
 
 /** Bars of the expectation, step lines per scenario, realised dots. */
 export function expectedRmpChart(input: ExpectedRmpChartInput, options: ExpectedRmpOptions) {
@@ -35,11 +38,14 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
   const lines = input.scenarios.flatMap((s) => {
     const pts = s.months.map((m) => ({ date: x(m.month), v: m.purchasesUsdBn, id: s.label }));
     const last = s.months[s.months.length - 1];
-    return last ? [...pts, { date: utcDate(`${lastDayOfMonth(last.month)}`), v: last.purchasesUsdBn, id: s.label }] : pts;
+    return last
+      ? [...pts, { date: utcDate(`${lastDayOfMonth(last.month)}`), v: last.purchasesUsdBn, id: s.label }]
+      : pts;
   });
   const bars = input.expected.map((m) => ({ date: x(m.month), v: m.purchasesUsdBn }));
   const realised = input.realised.map((m) => ({ date: mid(m.month), v: m.purchasesUsdBn }));
-  const top = Math.max(0, ...lines.map((l) => l.v), ...realised.map((r) => r.v), input.reference?.usdBnPerMonth ?? 0) * 1.12;
+  const top = Math.max(0, ...lines.map((l) => l.v), ...realised.map((r) => r.v), input.reference?.usdBnPerMonth ?? 0) *
+    1.12;
   const bottom = Math.min(0, ...realised.map((r) => r.v)) * 1.12;
   const labels = input.scenarios.map((s) => s.label);
   const domain = [...labels, "Expected (probability-weighted)", "Realised (Δ securities held)"];
@@ -48,7 +54,8 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
   const last = ref?.toMonth ?? input.expected[input.expected.length - 1]?.month;
   return render({
     title: "Reserve management purchases per month: scenarios, expectation, realised",
-    subtitle: `$bn per month, ${options.schedule} schedule. Bars: probability-weighted expected purchases. Dots: realised change in Treasuries + MBS held outright.`,
+    subtitle:
+      `$bn per month, ${options.schedule} schedule. Bars: probability-weighted expected purchases. Dots: realised change in Treasuries + MBS held outright.`,
     caption: sourceCaption(
       defaults.source,
       options.asOf ?? "",
@@ -62,13 +69,33 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
     y: { label: "Purchases ($bn per month)", grid: true, domain: [bottom, top], nice: true },
     color: { legend: true, domain, range },
     marks: [
-      Plot.rectY(bars, { x: "date", interval: "month", y: "v", fill: () => "Expected (probability-weighted)", inset: 1 }),
+      Plot.rectY(bars, {
+        x: "date",
+        interval: "month",
+        y: "v",
+        fill: () => "Expected (probability-weighted)",
+        inset: 1,
+      }),
       Plot.ruleY([0], { stroke: "#333" }),
       ...(ref && last
         ? [
-            Plot.ruleY([ref], { y: "usdBnPerMonth", x1: () => x(ref.fromMonth), x2: () => utcDate(lastDayOfMonth(last)), stroke: "#555", strokeDasharray: "2,3" }),
-            Plot.text([ref], { y: "usdBnPerMonth", x: () => utcDate(lastDayOfMonth(last)), text: "label", textAnchor: "start", dx: 4, fontSize: 10, fill: "#333" }),
-          ]
+          Plot.ruleY([ref], {
+            y: "usdBnPerMonth",
+            x1: () => x(ref.fromMonth),
+            x2: () => utcDate(lastDayOfMonth(last)),
+            stroke: "#555",
+            strokeDasharray: "2,3",
+          }),
+          Plot.text([ref], {
+            y: "usdBnPerMonth",
+            x: () => utcDate(lastDayOfMonth(last)),
+            text: "label",
+            textAnchor: "start",
+            dx: 4,
+            fontSize: 10,
+            fill: "#333",
+          }),
+        ]
         : []),
       Plot.lineY(lines, { x: "date", y: "v", stroke: "id", z: "id", curve: "step-after", strokeWidth: 1.8 }),
       Plot.dot(realised, { x: "date", y: "v", fill: () => "Realised (Δ securities held)", r: 3.5 }),
@@ -84,10 +111,19 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
 export function expectedRmpOfModel(model: RmpScenarioModel, params: RmpParams, asOf: string | undefined) {
   return expectedRmpChart(
     {
-      scenarios: model.set.paths.map((p) => ({ id: p.scenario.id, label: `${p.scenario.label} (p=${p.scenario.probability})`, months: p.months })),
+      scenarios: model.set.paths.map((p) => ({
+        id: p.scenario.id,
+        label: `${p.scenario.label} (p=${p.scenario.probability})`,
+        months: p.months,
+      })),
       expected: model.set.expected,
       realised: model.realised.months,
-      reference: { fromMonth: FED_FIRST_ROUND.from.slice(0, 7), toMonth: model.realised.months.at(-1)?.month, usdBnPerMonth: FED_FIRST_ROUND.usdBnPerMonth, label: `Fed's announced first round ≈ $${FED_FIRST_ROUND.usdBnPerMonth}bn/month` },
+      reference: {
+        fromMonth: FED_FIRST_ROUND.from.slice(0, 7),
+        toMonth: model.realised.months.at(-1)?.month,
+        usdBnPerMonth: FED_FIRST_ROUND.usdBnPerMonth,
+        label: `Fed's announced first round ≈ $${FED_FIRST_ROUND.usdBnPerMonth}bn/month`,
+      },
     },
     { schedule: params.scheduleShape, asOf },
   );
@@ -95,5 +131,9 @@ export function expectedRmpOfModel(model: RmpScenarioModel, params: RmpParams, a
 
 /** The view the RMP notebook calls. */
 export function expectedRmpView(inputs: RmpInputs, params: RmpParams) {
-  return expectedRmpOfModel(rmpScenarioModel(inputs, params), params, inputs.treasuriesUsdBn[inputs.treasuriesUsdBn.length - 1]?.date);
+  return expectedRmpOfModel(
+    rmpScenarioModel(inputs, params),
+    params,
+    inputs.treasuriesUsdBn[inputs.treasuriesUsdBn.length - 1]?.date,
+  );
 }

@@ -3,7 +3,7 @@
  * monthly changes below (one row per holder), with the TIC series breaks shown as data.
  */
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, sourceCaption, utcDate } from "./common.ts";
 import { panelFigure } from "./panels.ts";
 import { document } from "./document.ts";
 
@@ -52,17 +52,27 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
   const names = lines.map((l) => l.name);
   const colors = defaults.colors.slice(0, names.length);
   const inRange = (d: string) => d >= from && d <= to;
-  const levels = lines.flatMap((l) => l.rows.filter((r) => inRange(r.date)).map((r) => ({ date: utcDate(r.date), value: r.value, name: l.name })));
+  const levels = lines.flatMap((l) =>
+    l.rows.filter((r) => inRange(r.date)).map((r) => ({ date: utcDate(r.date), value: r.value, name: l.name }))
+  );
   const changes = lines.flatMap((l) =>
     l.rows.slice(1).flatMap((r, i) =>
       inRange(r.date) && l.rows[i].date >= from
-        ? [{ date: utcDate(r.date), change: r.value - l.rows[i].value, name: l.name, basis: breakDates.has(r.date) ? "series break" : l.name }]
-        : [],
-    ),
+        ? [{
+          date: utcDate(r.date),
+          change: r.value - l.rows[i].value,
+          name: l.name,
+          basis: breakDates.has(r.date) ? "series break" : l.name,
+        }]
+        : []
+    )
   );
   const asOf = options.asOf ?? lines.map((l) => l.rows[l.rows.length - 1]?.date ?? "").sort().at(-1) ?? "";
   const survey = breaks.filter((b) => b.kind === "survey" && inRange(b.date)).map((b) => ({ x: utcDate(b.date) }));
-  const labelled: Annotation[] = [...breaks.filter((b) => b.kind !== "survey"), ...(options.events ?? [])].map((b) => ({ date: b.date, label: b.label }));
+  const labelled: Annotation[] = [...breaks.filter((b) => b.kind !== "survey"), ...(options.events ?? [])].map((b) => ({
+    date: b.date,
+    label: b.label,
+  }));
   const last = new Date(Math.max(utcDate(from).getTime(), ...levels.map((p) => p.date.getTime())));
   const x = { type: "utc" as const, label: null, domain: [utcDate(from), last] };
   // The change axis is scaled to the flows; a break-month bar beyond it is clipped (its value is in the data).
@@ -81,7 +91,12 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
     marginLeft: 52,
     marginRight: 120,
     marginTop: 16,
-    style: { fontFamily: chartDefaults.fontFamily, fontSize: chartDefaults.fontSize, background: "white", overflow: "visible" },
+    style: {
+      fontFamily: chartDefaults.fontFamily,
+      fontSize: chartDefaults.fontSize,
+      background: "white",
+      overflow: "visible",
+    },
     x,
     y: { label: "$bn", grid: true, tickFormat: ",.0f" },
     color: { domain: names, range: colors },
@@ -89,9 +104,32 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
       Plot.ruleX(survey, { x: "x", stroke: "#bbb", strokeWidth: 0.8 }),
       ...eventMarks(labelled, { from, to: asOf }),
       Plot.lineY(levels, { x: "date", y: "value", stroke: "name", strokeWidth: 1.5 }),
-      Plot.text(levels, Plot.selectLast({ x: "date", y: "value", z: "name", text: (d: { name: string; value: number }) => `${d.name} ${Math.round(d.value)}`, fill: "name", dx: 4, textAnchor: "start", fontSize: 10.5 })),
+      Plot.text(
+        levels,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: (d: { name: string; value: number }) => `${d.name} ${Math.round(d.value)}`,
+          fill: "name",
+          dx: 4,
+          textAnchor: "start",
+          fontSize: 10.5,
+        }),
+      ),
       Plot.dot(highlights, { x: "date", y: "value", stroke: "name", fill: "white", r: 4, strokeWidth: 2 }),
-      Plot.text(highlights, { x: "date", y: "value", text: "label", dy: 16, textAnchor: "end", fontSize: 10.5, fill: "#222", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(highlights, {
+        x: "date",
+        y: "value",
+        text: "label",
+        dy: 16,
+        textAnchor: "end",
+        fontSize: 10.5,
+        fill: "#222",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
     ],
   }) as unknown as Element;
 
@@ -101,22 +139,44 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
     height: 105 * Math.max(1, names.length) + 30,
     marginLeft: 52,
     marginRight: 120,
-    style: { fontFamily: chartDefaults.fontFamily, fontSize: chartDefaults.fontSize, background: "white", overflow: "visible" },
+    style: {
+      fontFamily: chartDefaults.fontFamily,
+      fontSize: chartDefaults.fontSize,
+      background: "white",
+      overflow: "visible",
+    },
     x,
-    y: { label: "$bn", grid: true, tickFormat: "+,.0f", domain: [-flowMax * 1.1, flowMax * 1.1], ticks: [-tickStep, 0, tickStep].filter((t) => Math.abs(t) <= flowMax * 1.1) },
+    y: {
+      label: "$bn",
+      grid: true,
+      tickFormat: "+,.0f",
+      domain: [-flowMax * 1.1, flowMax * 1.1],
+      ticks: [-tickStep, 0, tickStep].filter((t) => Math.abs(t) <= flowMax * 1.1),
+    },
     fy: { domain: names, label: null, axis: "right", padding: 0.15 },
     color: { domain: [...names, "series break"], range: [...colors, "#bbbbbb"] },
     marks: [
       Plot.frame({ stroke: "#eee" }),
       Plot.ruleY([0], { stroke: "#999" }),
-      Plot.rectY(changes, { x: "date", interval: "month", y: "change", fill: "basis", fy: "name", insetLeft: 0.2, insetRight: 0.2, clip: true }),
+      Plot.rectY(changes, {
+        x: "date",
+        interval: "month",
+        y: "change",
+        fill: "basis",
+        fy: "name",
+        insetLeft: 0.2,
+        insetRight: 0.2,
+        clip: true,
+      }),
     ],
   }) as unknown as Element;
 
   return panelFigure({
     title: "Foreign holdings of Treasuries: China, Japan, the United Kingdom",
     subtitle:
-      `End-of-month holdings, $bn, ${from.slice(0, 7)} to ${asOf.slice(0, 7)}; monthly changes below (grey: change into a series-break month, not a flow` +
+      `End-of-month holdings, $bn, ${from.slice(0, 7)} to ${
+        asOf.slice(0, 7)
+      }; monthly changes below (grey: change into a series-break month, not a flow` +
       (clipped ? `; ${clipped} such bars run past the axis and are clipped).` : ")."),
     caption: sourceCaption(
       options.source ?? defaults.source,

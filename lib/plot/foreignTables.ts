@@ -8,7 +8,11 @@ import { htmlTable } from "./display.ts";
 import type { BidToCoverRow } from "../calc/bidToCover.ts";
 
 const num = (v: number | undefined, digits = 1, sign = false) =>
-  v === undefined || !Number.isFinite(v) ? "n/a" : `${sign && v > 0 ? "+" : ""}${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  v === undefined || !Number.isFinite(v)
+    ? "n/a"
+    : `${sign && v > 0 ? "+" : ""}${
+      v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    }`;
 
 /** A published holding next to the data's (lib/calc/holdings.ts compareHoldings). */
 export interface HoldingsCheckRow {
@@ -30,7 +34,11 @@ export function holdingsCheckTable(rows: readonly HoldingsCheckRow[], caption: s
       { label: "Article ($bn)", value: (r) => num(r.valueUsdBn), align: "right" },
       { label: "TIC ($bn)", value: (r) => num(r.dataUsdBn), align: "right" },
       { label: "TIC − article ($bn)", value: (r) => num(r.diffUsdBn, 1, true), align: "right" },
-      { label: "Gap (%)", value: (r) => num(r.absDiffFrac === undefined ? undefined : r.absDiffFrac * 100, 2), align: "right" },
+      {
+        label: "Gap (%)",
+        value: (r) => num(r.absDiffFrac === undefined ? undefined : r.absDiffFrac * 100, 2),
+        align: "right",
+      },
     ],
     caption,
   );
@@ -77,7 +85,11 @@ export function bidToCoverTable(rows: readonly BidToCoverTableRow[], caption: st
       { label: "Family", value: (r) => r.family },
       { label: "Term", value: (r) => r.securityTerm },
       { label: "Bid-to-cover (published, ×)", value: (r) => num(r.bidToCover, 2), align: "right" },
-      { label: "Trailing mean (×)", value: (r) => (r.trailingMean === undefined ? "n/a" : `${num(r.trailingMean, 2)} (${r.trailingCount})`), align: "right" },
+      {
+        label: "Trailing mean (×)",
+        value: (r) => (r.trailingMean === undefined ? "n/a" : `${num(r.trailingMean, 2)} (${r.trailingCount})`),
+        align: "right",
+      },
       { label: "vs trailing (×)", value: (r) => num(r.vsTrailing, 2, true), align: "right" },
       { label: "Lowest in file so far", value: (r) => (r.lowestSoFar ? "yes" : "") },
     ],
@@ -95,7 +107,10 @@ export interface ScenarioTableRow {
   offsetPerDollarSold: number;
 }
 
-const range = (r: { low: number; high: number }, digits: number) => (r.low === r.high ? num(r.low, digits) : `${num(r.low, digits)}–${num(r.high, digits)}`);
+const range = (
+  r: { low: number; high: number },
+  digits: number,
+) => (r.low === r.high ? num(r.low, digits) : `${num(r.low, digits)}–${num(r.high, digits)}`);
 
 /** The scenario table: yield rise per model and the Fed purchases that offset it. */
 export function scenarioTable(rows: readonly ScenarioTableRow[], caption: string) {

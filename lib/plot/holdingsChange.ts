@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { PathPoint } from "../calc/eventStudy.ts";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 export interface HoldingsChangeChartOptions {
   /** The base date (the QT end): changes are from the last observation on or before it. */
@@ -27,12 +27,18 @@ const defaults = {
 export function holdingsChangeChart(points: readonly PathPoint[], options: HoldingsChangeChartOptions) {
   const names = Object.entries(options.names);
   const rows = points
-    .filter((p) => options.names[p.seriesId] !== undefined && p.date >= options.baseDate.slice(0, 8) + "01" && p.date <= options.to)
+    .filter((p) =>
+      options.names[p.seriesId] !== undefined && p.date >= options.baseDate.slice(0, 8) + "01" && p.date <= options.to
+    )
     .map((p) => ({ date: utcDate(p.date), value: p.value, name: options.names[p.seriesId] }));
   return render({
     title: `What the Fed held after QT ended: change since ${options.baseDate}`,
     subtitle: "Weekly, $bn, from the last Wednesday on or before the QT end.",
-    caption: sourceCaption(options.source ?? defaults.source, options.asOf, "SOMA Treasury bill holdings (WSHOBL) do not ship: bills are inside Treasuries."),
+    caption: sourceCaption(
+      options.source ?? defaults.source,
+      options.asOf,
+      "SOMA Treasury bill holdings (WSHOBL) do not ship: bills are inside Treasuries.",
+    ),
     width: options.width ?? chartDefaults.width,
     height: 360,
     marginTop: 30,
@@ -44,7 +50,19 @@ export function holdingsChangeChart(points: readonly PathPoint[], options: Holdi
     marks: [
       Plot.ruleY([0], { stroke: "#999" }),
       Plot.lineY(rows, { x: "date", y: "value", stroke: "name", strokeWidth: 1.8 }),
-      Plot.text(rows, Plot.selectLast({ x: "date", y: "value", z: "name", text: "name", fill: "name", dx: 5, textAnchor: "start", fontSize: 10.5 })),
+      Plot.text(
+        rows,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: "name",
+          fill: "name",
+          dx: 5,
+          textAnchor: "start",
+          fontSize: 10.5,
+        }),
+      ),
       ...eventMarks(options.events ?? [], { from: options.baseDate.slice(0, 8) + "01", to: options.to }),
     ],
   });

@@ -47,7 +47,9 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
   const w = panelWidth(2, width);
   const models = [...new Set(rows.map((r) => r.model))];
   const sales = [...new Set(rows.map((r) => r.saleUsdBn))].sort((a, b) => a - b);
-  const step = sales.length > 1 ? Math.min(...sales.slice(1).map((s, i) => s - sales[i])) : Math.max(1, sales[0] ?? 100);
+  const step = sales.length > 1
+    ? Math.min(...sales.slice(1).map((s, i) => s - sales[i]))
+    : Math.max(1, sales[0] ?? 100);
   const offset = (m: string) => (models.indexOf(m) - (models.length - 1) / 2) * step * 0.18;
   const pts = rows.map((r) => ({ ...r, x: r.saleUsdBn + offset(r.model), label: `${r.model} (${r.tenor})` }));
   const labels = models.map((m) => `${m} (${rows.find((r) => r.model === m)?.tenor})`);
@@ -60,7 +62,12 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
     marginRight: 12,
     marginTop: 20,
     style: { fontFamily: chartDefaults.fontFamily, fontSize: "11px", background: "white", overflow: "visible" },
-    x: { label: "Foreign sale ($bn)", ticks: sales, tickFormat: ",.0f", domain: [Math.max(0, sales[0] - step * 0.6), sales[sales.length - 1] + step * 0.6] },
+    x: {
+      label: "Foreign sale ($bn)",
+      ticks: sales,
+      tickFormat: ",.0f",
+      domain: [Math.max(0, sales[0] - step * 0.6), sales[sales.length - 1] + step * 0.6],
+    },
     color,
   };
   const rise = Plot.plot({
@@ -68,8 +75,20 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
     y: { label: "Yield rise (bp)", grid: true, zero: true },
     marks: [
       Plot.ruleY([0], { stroke: "#777" }),
-      Plot.ruleX(pts, { x: "x", y1: (d: ScenarioRow) => d.yieldRiseBp.low, y2: (d: ScenarioRow) => d.yieldRiseBp.high, stroke: "label", strokeWidth: 6 }),
-      Plot.dot(pts, { x: "x", y: (d: ScenarioRow) => (d.yieldRiseBp.low + d.yieldRiseBp.high) / 2, fill: "label", r: 3.5, stroke: "white" }),
+      Plot.ruleX(pts, {
+        x: "x",
+        y1: (d: ScenarioRow) => d.yieldRiseBp.low,
+        y2: (d: ScenarioRow) => d.yieldRiseBp.high,
+        stroke: "label",
+        strokeWidth: 6,
+      }),
+      Plot.dot(pts, {
+        x: "x",
+        y: (d: ScenarioRow) => (d.yieldRiseBp.low + d.yieldRiseBp.high) / 2,
+        fill: "label",
+        r: 3.5,
+        stroke: "white",
+      }),
     ],
   }) as unknown as Element;
   const refs = options.references ?? [];
@@ -78,17 +97,48 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
     y: { label: "Fed purchases to offset ($bn, log scale)", type: "log", grid: true, tickFormat: ",.0f" },
     marks: [
       Plot.ruleY(refs, { y: "valueUsdBn", stroke: "#555", strokeDasharray: "4,3" }),
-      Plot.text(refs, { y: "valueUsdBn", text: "label", frameAnchor: "left", dx: 4, dy: -7, fontSize: 10, fill: "#333", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(refs, {
+        y: "valueUsdBn",
+        text: "label",
+        frameAnchor: "left",
+        dx: 4,
+        dy: -7,
+        fontSize: 10,
+        fill: "#333",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
       Plot.line(sales.map((s) => ({ x: s, y: s })), { x: "x", y: "y", stroke: "#999", strokeDasharray: "2,3" }),
-      Plot.text([{ x: sales[sales.length - 1], y: sales[sales.length - 1] }], { x: "x", y: "y", text: () => "= sale", dy: 10, fontSize: 10, fill: "#777" }),
-      Plot.ruleX(pts, { x: "x", y1: (d: ScenarioRow) => d.fedOffsetUsdBn.low, y2: (d: ScenarioRow) => d.fedOffsetUsdBn.high, stroke: "label", strokeWidth: 6 }),
-      Plot.dot(pts, { x: "x", y: (d: ScenarioRow) => Math.sqrt(d.fedOffsetUsdBn.low * d.fedOffsetUsdBn.high), fill: "label", r: 3.5, stroke: "white" }),
+      Plot.text([{ x: sales[sales.length - 1], y: sales[sales.length - 1] }], {
+        x: "x",
+        y: "y",
+        text: () => "= sale",
+        dy: 10,
+        fontSize: 10,
+        fill: "#777",
+      }),
+      Plot.ruleX(pts, {
+        x: "x",
+        y1: (d: ScenarioRow) => d.fedOffsetUsdBn.low,
+        y2: (d: ScenarioRow) => d.fedOffsetUsdBn.high,
+        stroke: "label",
+        strokeWidth: 6,
+      }),
+      Plot.dot(pts, {
+        x: "x",
+        y: (d: ScenarioRow) => Math.sqrt(d.fedOffsetUsdBn.low * d.fedOffsetUsdBn.high),
+        fill: "label",
+        r: 3.5,
+        stroke: "white",
+      }),
     ],
   }) as unknown as Element;
   const qe = options.qeBpPer600Bn;
   return panelFigure({
     title: "What foreign selling would do to yields, and what it would take the Fed to undo it",
-    subtitle: `Published elasticities scaled linearly to each sale size. Offsets assume QE lowers yields ${qe.low}–${qe.high}bp per $600bn of purchases. Bars: low–high range; dots: mid.`,
+    subtitle:
+      `Published elasticities scaled linearly to each sale size. Offsets assume QE lowers yields ${qe.low}–${qe.high}bp per $600bn of purchases. Bars: low–high range; dots: mid.`,
     caption: sourceCaption(
       options.source ?? defaults.source,
       options.asOf,

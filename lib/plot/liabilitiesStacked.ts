@@ -3,7 +3,7 @@
  * other", which together add up to total assets (the identity of lib/calc/reserves.ts).
  */
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 import type { LiabilityWeek } from "../calc/reserves.ts";
 
 export interface LiabilitiesStackedChartOptions {
@@ -55,13 +55,31 @@ export function liabilitiesStackedChart(weeks: readonly LiabilityWeek[], options
     marginLeft: 56,
     x: { type: "utc", label: null },
     // Headroom above the highest total assets for the event labels.
-    y: { label: "$bn", grid: true, tickFormat: ",.0f", domain: [0, Math.max(...assets.map((a) => a.value)) * headroom] },
+    y: {
+      label: "$bn",
+      grid: true,
+      tickFormat: ",.0f",
+      domain: [0, Math.max(...assets.map((a) => a.value)) * headroom],
+    },
     color: { legend: true, domain: [...LIABILITY_LAYERS], range: LAYER_COLOURS },
     marks: [
-      Plot.areaY(layers, Plot.stackY({ x: "date", y: "value", fill: "layer", order: [...LIABILITY_LAYERS], fillOpacity: 0.85 })),
+      Plot.areaY(
+        layers,
+        Plot.stackY({ x: "date", y: "value", fill: "layer", order: [...LIABILITY_LAYERS], fillOpacity: 0.85 }),
+      ),
       Plot.rectX(windows, { x1: "x1", x2: "x2", fill: "#000", fillOpacity: 0.1 }),
       Plot.line(assets, { x: "date", y: "value", stroke: "#111", strokeWidth: 1.4 }),
-      Plot.text(windows, { x: (d: { x1: Date; x2: Date }) => new Date((d.x1.getTime() + d.x2.getTime()) / 2), text: "label", frameAnchor: "bottom", dy: -6, fontSize: 10, fill: "#222", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.text(windows, {
+        x: (d: { x1: Date; x2: Date }) => new Date((d.x1.getTime() + d.x2.getTime()) / 2),
+        text: "label",
+        frameAnchor: "bottom",
+        dy: -6,
+        fontSize: 10,
+        fill: "#222",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
       ...eventMarks(options.events ?? [], { from, to: asOf }),
     ],
   });

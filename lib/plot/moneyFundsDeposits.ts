@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { MoneyFundQuarter } from "../calc/moneyFunds.ts";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** Options of {@link moneyFundsDepositsChart}; dates are ISO. */
 export interface MoneyFundsChartOptions {
@@ -17,7 +17,8 @@ export interface MoneyFundsChartOptions {
 
 const defaults = {
   from: "2019-01-01",
-  source: "Federal Reserve Board Z.1 Financial Accounts (MMMFFAQ027S, quarterly) and H.8 (DPSACBW027SBOG, weekly, SA), via FRED",
+  source:
+    "Federal Reserve Board Z.1 Financial Accounts (MMMFFAQ027S, quarterly) and H.8 (DPSACBW027SBOG, weekly, SA), via FRED",
 };
 
 /**
@@ -38,11 +39,14 @@ export function moneyFundsDepositsChart(quarters: readonly MoneyFundQuarter[], o
   const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
   return render({
     title: "Money market funds against bank deposits",
-    subtitle: "Quarter-end levels, $bn. Money funds: Z.1 total financial assets (quarterly, not the weekly ICI series); deposits: all commercial banks, SA.",
+    subtitle:
+      "Quarter-end levels, $bn. Money funds: Z.1 total financial assets (quarterly, not the weekly ICI series); deposits: all commercial banks, SA.",
     caption: sourceCaption(
       options.source ?? defaults.source,
       last.quarterEnd,
-      `Money funds / deposits: ${pct(first.ratioFrac)} at ${first.quarterEnd}, ${pct(last.ratioFrac)} at ${last.quarterEnd}. Deposits are the Wednesday level on or just before each quarter end.`,
+      `Money funds / deposits: ${pct(first.ratioFrac)} at ${first.quarterEnd}, ${
+        pct(last.ratioFrac)
+      } at ${last.quarterEnd}. Deposits are the Wednesday level on or just before each quarter end.`,
     ),
     width: options.width ?? chartDefaults.width,
     marginTop: 30,
@@ -54,7 +58,19 @@ export function moneyFundsDepositsChart(quarters: readonly MoneyFundQuarter[], o
     marks: [
       ...eventMarks(options.events ?? [], { from, to: last.quarterEnd }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.8, marker: "circle" }),
-      Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "name", text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`, fill: "name", dx: 6, textAnchor: "start", fontSize: 10 })),
+      Plot.text(
+        points,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`,
+          fill: "name",
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 10,
+        }),
+      ),
     ],
   });
 }

@@ -5,9 +5,15 @@
  * so 2019 is visible without pretending it is the same spread.
  */
 import * as Plot from "@observablehq/plot";
-import { IORB_START, rollingSpreadStats, SCARCITY_EPISODES, spreadBpDaily, type SpreadPoint } from "../calc/moneyMarket.ts";
+import {
+  IORB_START,
+  rollingSpreadStats,
+  SCARCITY_EPISODES,
+  spreadBpDaily,
+  type SpreadPoint,
+} from "../calc/moneyMarket.ts";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart. `kind` sets its style: daily (thin), rolling mean (thick) or proxy (dashed grey). */
 export interface SpreadLine {
@@ -41,10 +47,19 @@ export function moneyMarketSpreadsChart(lines: readonly SpreadLine[], options: M
   const to = options.to;
   const [y0, y1] = options.yDomainBp ?? defaults.yDomainBp;
   const inRange = (d: string) => d >= from && (!to || d <= to);
-  const points = lines.flatMap((l) => l.rows.filter((r) => inRange(r.date)).map((r) => ({ date: utcDate(r.date), value: r.spreadBp, name: l.name, kind: l.kind })));
+  const points = lines.flatMap((l) =>
+    l.rows.filter((r) => inRange(r.date)).map((r) => ({
+      date: utcDate(r.date),
+      value: r.spreadBp,
+      name: l.name,
+      kind: l.kind,
+    }))
+  );
   const offScale = lines
     .filter((l) => l.kind !== "rolling")
-    .flatMap((l) => l.rows.filter((r) => inRange(r.date) && (r.spreadBp > y1 || r.spreadBp < y0)).map((r) => ({ ...r, name: l.name })))
+    .flatMap((l) =>
+      l.rows.filter((r) => inRange(r.date) && (r.spreadBp > y1 || r.spreadBp < y0)).map((r) => ({ ...r, name: l.name }))
+    )
     .sort((a, b) => Math.abs(b.spreadBp) - Math.abs(a.spreadBp));
   const top = offScale[0];
   const asOf = options.asOf ?? lines.map((l) => l.rows[l.rows.length - 1]?.date ?? "").sort().at(-1) ?? "";
@@ -58,12 +73,18 @@ export function moneyMarketSpreadsChart(lines: readonly SpreadLine[], options: M
   const windows = (options.windows ?? []).filter((w) => w.to >= from);
   return render({
     title: "Overnight rates against interest on reserves",
-    subtitle: `Daily spread and its ${options.windowDays ?? 20}-business-day mean, bp. Positive = the market rate above IORB: the scarcity signal.`,
+    subtitle: `Daily spread and its ${
+      options.windowDays ?? 20
+    }-business-day mean, bp. Positive = the market rate above IORB: the scarcity signal.`,
     caption: sourceCaption(
       defaults.source,
       asOf,
       `IORB starts ${IORB_START}; IOER, its predecessor, is not in qtlab's data, so before then the grey dashed lines show SOFR and EFFR minus the top of the target range (a proxy, not the same spread).${
-        top ? ` Off scale: ${top.name} ${top.spreadBp > 0 ? "+" : ""}${Math.round(top.spreadBp)} bp on ${top.date}${offScale.length > 1 ? ` (${offScale.length} daily values outside ${y0} to ${y1} bp in all)` : ""}.` : ""
+        top
+          ? ` Off scale: ${top.name} ${top.spreadBp > 0 ? "+" : ""}${Math.round(top.spreadBp)} bp on ${top.date}${
+            offScale.length > 1 ? ` (${offScale.length} daily values outside ${y0} to ${y1} bp in all)` : ""
+          }.`
+          : ""
       }`,
     ),
     width: options.width ?? chartDefaults.width,
@@ -73,12 +94,49 @@ export function moneyMarketSpreadsChart(lines: readonly SpreadLine[], options: M
     y: { label: "Spread (bp)", grid: true, domain: [y0, y1], clamp: false },
     color: { legend: true, domain: names, range: palette.slice(0, names.length) },
     marks: [
-      ...windows.map((w) => Plot.rectX([w], { x1: (d: typeof w) => utcDate(d.from), x2: (d: typeof w) => utcDate(d.to), fill: "#f6d8a8", fillOpacity: 0.45 })),
-      ...windows.map((w) => Plot.text([w], { x: (d: typeof w) => utcDate(d.from), text: (d: typeof w) => d.label, frameAnchor: "bottom", textAnchor: "end", dx: -4, dy: -4, fontSize: 10, fill: "#8a5a00" })),
+      ...windows.map((w) =>
+        Plot.rectX([w], {
+          x1: (d: typeof w) => utcDate(d.from),
+          x2: (d: typeof w) => utcDate(d.to),
+          fill: "#f6d8a8",
+          fillOpacity: 0.45,
+        })
+      ),
+      ...windows.map((w) =>
+        Plot.text([w], {
+          x: (d: typeof w) => utcDate(d.from),
+          text: (d: typeof w) => d.label,
+          frameAnchor: "bottom",
+          textAnchor: "end",
+          dx: -4,
+          dy: -4,
+          fontSize: 10,
+          fill: "#8a5a00",
+        })
+      ),
       Plot.ruleY([0], { stroke: "#333", strokeWidth: 0.8 }),
-      Plot.lineY(points.filter((p) => p.kind === "daily"), { x: "date", y: "value", stroke: "name", strokeWidth: 0.7, clip: true }),
-      Plot.lineY(points.filter((p) => p.kind === "proxy"), { x: "date", y: "value", stroke: "name", strokeWidth: 0.8, strokeDasharray: "3,2", clip: true }),
-      Plot.lineY(points.filter((p) => p.kind === "rolling"), { x: "date", y: "value", stroke: "name", strokeWidth: 1.8, clip: true }),
+      Plot.lineY(points.filter((p) => p.kind === "daily"), {
+        x: "date",
+        y: "value",
+        stroke: "name",
+        strokeWidth: 0.7,
+        clip: true,
+      }),
+      Plot.lineY(points.filter((p) => p.kind === "proxy"), {
+        x: "date",
+        y: "value",
+        stroke: "name",
+        strokeWidth: 0.8,
+        strokeDasharray: "3,2",
+        clip: true,
+      }),
+      Plot.lineY(points.filter((p) => p.kind === "rolling"), {
+        x: "date",
+        y: "value",
+        stroke: "name",
+        strokeWidth: 1.8,
+        clip: true,
+      }),
       ...eventMarks(options.events ?? [], { from, to }),
     ],
   });
@@ -109,16 +167,41 @@ export function moneyMarketSpreadsView(inputs: MoneyMarketSpreadsInputs, params:
   const before = (rows: SpreadPoint[]) => rows.filter((r) => r.date < IORB_START);
   const lines: SpreadLine[] = [
     { name: "SOFR − IORB", kind: "daily", rows: sofr },
-    { name: `SOFR − IORB, ${params.rollingWindowDays}-day mean`, kind: "rolling", rows: rollingSpreadStats(sofr, { windowDays: params.rollingWindowDays }).map((r) => ({ date: r.date, spreadBp: r.meanBp })) },
+    {
+      name: `SOFR − IORB, ${params.rollingWindowDays}-day mean`,
+      kind: "rolling",
+      rows: rollingSpreadStats(sofr, { windowDays: params.rollingWindowDays }).map((r) => ({
+        date: r.date,
+        spreadBp: r.meanBp,
+      })),
+    },
     { name: "EFFR − IORB", kind: "daily", rows: effr },
-    { name: `EFFR − IORB, ${params.rollingWindowDays}-day mean`, kind: "rolling", rows: rollingSpreadStats(effr, { windowDays: params.rollingWindowDays }).map((r) => ({ date: r.date, spreadBp: r.meanBp })) },
-    { name: "SOFR − top of range (proxy, pre-IORB)", kind: "proxy", rows: before(spreadBpDaily(inputs.sofrPct, inputs.targetUpperPct)) },
-    { name: "EFFR − top of range (proxy, pre-IORB)", kind: "proxy", rows: before(spreadBpDaily(inputs.effrPct, inputs.targetUpperPct)) },
+    {
+      name: `EFFR − IORB, ${params.rollingWindowDays}-day mean`,
+      kind: "rolling",
+      rows: rollingSpreadStats(effr, { windowDays: params.rollingWindowDays }).map((r) => ({
+        date: r.date,
+        spreadBp: r.meanBp,
+      })),
+    },
+    {
+      name: "SOFR − top of range (proxy, pre-IORB)",
+      kind: "proxy",
+      rows: before(spreadBpDaily(inputs.sofrPct, inputs.targetUpperPct)),
+    },
+    {
+      name: "EFFR − top of range (proxy, pre-IORB)",
+      kind: "proxy",
+      rows: before(spreadBpDaily(inputs.effrPct, inputs.targetUpperPct)),
+    },
   ];
   const asOf = [inputs.sofrPct, inputs.effrPct, inputs.iorbPct].map((r) => r[r.length - 1]?.date ?? "").sort()[0];
   const point = SCARCITY_EPISODES.filter((e) => !e.to).map((e) => ({ date: e.date, label: e.label }));
   const windows = SCARCITY_EPISODES.filter((e) => e.to).map((e) => ({ from: e.date, to: e.to!, label: e.label }));
-  const qt = QT_EVENTS.filter((e) => ["qt-start", "qt-end"].includes(e.id)).map((e) => ({ date: e.date, label: e.label }));
+  const qt = QT_EVENTS.filter((e) => ["qt-start", "qt-end"].includes(e.id)).map((e) => ({
+    date: e.date,
+    label: e.label,
+  }));
   return moneyMarketSpreadsChart(lines, {
     from: params.spreadChartFrom,
     yDomainBp: params.spreadChartDomainBp,

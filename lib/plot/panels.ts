@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { chartDefaults } from "./common.ts";
-import { displayable, escapeHtml, type Displayable } from "./display.ts";
+import { type Displayable, displayable, escapeHtml } from "./display.ts";
 import { document } from "./document.ts";
 
 /** One panel: a heading (with its unit) and a chart rendered without title. */
@@ -64,10 +64,15 @@ export function panelFigure(options: PanelFigureOptions): HTMLElement & Displaya
     figure.appendChild(legend as Element);
   }
   const grid = document.createElement("div");
-  grid.setAttribute("style", `display:grid;grid-template-columns:repeat(${columns},${panelWidth(columns, width)}px);gap:10px 16px;`);
+  grid.setAttribute(
+    "style",
+    `display:grid;grid-template-columns:repeat(${columns},${panelWidth(columns, width)}px);gap:10px 16px;`,
+  );
   for (const p of options.panels) {
     const cell = document.createElement("div");
-    cell.innerHTML = `<div style="${font}font-size:12.5px;font-weight:600;margin:4px 0 0 0;">${escapeHtml(p.heading)}</div>`;
+    cell.innerHTML = `<div style="${font}font-size:12.5px;font-weight:600;margin:4px 0 0 0;">${
+      escapeHtml(p.heading)
+    }</div>`;
     cell.appendChild(p.chart);
     grid.appendChild(cell);
   }

@@ -4,7 +4,7 @@
  * option-adjusted spread.
  */
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line: a name and its change since the window's start in bp. */
 export interface MarketLine {
@@ -21,7 +21,8 @@ export interface QtMarketsChartOptions {
 }
 
 const defaults = {
-  source: "Federal Reserve Board H.15 (DGS10), FOMC target range (DFEDTARU), ICE BofA US Corporate Index OAS (BAMLC0A0CM), via FRED",
+  source:
+    "Federal Reserve Board H.15 (DGS10), FOMC target range (DFEDTARU), ICE BofA US Corporate Index OAS (BAMLC0A0CM), via FRED",
 };
 
 /** Daily lines of change since QT began (bp), QT's span shaded, events marked, end values labelled. */
@@ -33,7 +34,8 @@ export function qtMarketsChart(lines: readonly MarketLine[], options: QtMarketsC
   const span = options.qtSpan ? [{ x1: utcDate(options.qtSpan.from), x2: utcDate(options.qtSpan.to) }] : [];
   return render({
     title: "Long yields, the policy rate and credit spreads since QT began",
-    subtitle: "Change since runoff began (June 2022), bp, daily. Shaded: runoff in progress. No dollar index ships with qtlab.",
+    subtitle:
+      "Change since runoff began (June 2022), bp, daily. Shaded: runoff in progress. No dollar index ships with qtlab.",
     caption: sourceCaption(options.source ?? defaults.source, asOf, "ICE BofA data are licensed to FRED."),
     width: options.width ?? chartDefaults.width,
     height: 420,
@@ -47,7 +49,19 @@ export function qtMarketsChart(lines: readonly MarketLine[], options: QtMarketsC
       Plot.rectX(span, { x1: "x1", x2: "x2", fill: "#000", fillOpacity: 0.05 }),
       Plot.ruleY([0], { stroke: "#888" }),
       Plot.line(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.3 }),
-      Plot.text(points, Plot.selectLast({ x: "date", y: "value", z: "name", text: (d: { name: string; value: number }) => `${d.name}: ${d.value >= 0 ? "+" : ""}${Math.round(d.value)}bp`, fill: "name", dx: 5, textAnchor: "start", fontSize: 10 })),
+      Plot.text(
+        points,
+        Plot.selectLast({
+          x: "date",
+          y: "value",
+          z: "name",
+          text: (d: { name: string; value: number }) => `${d.name}: ${d.value >= 0 ? "+" : ""}${Math.round(d.value)}bp`,
+          fill: "name",
+          dx: 5,
+          textAnchor: "start",
+          fontSize: 10,
+        }),
+      ),
       ...eventMarks(options.events ?? [], { from, to: asOf }),
     ],
   });

@@ -4,8 +4,8 @@
  * the "ample" threshold and the latest week marked.
  */
 import * as Plot from "@observablehq/plot";
-import { curveSpreadBp, type CurveSamplePoint, type FittedCurve } from "../calc/reserveDemand.ts";
-import { rmpCurveFit, type CurveFit, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
+import { type CurveSamplePoint, curveSpreadBp, type FittedCurve } from "../calc/reserveDemand.ts";
+import { type CurveFit, rmpCurveFit, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption } from "./common.ts";
 
 export interface ReserveDemandCurveOptions {
@@ -35,7 +35,11 @@ export function curveFormula(c: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPer
 }
 
 /** The scatter and the fitted curve. */
-export function reserveDemandCurveChart(sample: readonly CurveSamplePoint[], curve: FittedCurve, options: ReserveDemandCurveOptions) {
+export function reserveDemandCurveChart(
+  sample: readonly CurveSamplePoint[],
+  curve: FittedCurve,
+  options: ReserveDemandCurveOptions,
+) {
   const dots = sample.map((p) => ({ x: p.sharePct, y: p.spreadBp, year: p.weekEnding.slice(0, 4) }));
   const [lo, hi] = options.curveRangePct ?? [curve.shareRangePct[0] - 0.6, curve.shareRangePct[1]];
   const steps = 200;
@@ -48,7 +52,11 @@ export function reserveDemandCurveChart(sample: readonly CurveSamplePoint[], cur
   const denom = options.denominatorName ?? "nominal GDP";
   return render({
     title: `Reserve demand: ${options.spreadName} against reserves as a share of ${denom}`,
-    subtitle: `Weekly, ${sample[0]?.weekEnding ?? ""} to ${latest?.weekEnding ?? ""}. Fitted (least squares, n = ${curve.n}, R² = ${curve.r2.toFixed(2)}, RMSE ${curve.rmseBp.toFixed(1)} bp): ${curveFormula(curve)}.`,
+    subtitle: `Weekly, ${sample[0]?.weekEnding ?? ""} to ${
+      latest?.weekEnding ?? ""
+    }. Fitted (least squares, n = ${curve.n}, R² = ${curve.r2.toFixed(2)}, RMSE ${curve.rmseBp.toFixed(1)} bp): ${
+      curveFormula(curve)
+    }.`,
     caption: sourceCaption(
       options.source ?? defaults.source,
       options.asOf ?? latest?.weekEnding ?? "",
@@ -65,18 +73,42 @@ export function reserveDemandCurveChart(sample: readonly CurveSamplePoint[], cur
       Plot.ruleY([0], { stroke: "#333", strokeWidth: 0.8 }),
       Plot.dot(dots, { x: "x", y: "y", fill: "year", r: 2.6, fillOpacity: 0.75 }),
       Plot.line(line.filter((p) => p.fitted), { x: "x", y: "y", stroke: "#111", strokeWidth: 2 }),
-      Plot.line(line.filter((p) => p.x <= curve.shareRangePct[0]), { x: "x", y: "y", stroke: "#111", strokeWidth: 1.5, strokeDasharray: "4,3" }),
+      Plot.line(line.filter((p) => p.x <= curve.shareRangePct[0]), {
+        x: "x",
+        y: "y",
+        stroke: "#111",
+        strokeWidth: 1.5,
+        strokeDasharray: "4,3",
+      }),
       ...(options.threshold
         ? [
-            Plot.ruleX([options.threshold.sharePct], { stroke: "#c0392b", strokeDasharray: "5,3" }),
-            Plot.text([options.threshold], { x: "sharePct", text: "label", frameAnchor: "top", textAnchor: "start", dx: 5, dy: 6, fill: "#c0392b", fontSize: 11, lineWidth: 22 }),
-          ]
+          Plot.ruleX([options.threshold.sharePct], { stroke: "#c0392b", strokeDasharray: "5,3" }),
+          Plot.text([options.threshold], {
+            x: "sharePct",
+            text: "label",
+            frameAnchor: "top",
+            textAnchor: "start",
+            dx: 5,
+            dy: 6,
+            fill: "#c0392b",
+            fontSize: 11,
+            lineWidth: 22,
+          }),
+        ]
         : []),
       ...(latest
         ? [
-            Plot.dot([latest], { x: "sharePct", y: "spreadBp", r: 6, stroke: "#c0392b", strokeWidth: 2, fill: "none" }),
-            Plot.text([latest], { x: "sharePct", y: "spreadBp", text: (d: CurveSamplePoint) => `latest week ${d.weekEnding}`, dx: 9, textAnchor: "start", fontSize: 10, fill: "#c0392b" }),
-          ]
+          Plot.dot([latest], { x: "sharePct", y: "spreadBp", r: 6, stroke: "#c0392b", strokeWidth: 2, fill: "none" }),
+          Plot.text([latest], {
+            x: "sharePct",
+            y: "spreadBp",
+            text: (d: CurveSamplePoint) => `latest week ${d.weekEnding}`,
+            dx: 9,
+            textAnchor: "start",
+            fontSize: 10,
+            fill: "#c0392b",
+          }),
+        ]
         : []),
     ],
   });
@@ -85,12 +117,18 @@ export function reserveDemandCurveChart(sample: readonly CurveSamplePoint[], cur
 /** A threshold label: share and $bn at the latest denominator. */
 export function thresholdLabel(fit: CurveFit, ruleText: string): string | undefined {
   if (fit.thresholdSharePct === undefined || fit.thresholdUsdBn === undefined) return undefined;
-  return `"ample" threshold (${ruleText}): ${fit.thresholdSharePct.toFixed(2)}% ≈ $${Math.round(fit.thresholdUsdBn).toLocaleString("en-US")}bn at ${fit.latest.date.slice(0, 7)} ${fit.denominator === "GDP" ? "GDP" : "deposits"}`;
+  return `"ample" threshold (${ruleText}): ${fit.thresholdSharePct.toFixed(2)}% ≈ $${
+    Math.round(fit.thresholdUsdBn).toLocaleString("en-US")
+  }bn at ${fit.latest.date.slice(0, 7)} ${fit.denominator === "GDP" ? "GDP" : "deposits"}`;
 }
 
 /** The rule in words, for labels. */
-export function ampleRuleText(params: Pick<RmpParams, "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">): string {
-  return params.ampleRule === "slope" ? `slope ${params.ampleSlopeBpPer100UsdBn} bp per $100bn` : `spread ${params.ampleSpreadBp} bp`;
+export function ampleRuleText(
+  params: Pick<RmpParams, "ampleRule" | "ampleSlopeBpPer100UsdBn" | "ampleSpreadBp">,
+): string {
+  return params.ampleRule === "slope"
+    ? `slope ${params.ampleSlopeBpPer100UsdBn} bp per $100bn`
+    : `spread ${params.ampleSpreadBp} bp`;
 }
 
 /** The view the RMP notebook calls: fit with the notebook's parameters and draw. */

@@ -7,8 +7,15 @@ import { lastDayOfMonth } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
 
-import { rmpFans, rmpScenarioModel, type RmpInputs, type RmpParams, type RmpScenarioModel, type ScenarioFan } from "../calc/rmpModel.ts";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import {
+  rmpFans,
+  type RmpInputs,
+  type RmpParams,
+  type RmpScenarioModel,
+  rmpScenarioModel,
+  type ScenarioFan,
+} from "../calc/rmpModel.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** Fixed scenario colours so every RMP chart reads alike. */
 export const SCENARIO_COLORS: Record<string, string> = { A: "#4e79a7", B: "#e15759", C: "#f28e2b" };
@@ -55,15 +62,28 @@ const defaults = {
 export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
   const realisedFrom = options.realisedFrom ?? defaults.realisedFrom;
   const startDate = lastDayOfMonth(input.start.month);
-  const withStart = (rows: { month: string; v: number }[]) => [{ date: utcDate(startDate), v: input.start.reservesUsdBn }, ...rows.map((r) => ({ date: utcDate(lastDayOfMonth(r.month)), v: r.v }))];
+  const withStart = (
+    rows: { month: string; v: number }[],
+  ) => [
+    { date: utcDate(startDate), v: input.start.reservesUsdBn },
+    ...rows.map((r) => ({ date: utcDate(lastDayOfMonth(r.month)), v: r.v })),
+  ];
   const bands = input.fans.flatMap((f) => [
     { date: utcDate(startDate), lo: input.start.reservesUsdBn, hi: input.start.reservesUsdBn, id: f.label },
     ...f.months.map((m) => ({ date: utcDate(lastDayOfMonth(m.month)), lo: m.lowUsdBn, hi: m.highUsdBn, id: f.label })),
   ]);
-  const central = input.fans.flatMap((f) => withStart(f.months.map((m) => ({ month: m.month, v: m.centralUsdBn }))).map((r) => ({ ...r, id: f.label })));
-  const expected = withStart(input.expected.map((m) => ({ month: m.month, v: m.reservesUsdBn }))).map((r) => ({ ...r, id: "Expected (probability-weighted)" }));
+  const central = input.fans.flatMap((f) =>
+    withStart(f.months.map((m) => ({ month: m.month, v: m.centralUsdBn }))).map((r) => ({ ...r, id: f.label }))
+  );
+  const expected = withStart(input.expected.map((m) => ({ month: m.month, v: m.reservesUsdBn }))).map((r) => ({
+    ...r,
+    id: "Expected (probability-weighted)",
+  }));
   const ample = input.ample.map((a) => ({ date: utcDate(lastDayOfMonth(a.month)), v: a.usdBn }));
-  const weekly = input.realisedWeekly.filter((r) => r.date >= realisedFrom).map((r) => ({ date: utcDate(r.date), v: r.value }));
+  const weekly = input.realisedWeekly.filter((r) => r.date >= realisedFrom).map((r) => ({
+    date: utcDate(r.date),
+    v: r.value,
+  }));
   const monthEnd = input.realisedMonthEnd.map((r) => ({ date: utcDate(r.weekEnding), v: r.reservesUsdBn }));
   const labels = input.fans.map((f) => f.label);
   const colorDomain = [...labels, "Expected (probability-weighted)", "Realised reserves (weekly)", '"Ample" threshold'];
@@ -72,7 +92,9 @@ export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
   const [qLo, qHi] = options.bandQuantiles;
   return render({
     title: "Reserves under the three RMP scenarios, and what happened",
-    subtitle: `$bn, month-end. Bands: ${Math.round(qLo * 100)}th–${Math.round(qHi * 100)}th percentile across ${options.sweepNote}. Lines: each scenario's central path and the probability-weighted expectation.`,
+    subtitle: `$bn, month-end. Bands: ${Math.round(qLo * 100)}th–${
+      Math.round(qHi * 100)
+    }th percentile across ${options.sweepNote}. Lines: each scenario's central path and the probability-weighted expectation.`,
     caption: sourceCaption(
       defaults.source,
       options.asOf ?? "",
@@ -90,8 +112,26 @@ export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
       Plot.areaY(bands, { x: "date", y1: "lo", y2: "hi", fill: "id", fillOpacity: 0.16, z: "id" }),
       Plot.lineY(central, { x: "date", y: "v", stroke: "id", strokeWidth: 1.8, z: "id" }),
       Plot.lineY(expected, { x: "date", y: "v", stroke: "id", strokeWidth: 1.8, strokeDasharray: "6,3" }),
-      Plot.lineY(ample, { x: "date", y: "v", stroke: () => '"Ample" threshold', strokeDasharray: "2,3", strokeWidth: 1.5 }),
-      ...(lastAmple ? [Plot.text([lastAmple], { x: "date", y: "v", text: () => '"ample"', dy: -8, textAnchor: "end", fill: "#c0392b", fontSize: 10 })] : []),
+      Plot.lineY(ample, {
+        x: "date",
+        y: "v",
+        stroke: () => '"Ample" threshold',
+        strokeDasharray: "2,3",
+        strokeWidth: 1.5,
+      }),
+      ...(lastAmple
+        ? [
+          Plot.text([lastAmple], {
+            x: "date",
+            y: "v",
+            text: () => '"ample"',
+            dy: -8,
+            textAnchor: "end",
+            fill: "#c0392b",
+            fontSize: 10,
+          }),
+        ]
+        : []),
       Plot.lineY(weekly, { x: "date", y: "v", stroke: () => "Realised reserves (weekly)", strokeWidth: 1 }),
       Plot.dot(monthEnd, { x: "date", y: "v", fill: "#111", r: 3.2 }),
       ...eventMarks(options.events ?? [], { from: realisedFrom }),
@@ -104,17 +144,30 @@ export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
  * the realised weekly reserves (`realisedWeekly`, $bn; the chart draws them from 2025-06-01, and its
  * as-of date is their last week).
  */
-export function rmpFanOfModel(model: RmpScenarioModel, fans: readonly ScenarioFan[], params: RmpParams, realisedWeekly: readonly { date: string; value: number }[]) {
+export function rmpFanOfModel(
+  model: RmpScenarioModel,
+  fans: readonly ScenarioFan[],
+  params: RmpParams,
+  realisedWeekly: readonly { date: string; value: number }[],
+) {
   const h = params.horizonMonths;
   const series: FanSeries[] = fans.map((f) => {
     const path = model.set.paths.find((p) => p.scenario.id === f.id)!;
     return {
       id: f.id,
       label: `${path.scenario.label} ($${path.scenario.sizeUsdBnPerMonth}bn/mo, p=${path.scenario.probability})`,
-      months: path.months.map((m, t) => ({ month: m.month, lowUsdBn: f.reserves.values[t], centralUsdBn: m.reservesUsdBn, highUsdBn: f.reserves.values[2 * h + t] })),
+      months: path.months.map((m, t) => ({
+        month: m.month,
+        lowUsdBn: f.reserves.values[t],
+        centralUsdBn: m.reservesUsdBn,
+        highUsdBn: f.reserves.values[2 * h + t],
+      })),
     };
   });
-  const events = QT_EVENTS.filter((e) => e.id === "qt-end" || e.id === "rmp-start").map((e) => ({ date: e.date, label: e.label }));
+  const events = QT_EVENTS.filter((e) => e.id === "qt-end" || e.id === "rmp-start").map((e) => ({
+    date: e.date,
+    label: e.label,
+  }));
   const n = params.fanGridPoints;
   return rmpFanChart(
     {
@@ -127,7 +180,9 @@ export function rmpFanOfModel(model: RmpScenarioModel, fans: readonly ScenarioFa
     },
     {
       bandQuantiles: params.fanBandQuantiles,
-      sweepNote: `${n} sizes × ${n} organic drains (${params.fanOrganicRangeUsdBnPerMonth[0]} to +${params.fanOrganicRangeUsdBnPerMonth[1]} $bn/mo around the base)`,
+      sweepNote: `${n} sizes × ${n} organic drains (${params.fanOrganicRangeUsdBnPerMonth[0]} to +${
+        params.fanOrganicRangeUsdBnPerMonth[1]
+      } $bn/mo around the base)`,
       events,
       asOf: realisedWeekly[realisedWeekly.length - 1]?.date,
     },

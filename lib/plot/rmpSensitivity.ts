@@ -3,7 +3,13 @@
  * each monthly purchase size × organic drain, one panel per shift of the demand curve's threshold.
  */
 import * as Plot from "@observablehq/plot";
-import { rmpScenarioModel, rmpSensitivity, type RmpInputs, type RmpParams, type SensitivityCell } from "../calc/rmpModel.ts";
+import {
+  type RmpInputs,
+  type RmpParams,
+  rmpScenarioModel,
+  rmpSensitivity,
+  type SensitivityCell,
+} from "../calc/rmpModel.ts";
 import { chartDefaults, render, sourceCaption } from "./common.ts";
 
 export interface RmpSensitivityOptions {
@@ -21,14 +27,24 @@ const defaults = { source: "qtlab scenario engine on the curve fitted to H.4.1, 
 export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: RmpSensitivityOptions) {
   const shifts = [...new Set(cells.map((c) => c.curveShiftPp))].sort((a, b) => a - b);
   const panel = (s: number) => `curve shift ${s > 0 ? "+" : ""}${s} pp`;
-  const rows = cells.map((c) => ({ ...c, size: String(c.sizeUsdBnPerMonth), organic: String(c.organicUsdBnPerMonth), panel: panel(c.curveShiftPp) }));
+  const rows = cells.map((c) => ({
+    ...c,
+    size: String(c.sizeUsdBnPerMonth),
+    organic: String(c.organicUsdBnPerMonth),
+    panel: panel(c.curveShiftPp),
+  }));
   const sizes = [...new Set(cells.map((c) => c.sizeUsdBnPerMonth))].sort((a, b) => a - b).map(String);
   const organics = [...new Set(cells.map((c) => c.organicUsdBnPerMonth))].sort((a, b) => a - b).map(String);
   const marks = (options.scenarioSizes ?? []).map((s) => ({ ...s, label: `${s.id}: $${s.sizeUsdBnPerMonth}bn` }));
   return render({
     title: `Sensitivity: implied ${options.spreadName} in ${options.month}`,
-    subtitle: "bp, by monthly purchase size and organic drain (currency + TGA + other growth). Panels: the demand curve moved right (banks want more reserves) or left, in pp of GDP.",
-    caption: sourceCaption(defaults.source, options.asOf ?? "", "Positive (red) = the market rate above IORB at the horizon; values far outside the fitted share range are extrapolations of the curve."),
+    subtitle:
+      "bp, by monthly purchase size and organic drain (currency + TGA + other growth). Panels: the demand curve moved right (banks want more reserves) or left, in pp of GDP.",
+    caption: sourceCaption(
+      defaults.source,
+      options.asOf ?? "",
+      "Positive (red) = the market rate above IORB at the horizon; values far outside the fitted share range are extrapolations of the curve.",
+    ),
     width: options.width ?? chartDefaults.width,
     height: 170 + 26 * organics.length,
     marginLeft: 60,
@@ -38,11 +54,36 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
     y: { label: "Organic drain ($bn/month)", domain: organics, reverse: true },
     fx: { label: null, domain: shifts.map(panel), tickPadding: 20 },
     // A threshold scale: its legend is drawn with rects (a continuous ramp needs a canvas, absent server-side).
-    color: { type: "threshold", scheme: "RdBu", reverse: true, domain: [-10, -5, -2, 0, 2, 5, 10, 20], legend: true, label: "bp" },
+    color: {
+      type: "threshold",
+      scheme: "RdBu",
+      reverse: true,
+      domain: [-10, -5, -2, 0, 2, 5, 10, 20],
+      legend: true,
+      label: "bp",
+    },
     marks: [
       Plot.cell(rows, { x: "size", y: "organic", fx: "panel", fill: "spreadBp", inset: 0.5 }),
-      Plot.text(rows, { x: "size", y: "organic", fx: "panel", text: (d: SensitivityCell) => String(Math.round(d.spreadBp) || 0), fontSize: 9, fill: (d: SensitivityCell) => (d.spreadBp > 10 || d.spreadBp < -5 ? "white" : "#222") }),
-      ...(marks.length ? [Plot.text(marks, { x: (d: (typeof marks)[number]) => String(nearest(sizes, d.sizeUsdBnPerMonth)), frameAnchor: "top", dy: -8, text: "id", fontWeight: 700, fontSize: 11 })] : []),
+      Plot.text(rows, {
+        x: "size",
+        y: "organic",
+        fx: "panel",
+        text: (d: SensitivityCell) => String(Math.round(d.spreadBp) || 0),
+        fontSize: 9,
+        fill: (d: SensitivityCell) => (d.spreadBp > 10 || d.spreadBp < -5 ? "white" : "#222"),
+      }),
+      ...(marks.length
+        ? [
+          Plot.text(marks, {
+            x: (d: (typeof marks)[number]) => String(nearest(sizes, d.sizeUsdBnPerMonth)),
+            frameAnchor: "top",
+            dy: -8,
+            text: "id",
+            fontWeight: 700,
+            fontSize: 11,
+          }),
+        ]
+        : []),
     ],
   });
 }

@@ -3,11 +3,20 @@
  * distance to the realised path. Each is a view (inputs, params) → displayable table, pure and fast like
  * the chart views.
  */
-import { rmpCurveFit, rmpScenarioModel, type CurveFit, type RmpInputs, type RmpParams, type RmpScenarioModel } from "../calc/rmpModel.ts";
+import {
+  type CurveFit,
+  rmpCurveFit,
+  type RmpInputs,
+  type RmpParams,
+  type RmpScenarioModel,
+  rmpScenarioModel,
+} from "../calc/rmpModel.ts";
 import { htmlTable } from "./display.ts";
 import { ampleRuleText } from "./reserveDemandCurve.ts";
 
-const usd = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : `$${Math.round(x).toLocaleString("en-US")}bn`);
+const usd = (
+  x: number | undefined,
+) => (x === undefined || !Number.isFinite(x) ? "—" : `$${Math.round(x).toLocaleString("en-US")}bn`);
 const num = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(d));
 
 /**
@@ -39,7 +48,9 @@ export function curveFitTableView(inputs: RmpInputs, params: RmpParams) {
       { label: "Threshold ($bn)", value: (r) => usd(r.thresholdUsdBn), align: "right" },
       { label: "at", value: (r) => `${r.denominator} ${r.latest.date}` },
     ],
-    `${spreadName} on reserves as a share of nominal GDP or deposits, weekly from ${params.curveFitFrom} (least squares). Exponential: a + b·exp(−c·(share − s0)); logistic: a + b/(1 + exp(c·(share − midpoint))). Threshold: ${ampleRuleText(params)}.`,
+    `${spreadName} on reserves as a share of nominal GDP or deposits, weekly from ${params.curveFitFrom} (least squares). Exponential: a + b·exp(−c·(share − s0)); logistic: a + b/(1 + exp(c·(share − midpoint))). Threshold: ${
+      ampleRuleText(params)
+    }.`,
   );
 }
 
@@ -52,7 +63,9 @@ export function scenarioTableView(inputs: RmpInputs, params: RmpParams) {
 export function scenarioTableOfModel(model: RmpScenarioModel, params: RmpParams) {
   const h = params.horizonMonths;
   const ample = model.ampleUsdBnByMonth;
-  const below = (reserves: (t: number) => number) => (ample.length ? ample.filter((a, t) => reserves(t) < a.usdBn).length : undefined);
+  const below = (
+    reserves: (t: number) => number,
+  ) => (ample.length ? ample.filter((a, t) => reserves(t) < a.usdBn).length : undefined);
   const rows = [
     ...model.set.paths.map((p) => {
       const last = p.months[h - 1];
@@ -94,9 +107,17 @@ export function scenarioTableOfModel(model: RmpScenarioModel, params: RmpParams)
       { label: `Reserves ${month}`, value: (r) => usd(r.reserves), align: "right" },
       { label: "% of GDP", value: (r) => num(r.share), align: "right" },
       { label: "Spread (bp)", value: (r) => `${num(r.spread, 1)}${r.extrapolated ? " *" : ""}`, align: "right" },
-      { label: `Months below "ample" (of ${h})`, value: (r) => (r.below === undefined ? "—" : r.below), align: "right" },
+      {
+        label: `Months below "ample" (of ${h})`,
+        value: (r) => (r.below === undefined ? "—" : r.below),
+        align: "right",
+      },
     ],
-    `From ${usd(model.start.reservesUsdBn)} of reserves at ${model.realised.start.weekEnding}, ${params.scheduleShape} schedule, organic drain $${params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth + params.otherLiabilitiesGrowthUsdBnPerMonth}bn/month, GDP +${params.nominalGdpGrowthPctPerYear}%/year. Expected spread = probability-weighted mean of the scenarios' spreads. * beyond the share range the curve was fitted on.`,
+    `From ${
+      usd(model.start.reservesUsdBn)
+    } of reserves at ${model.realised.start.weekEnding}, ${params.scheduleShape} schedule, organic drain $${
+      params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth + params.otherLiabilitiesGrowthUsdBnPerMonth
+    }bn/month, GDP +${params.nominalGdpGrowthPctPerYear}%/year. Expected spread = probability-weighted mean of the scenarios' spreads. * beyond the share range the curve was fitted on.`,
   );
 }
 
@@ -113,12 +134,20 @@ export function realisedTableOfModel(model: RmpScenarioModel) {
     [
       { label: "Scenario", value: (d) => `${d.label}${d.id === model.closest.id ? " ← closest" : ""}` },
       { label: "Months", value: (d) => d.n, align: "right" },
-      { label: "RMSE cumulative purchases ($bn)", value: (d) => num(d.rmseCumulativePurchasesUsdBn, 0), align: "right" },
+      {
+        label: "RMSE cumulative purchases ($bn)",
+        value: (d) => num(d.rmseCumulativePurchasesUsdBn, 0),
+        align: "right",
+      },
       { label: "Scenario bought ($bn)", value: (d) => num(d.lastCumulativeScenarioUsdBn, 0), align: "right" },
       { label: "Realised bought ($bn)", value: (d) => num(d.lastCumulativeRealisedUsdBn, 0), align: "right" },
       { label: "RMSE reserves ($bn)", value: (d) => num(d.rmseReservesUsdBn, 0), align: "right" },
       { label: "Mean spread gap, scenario − realised (bp)", value: (d) => num(d.meanSpreadGapBp, 1), align: "right" },
     ],
-    `Realised ${r.months[0]?.month ?? ""} to ${r.months.at(-1)?.month ?? ""} (month-end H.4.1 weeks ${r.months[0]?.weekEnding ?? ""} to ${r.months.at(-1)?.weekEnding ?? ""}): pace ≈ $${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month (cumulative purchases ÷ months). "Closest" = smallest RMSE of cumulative purchases.`,
+    `Realised ${r.months[0]?.month ?? ""} to ${r.months.at(-1)?.month ?? ""} (month-end H.4.1 weeks ${
+      r.months[0]?.weekEnding ?? ""
+    } to ${r.months.at(-1)?.weekEnding ?? ""}): pace ≈ $${
+      model.realisedPaceUsdBnPerMonth.toFixed(1)
+    }bn/month (cumulative purchases ÷ months). "Closest" = smallest RMSE of cumulative purchases.`,
   );
 }

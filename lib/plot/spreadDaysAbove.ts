@@ -3,9 +3,9 @@
  * business days behind each bar. The count behind claim RMP-3.
  */
 import * as Plot from "@observablehq/plot";
-import { daysAboveByMonth, spreadBpDaily, type MonthlySpread } from "../calc/moneyMarket.ts";
+import { daysAboveByMonth, type MonthlySpread, spreadBpDaily } from "../calc/moneyMarket.ts";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
-import { chartDefaults, eventMarks, render, sourceCaption, utcDate, type Annotation } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One panel: a spread's monthly counts. */
 export interface DaysAbovePanel {
@@ -29,8 +29,13 @@ export function spreadDaysAboveChart(panels: readonly DaysAbovePanel[], options:
   const threshold = options.thresholdBp ?? 0;
   return render({
     title: "How often the market rate traded above IORB",
-    subtitle: `Business days per month with the spread above ${threshold} bp (coloured) out of the month's days with both rates (grey).`,
-    caption: sourceCaption(defaults.source, options.asOf ?? "", "A month counts only days on which both rates were published."),
+    subtitle:
+      `Business days per month with the spread above ${threshold} bp (coloured) out of the month's days with both rates (grey).`,
+    caption: sourceCaption(
+      defaults.source,
+      options.asOf ?? "",
+      "A month counts only days on which both rates were published.",
+    ),
     width: options.width ?? chartDefaults.width,
     height: 150 + 150 * panels.length,
     marginTop: 30,
@@ -55,7 +60,10 @@ export interface SpreadDaysAboveInputs {
 }
 
 /** The view the RMP notebook calls: monthly counts of SOFR > IORB and EFFR > IORB from `daysAboveFrom`. */
-export function spreadDaysAboveView(inputs: SpreadDaysAboveInputs, params: { daysAboveFrom: string; daysAboveThresholdBp?: number }) {
+export function spreadDaysAboveView(
+  inputs: SpreadDaysAboveInputs,
+  params: { daysAboveFrom: string; daysAboveThresholdBp?: number },
+) {
   const t = params.daysAboveThresholdBp ?? 0;
   const keep = <T extends { date: string }>(rows: T[]) => rows.filter((r) => r.date >= params.daysAboveFrom);
   const panels: DaysAbovePanel[] = [

@@ -49,15 +49,29 @@ export function weeklyChangesChart(rows: readonly WeeklyChangeRow[], options: We
     if ([hi.toDate, ...kept].every((k) => Math.abs(daysBetween(k, d)) >= gapDays)) kept.push(d);
   }
   const labelled = new Set(kept);
-  const points = rows.map((r) => ({ date: utcDate(r.toDate), bp: r.changeBp, kind: r.toDate === hi.toDate ? "highlight" : labelled.has(r.toDate) ? "labelled" : "other" }));
-  const others = rows.filter((r) => labelled.has(r.toDate)).map((r) => ({ date: utcDate(r.toDate), bp: r.changeBp, label: `${r.toDate.slice(0, 7)} ${r.changeBp >= 0 ? "+" : ""}${Math.round(r.changeBp)}` }));
+  const points = rows.map((r) => ({
+    date: utcDate(r.toDate),
+    bp: r.changeBp,
+    kind: r.toDate === hi.toDate ? "highlight" : labelled.has(r.toDate) ? "labelled" : "other",
+  }));
+  const others = rows.filter((r) => labelled.has(r.toDate)).map((r) => ({
+    date: utcDate(r.toDate),
+    bp: r.changeBp,
+    label: `${r.toDate.slice(0, 7)} ${r.changeBp >= 0 ? "+" : ""}${Math.round(r.changeBp)}`,
+  }));
   const first = rows[0]?.toDate ?? "";
   const asOf = options.asOf ?? rows[rows.length - 1]?.toDate ?? "";
-  const hiLabel = `${hi.fromDate} → ${hi.toDate}: ${hi.changeBp >= 0 ? "+" : ""}${Math.round(hi.changeBp)}bp, rank ${options.rank} of ${options.count.toLocaleString("en-US")}`;
+  const hiLabel = `${hi.fromDate} → ${hi.toDate}: ${hi.changeBp >= 0 ? "+" : ""}${
+    Math.round(hi.changeBp)
+  }bp, rank ${options.rank} of ${options.count.toLocaleString("en-US")}`;
   return render({
     title: `Weekly changes of the ${seriesLabel}, ${first.slice(0, 4)}–${asOf.slice(0, 4)}`,
     subtitle: `Friday-to-Friday change, bp (last trading day of each week). Red: ${hiLabel} (rank 1 = largest rise).`,
-    caption: sourceCaption(options.source ?? defaults.source, asOf, "Weeks are Monday–Sunday; a week whose Friday is a holiday ends on Thursday. Labels: the largest other rises."),
+    caption: sourceCaption(
+      options.source ?? defaults.source,
+      asOf,
+      "Weeks are Monday–Sunday; a week whose Friday is a holiday ends on Thursday. Labels: the largest other rises.",
+    ),
     width: options.width ?? chartDefaults.width,
     height: 380,
     marginRight: 20,
@@ -68,8 +82,24 @@ export function weeklyChangesChart(rows: readonly WeeklyChangeRow[], options: We
     marks: [
       Plot.ruleY([0], { stroke: "#777" }),
       Plot.ruleY([hi.changeBp], { stroke: "#d62728", strokeDasharray: "4,3", strokeWidth: 1 }),
-      Plot.ruleX(points, { x: "date", y1: 0, y2: "bp", stroke: "kind", strokeWidth: (d: { kind: string }) => (d.kind === "other" ? 1 : 2) }),
-      Plot.text(others, { x: "date", y: "bp", text: "label", dy: -7, fontSize: 10, fill: "#333", stroke: "white", strokeWidth: 3, paintOrder: "stroke" }),
+      Plot.ruleX(points, {
+        x: "date",
+        y1: 0,
+        y2: "bp",
+        stroke: "kind",
+        strokeWidth: (d: { kind: string }) => (d.kind === "other" ? 1 : 2),
+      }),
+      Plot.text(others, {
+        x: "date",
+        y: "bp",
+        text: "label",
+        dy: -7,
+        fontSize: 10,
+        fill: "#333",
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+      }),
       Plot.dot([{ date: utcDate(hi.toDate), bp: hi.changeBp }], { x: "date", y: "bp", fill: "#d62728", r: 4 }),
       Plot.text([{ date: utcDate(hi.toDate), bp: hi.changeBp }], {
         x: "date",

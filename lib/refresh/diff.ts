@@ -91,7 +91,9 @@ export function recordsDiffer(a: string, b: string): boolean {
   const fb = splitCsvLine(b);
   if (fa.length !== fb.length) return true;
   const numeric = /^-?\d+(\.\d+)?$/;
-  return fa.some((x, i) => x !== fb[i] && !(numeric.test(x.trim()) && numeric.test(fb[i].trim()) && Number(x) === Number(fb[i])));
+  return fa.some((x, i) =>
+    x !== fb[i] && !(numeric.test(x.trim()) && numeric.test(fb[i].trim()) && Number(x) === Number(fb[i]))
+  );
 }
 
 /** Compare the snapshot's rows with the refreshed rows (see {@link SeriesDiff}). */
@@ -123,7 +125,11 @@ export function diffRows(before: readonly KeyedRow[], after: readonly KeyedRow[]
   for (const k of old.keys()) if (!now.has(k)) removed++;
   ratios.sort((a, b) => a - b);
   const mid = ratios.length >> 1;
-  const medianRatio = ratios.length === 0 ? undefined : ratios.length % 2 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
+  const medianRatio = ratios.length === 0
+    ? undefined
+    : ratios.length % 2
+    ? ratios[mid]
+    : (ratios[mid - 1] + ratios[mid]) / 2;
   const b = minMax(before);
   const a = minMax(after);
   return {
@@ -165,7 +171,9 @@ export function refusalFor(diff: SeriesDiff, options: Partial<typeof guardDefaul
   }
   if (diff.rowsAfter < diff.rowsBefore * (1 - maxShrink)) {
     const share = 1 - diff.rowsAfter / diff.rowsBefore;
-    return `the series shrank from ${diff.rowsBefore} to ${diff.rowsAfter} rows (−${pct(share)}), more than the ${pct(maxShrink)} allowed (--max-shrink ${maxShrink})`;
+    return `the series shrank from ${diff.rowsBefore} to ${diff.rowsAfter} rows (−${pct(share)}), more than the ${
+      pct(maxShrink)
+    } allowed (--max-shrink ${maxShrink})`;
   }
   if (diff.rowsBefore > 0 && diff.overlap === 0) {
     return `the download (${diff.firstAfter}..${diff.lastAfter}) shares no observation with the snapshot (${diff.firstBefore}..${diff.lastBefore}): a different series?`;
@@ -185,9 +193,14 @@ export function refusalFor(diff: SeriesDiff, options: Partial<typeof guardDefaul
  */
 export function checkDownload(text: string, format: DownloadFormat, contentType?: string): string | undefined {
   const head = text.replace(/^\uFEFF/, "").trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head") || head.startsWith("<body") || (contentType ?? "").toLowerCase().includes("text/html")) {
+  if (
+    head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head") ||
+    head.startsWith("<body") || (contentType ?? "").toLowerCase().includes("text/html")
+  ) {
     const title = /<title[^>]*>([^<]{0,80})/i.exec(text)?.[1]?.trim();
-    return `an HTML page instead of ${format === "treasurydirect-json" ? "JSON" : format === "tic-mfh" ? "Treasury's text table" : "CSV"}${title ? ` ("${title}")` : ""}`;
+    return `an HTML page instead of ${
+      format === "treasurydirect-json" ? "JSON" : format === "tic-mfh" ? "Treasury's text table" : "CSV"
+    }${title ? ` ("${title}")` : ""}`;
   }
   if (text.trim() === "") return "the download is empty";
   switch (format) {

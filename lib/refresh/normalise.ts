@@ -87,7 +87,13 @@ export function fredCsvToDateValue(text: string, fredId: string, what = `FRED ${
   const lines = text.split("\n").map((l) => l.replace(/\r$/, ""));
   const header = lines[0].replace(/^\uFEFF/, "").trim();
   const m = /^(observation_date|DATE),([A-Za-z0-9_.]+)$/i.exec(header);
-  if (!m) throw new DownloadFormatError(what, 1, `not a FRED CSV download: expected the header "observation_date,${fredId}", found "${header.slice(0, 80)}"`);
+  if (!m) {
+    throw new DownloadFormatError(
+      what,
+      1,
+      `not a FRED CSV download: expected the header "observation_date,${fredId}", found "${header.slice(0, 80)}"`,
+    );
+  }
   const named = m[2].toUpperCase();
   if (named !== fredId.toUpperCase() && !named.startsWith(`${fredId.toUpperCase()}_`)) {
     throw new DownloadFormatError(what, 1, `the download is FRED series ${m[2]}, expected ${fredId}`);
@@ -98,7 +104,9 @@ export function fredCsvToDateValue(text: string, fredId: string, what = `FRED ${
     const line = lines[i].trim();
     if (line === "") continue;
     const cells = line.split(",");
-    if (cells.length !== 2) throw new DownloadFormatError(what, i + 1, `expected "date,value", found "${line.slice(0, 80)}"`);
+    if (cells.length !== 2) {
+      throw new DownloadFormatError(what, i + 1, `expected "date,value", found "${line.slice(0, 80)}"`);
+    }
     const [date, raw] = [cells[0].trim(), cells[1].trim()];
     if (raw === "." || raw === "") {
       missingDropped++;
@@ -136,14 +144,29 @@ export interface TicTable {
   cellsOmitted: number;
 }
 
-const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const MONTHS: Record<string, number> = {
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
+};
 const TIC_NUMBER = /^-?\d+(\.\d+)?$/;
 /** The line that ends the table in Treasury's file. */
 export const TIC_FOOTER = "Department of the Treasury";
 
 /** The cells of one tab-separated line, each unquoted (Treasury quotes labels that hold a comma). */
 function tabCells(line: string): string[] {
-  return line.split("\t").map((c) => (c.length >= 2 && c.startsWith('"') && c.endsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+  return line.split("\t").map((
+    c,
+  ) => (c.length >= 2 && c.startsWith('"') && c.endsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
 }
 
 /** A row label as the shipped files write it: trimmed, footnote marker ("2/", "5/") removed. */
@@ -184,11 +207,19 @@ export function parseTicMfh(text: string, what = "mfhhis01.txt"): TicTable {
       continue; // titles, series-break headers, "------" rules and blank lines
     }
     if (first === "Country") {
-      if (!pendingMonths) throw new DownloadFormatError(what, i + 1, 'a "Country" line without a line of months above it');
+      if (!pendingMonths) {
+        throw new DownloadFormatError(what, i + 1, 'a "Country" line without a line of months above it');
+      }
       columns = [];
       for (const { index, month } of pendingMonths) {
         const year = (c[index] ?? "").trim();
-        if (!/^\d{4}$/.test(year)) throw new DownloadFormatError(what, i + 1, `no year under the month in column ${index + 1} (found "${year}")`);
+        if (!/^\d{4}$/.test(year)) {
+          throw new DownloadFormatError(
+            what,
+            i + 1,
+            `no year under the month in column ${index + 1} (found "${year}")`,
+          );
+        }
         const date = `${year}-${String(month).padStart(2, "0")}-01`;
         if (datesSeen.has(date)) {
           oldSeriesColumnsDropped.push(date); // the old series "shown for comparison only"
@@ -210,14 +241,18 @@ export function parseTicMfh(text: string, what = "mfhhis01.txt"): TicTable {
         cellsOmitted++;
         continue;
       }
-      if (!TIC_NUMBER.test(t)) throw new DownloadFormatError(what, i + 1, `"${t}" for ${label} ${date} is not a number`);
+      if (!TIC_NUMBER.test(t)) {
+        throw new DownloadFormatError(what, i + 1, `"${t}" for ${label} ${date} is not a number`);
+      }
       const key = `${date}|${label}`;
       if (seen.has(key)) throw new DownloadFormatError(what, i + 1, `a second row for ${label} ${date}`);
       seen.add(key);
       cells.push({ date, label, value: t });
     }
   }
-  if (footerAt < 0) throw new DownloadFormatError(what, undefined, `no "${TIC_FOOTER}" footer after the table: the file is truncated`);
+  if (footerAt < 0) {
+    throw new DownloadFormatError(what, undefined, `no "${TIC_FOOTER}" footer after the table: the file is truncated`);
+  }
   if (cells.length === 0) throw new DownloadFormatError(what, undefined, "no holdings table found");
   let stamp: TicTable["stamp"];
   let revised: string | undefined;
@@ -228,7 +263,10 @@ export function parseTicMfh(text: string, what = "mfhhis01.txt"): TicTable {
     const r = /^\((\d{4} revised [^)]+)\)$/.exec(first);
     if (r && !revised) revised = r[1];
   }
-  cells.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : labelOrder.get(a.label)! - labelOrder.get(b.label)!));
+  cells.sort((
+    a,
+    b,
+  ) => (a.date < b.date ? -1 : a.date > b.date ? 1 : labelOrder.get(a.label)! - labelOrder.get(b.label)!));
   return { cells, labels: [...labelOrder.keys()], stamp, revised, oldSeriesColumnsDropped, cellsOmitted };
 }
 
@@ -239,7 +277,10 @@ export function ticLongText(table: TicTable, eol: "\n" | "\r\n" = "\n"): string 
 
 /** A single-holder TIC file (`date,value`) for one row label; empty of observations if the label is absent. */
 export function ticHolderText(table: TicTable, label: string, eol: "\n" | "\r\n" = "\n"): string {
-  return joinLines(["date,value", ...table.cells.filter((c) => c.label === label).map((c) => `${c.date},${c.value}`)], eol);
+  return joinLines(
+    ["date,value", ...table.cells.filter((c) => c.label === label).map((c) => `${c.date},${c.value}`)],
+    eol,
+  );
 }
 
 // ------------------------------------------------------------------------------------- TreasuryDirect
@@ -280,7 +321,11 @@ export function auctionSortKey(fields: readonly string[]): string {
  * highInvestmentRate (the snapshot's rule). Zero bidder amounts are left blank, as the snapshot has them.
  * Records without results are left out. FROM: USD and percent. TO: USD and percent.
  */
-export function treasuryDirectJsonToCsv(text: string, eol: "\n" | "\r\n" = "\n", what = "TreasuryDirect auctions"): AuctionsNormalised {
+export function treasuryDirectJsonToCsv(
+  text: string,
+  eol: "\n" | "\r\n" = "\n",
+  what = "TreasuryDirect auctions",
+): AuctionsNormalised {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -294,9 +339,13 @@ export function treasuryDirectJsonToCsv(text: string, eol: "\n" | "\r\n" = "\n",
   const byKey = new Map<string, string[]>();
   let withoutResults = 0;
   data.forEach((item, i) => {
-    if (!item || typeof item !== "object") throw new DownloadFormatError(what, undefined, `record ${i + 1} is not an object`);
+    if (!item || typeof item !== "object") {
+      throw new DownloadFormatError(what, undefined, `record ${i + 1} is not an object`);
+    }
     const r = item as Record<string, unknown>;
-    if (num(r, "offeringAmount") === "" || num(r, "totalTendered") === "" || zeroBlank(num(r, "totalAccepted")) === "") {
+    if (
+      num(r, "offeringAmount") === "" || num(r, "totalTendered") === "" || zeroBlank(num(r, "totalAccepted")) === ""
+    ) {
       withoutResults++;
       return;
     }
@@ -372,7 +421,9 @@ export function joinSnapshot(snapshot: string, download: string, options: JoinOp
   const [header, ...newRows] = nonEmptyLines(download);
   if (options.mode === "replace") return { text: joinLines([header, ...newRows], eol), keptFromSnapshot: 0 };
   const [oldHeader, ...oldRows] = nonEmptyLines(snapshot);
-  if (oldHeader !== header) throw new Error(`cannot join: the snapshot's header "${oldHeader}" differs from "${header}"`);
+  if (oldHeader !== header) {
+    throw new Error(`cannot join: the snapshot's header "${oldHeader}" differs from "${header}"`);
+  }
   if (options.mode === "splice") {
     const from = options.spliceFrom ?? newRows[0]?.slice(0, 10);
     if (from === undefined) return { text: joinLines([header, ...oldRows], eol), keptFromSnapshot: oldRows.length };
@@ -392,7 +443,10 @@ export function joinSnapshot(snapshot: string, download: string, options: JoinOp
     merged.set(key(f), f);
     downloaded.add(key(f));
   }
-  const rows = [...merged.values()].sort((a, b) => (auctionSortKey(a) < auctionSortKey(b) ? -1 : auctionSortKey(a) > auctionSortKey(b) ? 1 : 0));
+  const rows = [...merged.values()].sort((
+    a,
+    b,
+  ) => (auctionSortKey(a) < auctionSortKey(b) ? -1 : auctionSortKey(a) > auctionSortKey(b) ? 1 : 0));
   return {
     text: joinLines([header, ...rows.map((f) => f.map(csvField).join(","))], eol),
     keptFromSnapshot: [...merged.keys()].filter((k) => !downloaded.has(k)).length,

@@ -17,8 +17,24 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { LOADERS } from "../data/catalog.ts";
-import { clearManifestCache, DEFAULT_DATA_DIR, measureDataFile, sha256Hex, type Manifest, type ManifestEntry, type SourceRecord } from "../data/manifest.ts";
-import { checkDownload, diffRows, guardDefaults, keyedRows, refusalFor, type RowKind, type SeriesDiff } from "./diff.ts";
+import {
+  clearManifestCache,
+  DEFAULT_DATA_DIR,
+  type Manifest,
+  type ManifestEntry,
+  measureDataFile,
+  sha256Hex,
+  type SourceRecord,
+} from "../data/manifest.ts";
+import {
+  checkDownload,
+  diffRows,
+  guardDefaults,
+  keyedRows,
+  refusalFor,
+  type RowKind,
+  type SeriesDiff,
+} from "./diff.ts";
 import {
   detectEol,
   DownloadFormatError,
@@ -28,10 +44,10 @@ import {
   parseTicMfh,
   ticHolderText,
   ticLongText,
-  treasuryDirectJsonToCsv,
   type TicTable,
+  treasuryDirectJsonToCsv,
 } from "./normalise.ts";
-import { DEFAULT_BASES, selectSources, sourceUrl, type RefreshBases, type SeriesSource } from "./sources.ts";
+import { DEFAULT_BASES, type RefreshBases, selectSources, type SeriesSource, sourceUrl } from "./sources.ts";
 
 /** Options of {@link refresh}. */
 export interface RefreshOptions {
@@ -119,7 +135,9 @@ function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
-const isTimeout = (e: unknown) => (e as { name?: string })?.name === "TimeoutError" || (e as { cause?: { name?: string } })?.cause?.name === "TimeoutError";
+const isTimeout = (e: unknown) =>
+  (e as { name?: string })?.name === "TimeoutError" ||
+  (e as { cause?: { name?: string } })?.cause?.name === "TimeoutError";
 
 /** Download one address as text, or throw a {@link DownloadError} saying what went wrong. */
 async function download(url: string, timeoutMs: number): Promise<Fetched> {
@@ -128,11 +146,18 @@ async function download(url: string, timeoutMs: number): Promise<Fetched> {
   const unchanged = "no network? the snapshot is unchanged";
   let res: Response;
   try {
-    res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { "user-agent": "qtlab data:refresh", accept: "*/*" } });
+    res = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { "user-agent": "qtlab data:refresh", accept: "*/*" },
+    });
   } catch (e) {
     if (isTimeout(e)) throw new DownloadError(`no answer from ${host} within ${seconds} s: ${unchanged}`, true);
     const code = errorCode(e);
-    if (code && NETWORK_DOWN.has(code)) throw new NetworkDownError(`no network: cannot reach ${host} (${code}); nothing was downloaded, data/ and its provenance are unchanged`);
+    if (code && NETWORK_DOWN.has(code)) {
+      throw new NetworkDownError(
+        `no network: cannot reach ${host} (${code}); nothing was downloaded, data/ and its provenance are unchanged`,
+      );
+    }
     throw new DownloadError(`cannot reach ${host}${code ? ` (${code})` : ""}: ${unchanged}`, true);
   }
   if (!res.ok) {
@@ -157,7 +182,9 @@ let tmpCounter = 0;
 
 /** Replace files through temporary files in the same folder, fsynced, then renamed; no temporary file survives. */
 function replaceFiles(files: readonly { path: string; data: Uint8Array | string }[]): void {
-  const tmps = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.refresh-${process.pid}-${++tmpCounter}.tmp`));
+  const tmps = files.map((f) =>
+    join(dirname(f.path), `.${basename(f.path)}.refresh-${process.pid}-${++tmpCounter}.tmp`)
+  );
   try {
     files.forEach((f, i) => {
       const fd = openSync(tmps[i], "w");
@@ -174,7 +201,9 @@ function replaceFiles(files: readonly { path: string; data: Uint8Array | string 
   }
 }
 
-const rowKind = (s: SeriesSource): RowKind => (s.id === "TIC_MFH_long" ? "tic-long" : s.format === "treasurydirect-json" ? "auctions" : "date-value");
+const rowKind = (
+  s: SeriesSource,
+): RowKind => (s.id === "TIC_MFH_long" ? "tic-long" : s.format === "treasurydirect-json" ? "auctions" : "date-value");
 
 /** One line naming where a provenance source came from. */
 function describeSource(s: SourceRecord & { url?: string }): string {
@@ -203,7 +232,13 @@ function refreshedEntry(
     src.earlierRows = previous.url === url && previous.earlierRows ? previous.earlierRows : describeSource(previous);
     if (run.keptBefore) src.keptBefore = run.keptBefore;
   }
-  return { ...entry, ...(run.release ? { release: run.release } : {}), source: src, vintage: run.vintage, ...measureDataFile(bytes) };
+  return {
+    ...entry,
+    ...(run.release ? { release: run.release } : {}),
+    source: src,
+    vintage: run.vintage,
+    ...measureDataFile(bytes),
+  };
 }
 
 /** A series ready to be written: validated, diffed, guarded. */
@@ -232,12 +267,19 @@ interface RunContext {
   hostsDown: Map<string, string>;
 }
 
-const refusedReport = (source: SeriesSource, url: string, reason: string, extra: { diff?: SeriesDiff; notes?: string[]; bare?: boolean } = {}): SeriesReport => ({
+const refusedReport = (
+  source: SeriesSource,
+  url: string,
+  reason: string,
+  extra: { diff?: SeriesDiff; notes?: string[]; bare?: boolean } = {},
+): SeriesReport => ({
   id: source.id,
   file: source.file,
   url,
   status: "refused",
-  message: extra.bare ? `${source.id}: ${reason}` : `${source.id}: ${reason}; ${source.file} and its provenance record are unchanged`,
+  message: extra.bare
+    ? `${source.id}: ${reason}`
+    : `${source.id}: ${reason}; ${source.file} and its provenance record are unchanged`,
   diff: extra.diff,
   notes: extra.notes ?? [],
 });
@@ -247,7 +289,8 @@ async function prepare(source: SeriesSource, ctx: RunContext): Promise<Prepared 
   const { opts } = ctx;
   const url = sourceUrl(source, ctx.bases);
   const notes: string[] = [];
-  const refused = (reason: string, diff?: SeriesDiff, bare = false) => refusedReport(source, url, reason, { diff, notes, bare });
+  const refused = (reason: string, diff?: SeriesDiff, bare = false) =>
+    refusedReport(source, url, reason, { diff, notes, bare });
 
   // 1. download (once per address; a host that cannot be reached is not tried again)
   let host: string;
@@ -291,7 +334,9 @@ async function prepare(source: SeriesSource, ctx: RunContext): Promise<Prepared 
     return refused(`cannot read the snapshot ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (sha256Hex(oldBytes) !== entry.sha256) {
-    return refused("the snapshot file does not match its provenance record (sha256): restore it (git checkout data/) before refreshing");
+    return refused(
+      "the snapshot file does not match its provenance record (sha256): restore it (git checkout data/) before refreshing",
+    );
   }
   const oldText = oldBytes.toString("utf8");
   const eol = detectEol(oldText);
@@ -328,7 +373,9 @@ async function prepare(source: SeriesSource, ctx: RunContext): Promise<Prepared 
         normalised = source.ticRow === undefined ? ticLongText(table, eol) : ticHolderText(table, source.ticRow, eol);
         if (table.stamp) {
           vintage = table.stamp.iso;
-          release = `Major Foreign Holders of Treasury Securities (mfhhis01.txt, stamped ${table.stamp.text}${table.revised ? `; ${table.revised}` : ""})`;
+          release = `Major Foreign Holders of Treasury Securities (mfhhis01.txt, stamped ${table.stamp.text}${
+            table.revised ? `; ${table.revised}` : ""
+          })`;
         }
         break;
       }
@@ -385,7 +432,8 @@ async function prepare(source: SeriesSource, ctx: RunContext): Promise<Prepared 
  */
 function commit(batch: readonly Prepared[], ctx: RunContext): SeriesReport[] {
   const manifestPath = join(ctx.dataDir, "manifest.json");
-  const fail = (reason: string, bare = false) => batch.map((p) => refusedReport(p.source, p.url, reason, { diff: p.diff, notes: p.notes, bare }));
+  const fail = (reason: string, bare = false) =>
+    batch.map((p) => refusedReport(p.source, p.url, reason, { diff: p.diff, notes: p.notes, bare }));
   let manifestBytes: Buffer;
   let manifest: Manifest;
   try {
@@ -405,14 +453,24 @@ function commit(batch: readonly Prepared[], ctx: RunContext): SeriesReport[] {
     });
   }
   const newManifest: Manifest = { ...manifest, files };
-  const restore = () => replaceFiles([...batch.map((p) => ({ path: p.path, data: p.oldBytes })), { path: manifestPath, data: manifestBytes }]);
+  const restore = () =>
+    replaceFiles([...batch.map((p) => ({ path: p.path, data: p.oldBytes })), {
+      path: manifestPath,
+      data: manifestBytes,
+    }]);
   try {
-    replaceFiles([...batch.map((p) => ({ path: p.path, data: p.newBytes })), { path: manifestPath, data: JSON.stringify(newManifest, null, 2) + "\n" }]);
+    replaceFiles([...batch.map((p) => ({ path: p.path, data: p.newBytes })), {
+      path: manifestPath,
+      data: JSON.stringify(newManifest, null, 2) + "\n",
+    }]);
   } catch (e) {
     try {
       restore();
     } catch {
-      return fail(`writing failed (${(e as Error).message}) and so did restoring: check ${ctx.dataDir} against git`, true);
+      return fail(
+        `writing failed (${(e as Error).message}) and so did restoring: check ${ctx.dataDir} against git`,
+        true,
+      );
     }
     return fail(`writing failed (${(e as Error).message})`);
   }
@@ -420,7 +478,9 @@ function commit(batch: readonly Prepared[], ctx: RunContext): SeriesReport[] {
   try {
     for (const p of batch) {
       const loaded = LOADERS[p.source.file]({ dataDir: ctx.dataDir });
-      if (loaded.lastDate !== p.diff.lastAfter) throw new Error(`${p.source.file} reads up to ${loaded.lastDate}, expected ${p.diff.lastAfter}`);
+      if (loaded.lastDate !== p.diff.lastAfter) {
+        throw new Error(`${p.source.file} reads up to ${loaded.lastDate}, expected ${p.diff.lastAfter}`);
+      }
     }
     const checks = new Set(batch.map((p) => p.source.groupCheck).filter((c) => c !== undefined));
     for (const check of checks) check(ctx.dataDir);
@@ -429,7 +489,14 @@ function commit(batch: readonly Prepared[], ctx: RunContext): SeriesReport[] {
     clearManifestCache();
     return fail(`after writing, the loader refused it (${(e as Error).message}); the files were restored`);
   }
-  return batch.map((p) => ({ id: p.source.id, file: p.source.file, url: p.url, status: "updated", diff: p.diff, notes: p.notes }));
+  return batch.map((p) => ({
+    id: p.source.id,
+    file: p.source.file,
+    url: p.url,
+    status: "updated",
+    diff: p.diff,
+    notes: p.notes,
+  }));
 }
 
 /**
@@ -438,7 +505,9 @@ function commit(batch: readonly Prepared[], ctx: RunContext): SeriesReport[] {
  * (the six TIC files, fed by one download and checked against each other) are written together or not at all.
  */
 export async function refresh(options: RefreshOptions): Promise<SeriesReport[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.retrieved)) throw new Error(`retrieved must be a date YYYY-MM-DD, got "${options.retrieved}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.retrieved)) {
+    throw new Error(`retrieved must be a date YYYY-MM-DD, got "${options.retrieved}"`);
+  }
   const opts = { ...refreshDefaults, ...options };
   const ctx: RunContext = {
     opts,
@@ -464,17 +533,40 @@ export async function refresh(options: RefreshOptions): Promise<SeriesReport[]> 
     let out: SeriesReport[];
     if (refusedIds.length > 0) {
       out = results.map((r) =>
-        isReport(r)
-          ? r
-          : refusedReport(r.source, r.url, `not written: ${refusedIds.join(", ")} from the same download was refused, and the ${r.source.group} files are written together`, { diff: r.diff, notes: r.notes }),
+        isReport(r) ? r : refusedReport(
+          r.source,
+          r.url,
+          `not written: ${
+            refusedIds.join(", ")
+          } from the same download was refused, and the ${r.source.group} files are written together`,
+          { diff: r.diff, notes: r.notes },
+        )
       );
     } else {
       const prepared = results as Prepared[];
       const changed = prepared.filter((p) => p.changed);
       const written = opts.dryRun || changed.length === 0 ? [] : commit(changed, ctx);
       out = prepared.map((p) => {
-        if (!p.changed) return { id: p.source.id, file: p.source.file, url: p.url, status: "unchanged", diff: p.diff, notes: p.notes };
-        if (opts.dryRun) return { id: p.source.id, file: p.source.file, url: p.url, status: "would update", diff: p.diff, notes: p.notes };
+        if (!p.changed) {
+          return {
+            id: p.source.id,
+            file: p.source.file,
+            url: p.url,
+            status: "unchanged",
+            diff: p.diff,
+            notes: p.notes,
+          };
+        }
+        if (opts.dryRun) {
+          return {
+            id: p.source.id,
+            file: p.source.file,
+            url: p.url,
+            status: "would update",
+            diff: p.diff,
+            notes: p.notes,
+          };
+        }
         return written.find((w) => w.id === p.source.id)!;
       });
     }
@@ -489,12 +581,28 @@ export async function refresh(options: RefreshOptions): Promise<SeriesReport[]> 
 
 // ---------------------------------------------------------------------------------------- the summary
 
-const arrow = (a: string | number | undefined, b: string | number | undefined) => (a === b ? `${a ?? "-"}` : `${a ?? "-"} → ${b ?? "-"}`);
+const arrow = (
+  a: string | number | undefined,
+  b: string | number | undefined,
+) => (a === b ? `${a ?? "-"}` : `${a ?? "-"} → ${b ?? "-"}`);
 const signed = (x: number) => `${x > 0 ? "+" : ""}${Number(x.toPrecision(6))}`;
 
 /** The per-series summary table, the refused series' reasons and notes, and a final line (plain text). */
-export function formatReport(reports: readonly SeriesReport[], options: { dryRun?: boolean; retrieved?: string } = {}): string {
-  const head = ["series", "result", "rows", "added", "removed", "revised", "largest revision (date)", "first date", "last date"];
+export function formatReport(
+  reports: readonly SeriesReport[],
+  options: { dryRun?: boolean; retrieved?: string } = {},
+): string {
+  const head = [
+    "series",
+    "result",
+    "rows",
+    "added",
+    "removed",
+    "revised",
+    "largest revision (date)",
+    "first date",
+    "last date",
+  ];
   const rows = reports.map((r) => {
     const d = r.diff;
     const lr = d?.largestRevision;

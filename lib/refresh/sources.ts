@@ -13,11 +13,11 @@
  *
  * The base addresses are configurable ({@link RefreshBases}) so the tests serve fixtures from 127.0.0.1.
  */
-import { H15_SPECS, parseH15, type H15SeriesId } from "../data/h15.ts";
-import { H41_SPECS, parseH41, type H41SeriesId } from "../data/h41.ts";
-import { ICE_SPECS, parseIce, type IceSeriesId } from "../data/ice.ts";
-import { EQUITY_SPECS, parseEquity, type EquityFile } from "../data/equities.ts";
-import { MACRO_SPECS, parseMacro, type MacroFile } from "../data/macro.ts";
+import { H15_SPECS, type H15SeriesId, parseH15 } from "../data/h15.ts";
+import { H41_SPECS, type H41SeriesId, parseH41 } from "../data/h41.ts";
+import { ICE_SPECS, type IceSeriesId, parseIce } from "../data/ice.ts";
+import { EQUITY_SPECS, type EquityFile, parseEquity } from "../data/equities.ts";
+import { MACRO_SPECS, type MacroFile, parseMacro } from "../data/macro.ts";
 import { loadTicHoldings, parseTic, parseTicLong, TIC_LABELS, TIC_SPECS, type TicHolder } from "../data/tic.ts";
 import { parseAuctions } from "../data/auctions.ts";
 
@@ -131,7 +131,7 @@ export const SOURCES: readonly SeriesSource[] = [
   ...Object.keys(H41_SPECS).map((id) => fred(id, (t, n) => parseH41(t, id as H41SeriesId, n))),
   ...Object.keys(H15_SPECS).map((id) => fred(id, (t, n) => parseH15(t, id as H15SeriesId, n))),
   ...Object.keys(ICE_SPECS).map((id) =>
-    fred(id, (t, n) => parseIce(t, id as IceSeriesId, n), SPLICED.has(id) ? { join: "splice" } : {}),
+    fred(id, (t, n) => parseIce(t, id as IceSeriesId, n), SPLICED.has(id) ? { join: "splice" } : {})
   ),
   ...Object.keys(EQUITY_SPECS).map((stem): SeriesSource => {
     const validate: Validate = (t, n) => parseEquity(t, stem as EquityFile, n);

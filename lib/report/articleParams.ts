@@ -9,7 +9,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { readManifest } from "../data/manifest.ts";
-import { allowedShort, cellLiteral, jsonSchemaOf, validateParams, type AnyArticleParams, type DataRange } from "../params/schema.ts";
+import {
+  allowedShort,
+  type AnyArticleParams,
+  cellLiteral,
+  type DataRange,
+  jsonSchemaOf,
+  validateParams,
+} from "../params/schema.ts";
 import { nearestName } from "./parameters.ts";
 
 /** The article folder's name for a notebook name: "05-rmp-scenarios" → "rmp-scenarios". */
@@ -31,7 +38,9 @@ export async function articleParamsFor(libDir: string, notebook: string): Promis
   if (!existsSync(file)) return undefined;
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const found = Object.values(mod).filter(isArticleParams);
-  if (found.length !== 1) throw new Error(`${file}: expected one parameter declaration (defineParams), found ${found.length}`);
+  if (found.length !== 1) {
+    throw new Error(`${file}: expected one parameter declaration (defineParams), found ${found.length}`);
+  }
   return found[0];
 }
 
@@ -71,10 +80,16 @@ export function planFromDeclarations(
   data?: DataRange,
 ): { plan: Record<string, Record<string, unknown>>; errors: string[] } {
   const errors: string[] = [];
-  const plan: Record<string, Record<string, unknown>> = Object.fromEntries(notebooks.map((n) => [n.name, Object.create(null) as Record<string, unknown>]));
+  const plan: Record<string, Record<string, unknown>> = Object.fromEntries(
+    notebooks.map((n) => [n.name, Object.create(null) as Record<string, unknown>]),
+  );
   const unknown = (where: string, name: string, names: readonly string[]) => {
     const near = nearestName(name, names);
-    errors.push(`${where}: unknown parameter "${name}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${names.join(", ") || "none"}`);
+    errors.push(
+      `${where}: unknown parameter "${name}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${
+        names.join(", ") || "none"
+      }`,
+    );
   };
   // Each value on its own first; the rules across parameters once every override of a notebook is known.
   const check = (nb: DeclaredNotebook, values: Record<string, unknown>) => {
@@ -82,14 +97,22 @@ export function planFromDeclarations(
     if (r.ok) return;
     for (const e of r.errors) {
       if (e.message.startsWith("unknown parameter")) unknown(nb.name, e.name, nb.params.names);
-      else errors.push(`${nb.name}: ${e.name}${e.path && !e.message.includes(`at ${e.path}`) ? ` (at ${e.path})` : ""}: ${e.message}`);
+      else {errors.push(
+          `${nb.name}: ${e.name}${
+            e.path && !e.message.includes(`at ${e.path}`) ? ` (at ${e.path})` : ""
+          }: ${e.message}`,
+        );}
     }
   };
   for (const name of Object.keys(overrides.all)) {
     const value = overrides.all[name];
-    const takers = notebooks.filter((n) => Object.hasOwn(n.params.specs, name) && !["__proto__", "constructor", "prototype"].includes(name));
+    const takers = notebooks.filter((n) =>
+      Object.hasOwn(n.params.specs, name) && !["__proto__", "constructor", "prototype"].includes(name)
+    );
     if (takers.length === 0) {
-      unknown(notebooks.length === 1 ? notebooks[0].name : "the selected notebooks", name, [...new Set(notebooks.flatMap((n) => n.params.names))]);
+      unknown(notebooks.length === 1 ? notebooks[0].name : "the selected notebooks", name, [
+        ...new Set(notebooks.flatMap((n) => n.params.names)),
+      ]);
       continue;
     }
     for (const n of takers) {
@@ -100,7 +123,11 @@ export function planFromDeclarations(
   for (const nbName of Object.keys(overrides.byNotebook)) {
     const nb = notebooks.find((n) => n.name === nbName);
     if (!nb) {
-      errors.push(`parameters given for notebook "${nbName}", which is not selected (selected: ${notebooks.map((n) => n.name).join(", ")})`);
+      errors.push(
+        `parameters given for notebook "${nbName}", which is not selected (selected: ${
+          notebooks.map((n) => n.name).join(", ")
+        })`,
+      );
       continue;
     }
     const values = overrides.byNotebook[nbName];
@@ -111,7 +138,7 @@ export function planFromDeclarations(
   if (errors.length === 0) {
     for (const nb of notebooks) {
       const r = validateParams(nb.params, plan[nb.name], data);
-      if (!r.ok) for (const e of r.errors) errors.push(`${nb.name}: ${e.name}: ${e.message}`);
+      if (!r.ok) { for (const e of r.errors) errors.push(`${nb.name}: ${e.name}: ${e.message}`); }
     }
   }
   return { plan, errors };
@@ -131,7 +158,14 @@ export interface ParamRow {
 export function paramRows(params: AnyArticleParams): ParamRow[] {
   return params.names.map((n: string) => {
     const s = params.specs[n];
-    return { name: n, unit: s.unit, default: s.default, allowed: allowedShort(s), meaning: s.meaning, source: s.source };
+    return {
+      name: n,
+      unit: s.unit,
+      default: s.default,
+      allowed: allowedShort(s),
+      meaning: s.meaning,
+      source: s.source,
+    };
   });
 }
 
@@ -141,7 +175,8 @@ export function paramsTable(notebook: string, params: AnyArticleParams): string 
   const head = ["name", "unit", "default", "allowed", "meaning", "source"];
   const widths = head.map((h, c) => (c >= 4 ? 0 : Math.max(h.length, ...rows.map((r) => Math.min(r[c].length, 40)))));
   const line = (r: string[]) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]) : cell)).join("  ").trimEnd();
-  return [`${notebook}: ${rows.length} parameters (override with -p NAME=VALUE)`, "", line(head), ...rows.map(line)].join("\n");
+  return [`${notebook}: ${rows.length} parameters (override with -p NAME=VALUE)`, "", line(head), ...rows.map(line)]
+    .join("\n");
 }
 
 /** `--list-params --json`: the rows and the JSON Schema of the declaration. */

@@ -56,20 +56,32 @@ export interface IndexEntry {
 /** A run's assumptions: the overridden ones shown, every one folded away. */
 function assumptionsBlock(s: NotebookStatus): string {
   const row = (p: NotebookStatus["parameters"][number]) =>
-    `<tr${p.overridden ? ' class="overridden"' : ""}><td class="name">${escapeHtml(p.name)}${p.overridden ? '<span class="tag">overridden</span>' : ""}</td>` +
-    `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${escapeHtml(p.comment)}</td></tr>`;
+    `<tr${p.overridden ? ' class="overridden"' : ""}><td class="name">${escapeHtml(p.name)}${
+      p.overridden ? '<span class="tag">overridden</span>' : ""
+    }</td>` +
+    `<td class="value">${escapeHtml(shown(p.value))}</td><td class="value">${escapeHtml(shown(p.default))}</td><td>${
+      escapeHtml(p.comment)
+    }</td></tr>`;
   const table = (params: NotebookStatus["parameters"]) =>
-    `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${params.map(row).join("")}</tbody></table>`;
+    `<table><thead><tr><th>Assumption</th><th>Used</th><th>Default</th><th>Source</th></tr></thead><tbody>${
+      params.map(row).join("")
+    }</tbody></table>`;
   const changed = s.parameters.filter((p) => p.overridden);
   return s.parameters.length
     ? (changed.length ? table(changed) : "") +
-        `<details><summary>All ${s.parameters.length} assumption${s.parameters.length > 1 ? "s" : ""} of this run</summary>${table(s.parameters)}</details>`
+      `<details><summary>All ${s.parameters.length} assumption${
+        s.parameters.length > 1 ? "s" : ""
+      } of this run</summary>${table(s.parameters)}</details>`
     : '<p class="meta">No parameters.</p>';
 }
 
 function runMeta(s: NotebookStatus): string {
   const overridden = s.parameters.filter((p) => p.overridden).length;
-  return `<code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${s.seconds.toFixed(1)} s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"}`;
+  return `<code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${
+    s.seconds.toFixed(1)
+  } s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${
+    overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"
+  }`;
 }
 
 /**
@@ -77,20 +89,40 @@ function runMeta(s: NotebookStatus): string {
  * that report was built with; a later failed run is listed apart, with its time, its assumptions and its
  * error, never mixed into the good one. `hasReport(name)` tells whether the good report's file exists.
  */
-export function indexPage(entries: readonly IndexEntry[], hasReport: (name: string) => boolean, runs?: RunLinks): string {
+export function indexPage(
+  entries: readonly IndexEntry[],
+  hasReport: (name: string) => boolean,
+  runs?: RunLinks,
+): string {
   const sorted = [...entries].sort((a, b) => a.notebook.localeCompare(b.notebook));
   const failed = sorted.filter((e) => e.failed).length;
   const sections = sorted.map((e) => {
     const title = (e.good ?? e.failed)!.title;
-    const link = e.good && hasReport(e.notebook) ? `<a href="${escapeHtml(e.notebook)}.html">${escapeHtml(title)}</a>` : escapeHtml(title);
+    const link = e.good && hasReport(e.notebook)
+      ? `<a href="${escapeHtml(e.notebook)}.html">${escapeHtml(title)}</a>`
+      : escapeHtml(title);
     const good = e.good
       ? `<div class="meta">${runMeta(e.good)}</div>\n${assumptionsBlock(e.good)}`
       : `<p class="meta">No good report yet.</p>`;
     const f = e.failed;
     const failure = f
       ? `<div class="failed-run"><h3>Latest attempt failed</h3><div class="meta">${runMeta(f)}</div>` +
-        (f.error ? `<pre class="error">${escapeHtml(`${f.error.cell != null ? `cell ${f.error.cell}: ` : ""}${f.error.ename}: ${f.error.evalue}`)}</pre>` : "") +
-        `<div class="meta">${f.failedNotebook ? `Executed notebook kept for inspection: <a href="${escapeHtml(f.failedNotebook)}">${escapeHtml(f.failedNotebook)}</a>. ` : ""}${e.good && hasReport(e.notebook) ? "The report linked above is the last good one, built with the assumptions listed above." : "No earlier good report exists."}</div>` +
+        (f.error
+          ? `<pre class="error">${
+            escapeHtml(`${f.error.cell != null ? `cell ${f.error.cell}: ` : ""}${f.error.ename}: ${f.error.evalue}`)
+          }</pre>`
+          : "") +
+        `<div class="meta">${
+          f.failedNotebook
+            ? `Executed notebook kept for inspection: <a href="${escapeHtml(f.failedNotebook)}">${
+              escapeHtml(f.failedNotebook)
+            }</a>. `
+            : ""
+        }${
+          e.good && hasReport(e.notebook)
+            ? "The report linked above is the last good one, built with the assumptions listed above."
+            : "No earlier good report exists."
+        }</div>` +
         `${assumptionsBlock(f)}</div>`
       : "";
     return `<section id="${escapeHtml(e.notebook)}">
@@ -109,8 +141,24 @@ ${failure}
 </head>
 <body>
 <h1>qtlab reports</h1>
-<p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${sorted.length === 1 ? "" : "s"}${failed ? `, <strong>${failed} with a failed latest attempt</strong>` : ", all ran"}. Highlighted assumptions differ from the notebook's defaults.</p>
-${runs ? `<p class="runs">Latest run: <a href="${escapeHtml(runs.latestManifest)}">${escapeHtml(runs.latestId)}</a> (its record: assumptions, data files, versions, every verdict)${runs.diffVsDefaults ? ` · <a href="${escapeHtml(runs.diffVsDefaults.href)}">what changed against the defaults run ${escapeHtml(runs.diffVsDefaults.defaultsId)}</a> (${runs.diffVsDefaults.changes} change${runs.diffVsDefaults.changes === 1 ? "" : "s"})` : ""}</p>` : ""}
+<p class="lede">The Federal Reserve's balance sheet, argument by argument, on published data. ${sorted.length} notebook${
+    sorted.length === 1 ? "" : "s"
+  }${
+    failed ? `, <strong>${failed} with a failed latest attempt</strong>` : ", all ran"
+  }. Highlighted assumptions differ from the notebook's defaults.</p>
+${
+    runs
+      ? `<p class="runs">Latest run: <a href="${escapeHtml(runs.latestManifest)}">${
+        escapeHtml(runs.latestId)
+      }</a> (its record: assumptions, data files, versions, every verdict)${
+        runs.diffVsDefaults
+          ? ` · <a href="${escapeHtml(runs.diffVsDefaults.href)}">what changed against the defaults run ${
+            escapeHtml(runs.diffVsDefaults.defaultsId)
+          }</a> (${runs.diffVsDefaults.changes} change${runs.diffVsDefaults.changes === 1 ? "" : "s"})`
+          : ""
+      }</p>`
+      : ""
+  }
 ${sections.join("\n")}
 </body>
 </html>

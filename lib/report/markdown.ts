@@ -17,4 +17,3 @@ export function unescapedDollarPairs(md: string): number {
   const text = md.split(/`[^`]*`/).join("");
   return Math.floor((text.match(/(^|[^\\])\$/g) ?? []).length / 2);
 }
-

@@ -4,7 +4,7 @@
  * Jupyter's imports and the report template are paid once per worker (the report runner keeps one per
  * parallel job).
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

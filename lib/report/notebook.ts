@@ -45,7 +45,9 @@ export function cellSource(cell: Pick<Cell, "source">): string {
 /** Split text into nbformat's list-of-lines form (each line keeps its "\n" but the last). */
 export function toSourceLines(text: string): string[] {
   const lines = text.split("\n");
-  return lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)).filter((l, i, all) => !(i === all.length - 1 && l === ""));
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)).filter((l, i, all) =>
+    !(i === all.length - 1 && l === "")
+  );
 }
 
 /** Read and minimally check a notebook file; errors name the file. */
@@ -71,7 +73,13 @@ export function newNotebook(cells: Cell[]): Notebook {
     cells,
     metadata: {
       kernelspec: { ...QTLAB_KERNELSPEC },
-      language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/x.typescript", codemirror_mode: "typescript", pygments_lexer: "typescript" },
+      language_info: {
+        name: "typescript",
+        file_extension: ".ts",
+        mimetype: "text/x.typescript",
+        codemirror_mode: "typescript",
+        pygments_lexer: "typescript",
+      },
     },
     nbformat: 4,
     nbformat_minor: 5,
@@ -103,7 +111,10 @@ export function expectsOutput(source: string): boolean {
   let start = lines.length - 1;
   while (start > 0 && /^[\s)\]}.,?:+\-*/|&]/.test(lines[start])) start--;
   const last = lines.slice(start).join("\n").trim();
-  if (/^(import|export|const|let|var|function|async function|class|type|interface|enum|if|for|while|do|switch|try|throw|return)\b/.test(last)) {
+  if (
+    /^(import|export|const|let|var|function|async function|class|type|interface|enum|if|for|while|do|switch|try|throw|return)\b/
+      .test(last)
+  ) {
     return false;
   }
   if (/^[A-Za-z_$][\w$.]*\s*(=|\+=|-=|\*=|\/=)[^=]/.test(last)) return false;

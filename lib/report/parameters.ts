@@ -11,7 +11,7 @@
  * redeclares the overridden names (the Deno kernel allows a `const` to be declared again in a later
  * cell). Opened by hand in Jupyter, a notebook runs with its defaults.
  */
-import { cellSource, cellTags, toSourceLines, type Cell, type Notebook } from "./notebook.ts";
+import { type Cell, cellSource, cellTags, type Notebook, toSourceLines } from "./notebook.ts";
 
 /** The JSON type of a parameter's default: the type an override must have. */
 export type ParameterType = "number" | "string" | "boolean" | "null" | "array" | "object";
@@ -74,7 +74,9 @@ export function parseParameters(source: string, where = "parameters cell"): Para
       continue;
     }
     const m = DECLARATION.exec(trimmed);
-    if (!m) throw new Error(`${where} line ${i + 1}: expected "const name = <JSON value>; // source", found "${trimmed}"`);
+    if (!m) {
+      throw new Error(`${where} line ${i + 1}: expected "const name = <JSON value>; // source", found "${trimmed}"`);
+    }
     const name = m[1];
     let text = m[2];
     let end = i;
@@ -83,15 +85,27 @@ export function parseParameters(source: string, where = "parameters cell"): Para
       const literal = value.trim().replace(/;$/, "").trim();
       try {
         const parsed: unknown = JSON.parse(literal);
-        if (params.some((p) => p.name === name)) throw new Error(`${where} line ${i + 1}: parameter "${name}" declared twice`);
-        params.push({ name, type: jsonType(parsed), default: parsed, comment: comment || above.join(" "), line: i + 1 });
+        if (params.some((p) => p.name === name)) {
+          throw new Error(`${where} line ${i + 1}: parameter "${name}" declared twice`);
+        }
+        params.push({
+          name,
+          type: jsonType(parsed),
+          default: parsed,
+          comment: comment || above.join(" "),
+          line: i + 1,
+        });
         above = [];
         i = end;
         break;
       } catch (e) {
         if ((e as Error).message.includes("declared twice")) throw e;
         if (end + 1 >= lines.length) {
-          throw new Error(`${where} line ${i + 1}: the value of "${name}" is not a JSON literal (numbers, "double-quoted strings", true/false, null, [arrays], {"objects"})`);
+          throw new Error(
+            `${where} line ${
+              i + 1
+            }: the value of "${name}" is not a JSON literal (numbers, "double-quoted strings", true/false, null, [arrays], {"objects"})`,
+          );
         }
         end++;
         text += `\n${lines[end]}`;
@@ -122,7 +136,11 @@ export function editDistance(a: string, b: string): number {
     prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev[j] = Math.min(
+        prev[j] + 1,
+        prev[j - 1] + 1,
+        diag + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
       diag = up;
     }
   }
@@ -145,7 +163,11 @@ export function nearestName(name: string, names: readonly string[]): string | un
  * error messages (empty when all is well): an unknown name (with the valid names and the nearest
  * suggested), a value of another JSON type than the default's, a non-finite number.
  */
-export function validateOverrides(params: readonly Parameter[], overrides: Record<string, unknown>, notebook = "notebook"): string[] {
+export function validateOverrides(
+  params: readonly Parameter[],
+  overrides: Record<string, unknown>,
+  notebook = "notebook",
+): string[] {
   const errors: string[] = [];
   const names = params.map((p) => p.name);
   for (const [name, value] of Object.entries(overrides)) {
@@ -153,7 +175,9 @@ export function validateOverrides(params: readonly Parameter[], overrides: Recor
     if (!p) {
       const near = nearestName(name, names);
       errors.push(
-        `${notebook}: unknown parameter "${name}"${near ? ` (did you mean "${near}"?)` : ""}; valid names: ${names.join(", ") || "(none: the notebook has no parameters cell)"}`,
+        `${notebook}: unknown parameter "${name}"${near ? ` (did you mean "${near}"?)` : ""}; valid names: ${
+          names.join(", ") || "(none: the notebook has no parameters cell)"
+        }`,
       );
       continue;
     }
@@ -165,7 +189,11 @@ export function validateOverrides(params: readonly Parameter[], overrides: Recor
       continue;
     }
     if (type !== p.type && !(p.type === "null" || type === "null")) {
-      errors.push(`${notebook}: parameter "${name}" must be a ${p.type} like its default ${JSON.stringify(p.default)}, got a ${type} (${JSON.stringify(value)})`);
+      errors.push(
+        `${notebook}: parameter "${name}" must be a ${p.type} like its default ${
+          JSON.stringify(p.default)
+        }, got a ${type} (${JSON.stringify(value)})`,
+      );
     } else if (typeof value === "number" && !Number.isFinite(value)) {
       errors.push(`${notebook}: parameter "${name}" must be a finite number`);
     }

@@ -13,15 +13,25 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cellSource, cellTags, readNotebook, writeNotebook, type Notebook } from "./notebook.ts";
+import { cellSource, cellTags, type Notebook, readNotebook, writeNotebook } from "./notebook.ts";
 import { writeFileAtomic } from "../atomic.ts";
-import { indexPage, type IndexEntry, type RunLinks } from "./indexPage.ts";
-import { NbrunWorker, runNbrunOnce, type NbrunRunner } from "./nbrun.ts";
-import { injectParameters, notebookParameters, validateOverrides, type Parameter } from "./parameters.ts";
+import { type IndexEntry, indexPage, type RunLinks } from "./indexPage.ts";
+import { type NbrunRunner, NbrunWorker, runNbrunOnce } from "./nbrun.ts";
+import { injectParameters, notebookParameters, type Parameter, validateOverrides } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
 import { articleParamsFor } from "./articleParams.ts";
-import { allowedShort, cellLiteral, type AnyArticleParams } from "../params/schema.ts";
-import { dataFilesOf, diffPage, diffRuns, environmentOf, isDefaultsRun, listRuns, notebookRecord, runId, type RunRecord } from "./runRecord.ts";
+import { allowedShort, type AnyArticleParams, cellLiteral } from "../params/schema.ts";
+import {
+  dataFilesOf,
+  diffPage,
+  diffRuns,
+  environmentOf,
+  isDefaultsRun,
+  listRuns,
+  notebookRecord,
+  runId,
+  type RunRecord,
+} from "./runRecord.ts";
 
 export const PROJECT_ROOT: string = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 
@@ -95,7 +105,9 @@ export function resolveNotebookNames(requested: readonly string[], available: re
     if (available.includes(name)) return name;
     const prefixed = available.filter((a) => a.startsWith(name));
     if (prefixed.length === 1) return prefixed[0];
-    throw new Error(`${prefixed.length > 1 ? "ambiguous" : "unknown"} notebook "${r}"; notebooks: ${available.join(", ")}`);
+    throw new Error(
+      `${prefixed.length > 1 ? "ambiguous" : "unknown"} notebook "${r}"; notebooks: ${available.join(", ")}`,
+    );
   });
 }
 
@@ -116,7 +128,13 @@ export function planOverrides(
     if (takers.length === 0) {
       // Report it against the notebooks' combined names, with the nearest suggested.
       const all = notebooks.flatMap((n) => n.params);
-      errors.push(...validateOverrides(all, { [name]: value }, notebooks.length === 1 ? notebooks[0].name : "the selected notebooks"));
+      errors.push(
+        ...validateOverrides(
+          all,
+          { [name]: value },
+          notebooks.length === 1 ? notebooks[0].name : "the selected notebooks",
+        ),
+      );
     }
     for (const n of takers) {
       errors.push(...validateOverrides(n.params, { [name]: value }, n.name));
@@ -126,7 +144,11 @@ export function planOverrides(
   for (const [nbName, values] of Object.entries(overrides.byNotebook)) {
     const nb = notebooks.find((n) => n.name === nbName);
     if (!nb) {
-      errors.push(`parameters given for notebook "${nbName}", which is not selected (selected: ${notebooks.map((n) => n.name).join(", ")})`);
+      errors.push(
+        `parameters given for notebook "${nbName}", which is not selected (selected: ${
+          notebooks.map((n) => n.name).join(", ")
+        })`,
+      );
       continue;
     }
     errors.push(...validateOverrides(nb.params, values, nb.name));
@@ -173,11 +195,23 @@ export interface AssumptionRow {
 }
 
 /** The table of assumptions a run used, from the article's declaration and the overrides. */
-export function assumptionRows(declaration: AnyArticleParams, overrides: Readonly<Record<string, unknown>>): AssumptionRow[] {
+export function assumptionRows(
+  declaration: AnyArticleParams,
+  overrides: Readonly<Record<string, unknown>>,
+): AssumptionRow[] {
   return declaration.names.map((n: string) => {
     const s = declaration.specs[n];
     const used = Object.hasOwn(overrides, n) ? overrides[n] : s.default;
-    return { name: n, used: cellLiteral(used), default: cellLiteral(s.default), unit: s.unit, allowed: allowedShort(s), meaning: s.meaning, source: s.source, changed: JSON.stringify(used) !== JSON.stringify(s.default) };
+    return {
+      name: n,
+      used: cellLiteral(used),
+      default: cellLiteral(s.default),
+      unit: s.unit,
+      allowed: allowedShort(s),
+      meaning: s.meaning,
+      source: s.source,
+      changed: JSON.stringify(used) !== JSON.stringify(s.default),
+    };
   });
 }
 
@@ -191,7 +225,9 @@ export interface ReportNav {
 export function reportNav(notebooksDir: string, name: string): ReportNav {
   const all = listNotebooks(notebooksDir);
   const i = all.indexOf(name);
-  const link = (n: string | undefined) => (n ? { href: `${n}.html`, title: notebookTitle(readNotebook(join(notebooksDir, `${n}.ipynb`)), n) } : undefined);
+  const link = (
+    n: string | undefined,
+  ) => (n ? { href: `${n}.html`, title: notebookTitle(readNotebook(join(notebooksDir, `${n}.ipynb`)), n) } : undefined);
   return { prev: link(i > 0 ? all[i - 1] : undefined), next: link(i >= 0 ? all[i + 1] : undefined) };
 }
 
@@ -199,7 +235,10 @@ export function reportNav(notebooksDir: string, name: string): ReportNav {
 export async function runOne(
   name: string,
   overrides: Record<string, unknown>,
-  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">> & { nav?: ReportNav; signal?: AbortSignal },
+  options: Required<Pick<RunOptions, "notebooksDir" | "outDir" | "inputMode" | "timeoutSeconds">> & {
+    nav?: ReportNav;
+    signal?: AbortSignal;
+  },
   runner: NbrunRunner = runNbrunOnce,
 ): Promise<NotebookStatus> {
   const { notebooksDir, outDir, inputMode, timeoutSeconds } = options;
@@ -226,15 +265,27 @@ export async function runOne(
   writeNotebook(input, prepared);
   const started = Date.now();
   const run = await runner([
-    "--in", input, "--out-ipynb", executed, "--out-html", html, "--cwd", notebooksDir,
-    "--timeout", String(timeoutSeconds), "--title", title,
+    "--in",
+    input,
+    "--out-ipynb",
+    executed,
+    "--out-html",
+    html,
+    "--cwd",
+    notebooksDir,
+    "--timeout",
+    String(timeoutSeconds),
+    "--title",
+    title,
     ...(inputMode === "none" ? ["--no-input"] : []),
   ]);
   // Live views: reset targets from the parameters cell and the page script, in the work copy.
-  const liveError =
-    run.code === 0 && existsSync(html)
-      ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default])), declaration).then(() => undefined, (e: Error) => e)
-      : undefined;
+  const liveError = run.code === 0 && existsSync(html)
+    ? await embedLiveViews(html, Object.fromEntries(params.map((p) => [p.name, p.default])), declaration).then(
+      () => undefined,
+      (e: Error) => e,
+    )
+    : undefined;
   const seconds = (Date.now() - started) / 1000;
   const status: NotebookStatus = {
     notebook: name,
@@ -258,12 +309,14 @@ export async function runOne(
     rmSync(join(outDir, "failed", `${name}.ipynb`), { force: true });
   } else {
     const err = run.events.find((e) => e.event === "error");
-    status.error = liveError ? { cell: null, ename: "LiveViewError", evalue: liveError.message, traceback: liveError.stack ?? "" } : {
-      cell: err?.index ?? null,
-      ename: err?.ename ?? (run.code === 127 ? "SetupError" : "RunnerError"),
-      evalue: err?.evalue ?? (run.stderr.trim().split("\n").slice(-3).join(" ") || `nbrun exited ${run.code}`),
-      traceback: err?.traceback ?? run.stderr,
-    };
+    status.error = liveError
+      ? { cell: null, ename: "LiveViewError", evalue: liveError.message, traceback: liveError.stack ?? "" }
+      : {
+        cell: err?.index ?? null,
+        ename: err?.ename ?? (run.code === 127 ? "SetupError" : "RunnerError"),
+        evalue: err?.evalue ?? (run.stderr.trim().split("\n").slice(-3).join(" ") || `nbrun exited ${run.code}`),
+        traceback: err?.traceback ?? run.stderr,
+      };
     if (options.signal?.aborted) rmSync(executed, { force: true }); // interrupted: nothing to inspect, nothing replaced
     if (existsSync(executed)) {
       mkdirSync(join(outDir, "failed"), { recursive: true });
@@ -277,7 +330,12 @@ export async function runOne(
 }
 
 /** Run `count` tasks with at most `jobs` at a time, in order of start. */
-export async function pool<T>(count: number, jobs: number, task: (i: number, slot: number) => Promise<T>, signal?: AbortSignal): Promise<T[]> {
+export async function pool<T>(
+  count: number,
+  jobs: number,
+  task: (i: number, slot: number) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   const worker = async (_: unknown, slot: number) => {
@@ -302,8 +360,11 @@ export function readStatus(outDir: string): Record<string, IndexEntry> {
   for (const [name, v] of Object.entries(raw)) {
     if (!v || typeof v !== "object") continue;
     // An older record kept one status per notebook.
-    if ("status" in v) out[name] = (v as NotebookStatus).status === "ok" ? { notebook: name, good: v as NotebookStatus } : { notebook: name, failed: v as NotebookStatus };
-    else out[name] = { notebook: name, ...(v as Omit<IndexEntry, "notebook">) };
+    if ("status" in v) {
+      out[name] = (v as NotebookStatus).status === "ok"
+        ? { notebook: name, good: v as NotebookStatus }
+        : { notebook: name, failed: v as NotebookStatus };
+    } else out[name] = { notebook: name, ...(v as Omit<IndexEntry, "notebook">) };
   }
   return out;
 }
@@ -311,7 +372,9 @@ export function readStatus(outDir: string): Record<string, IndexEntry> {
 /** The record after a run: a clean run replaces the good one and clears a failure; a failed run is kept apart. */
 export function recordRun(record: Record<string, IndexEntry>, s: NotebookStatus): void {
   const prev = record[s.notebook] ?? { notebook: s.notebook };
-  record[s.notebook] = s.status === "ok" ? { notebook: s.notebook, good: s } : { ...prev, notebook: s.notebook, failed: s };
+  record[s.notebook] = s.status === "ok"
+    ? { notebook: s.notebook, good: s }
+    : { ...prev, notebook: s.notebook, failed: s };
 }
 
 /**
@@ -319,7 +382,11 @@ export function recordRun(record: Record<string, IndexEntry>, s: NotebookStatus)
  * progress line per notebook as it starts and ends. Returns each notebook's status; the caller decides
  * the exit code. Reports of notebooks that fail keep their previous good version.
  */
-export async function runReports(names: readonly string[], plan: Record<string, Record<string, unknown>>, options: RunOptions = {}): Promise<NotebookStatus[]> {
+export async function runReports(
+  names: readonly string[],
+  plan: Record<string, Record<string, unknown>>,
+  options: RunOptions = {},
+): Promise<NotebookStatus[]> {
   const notebooksDir = options.notebooksDir ?? join(PROJECT_ROOT, "notebooks");
   const outDir = options.outDir ?? join(PROJECT_ROOT, "reports");
   const log = options.log ?? ((l: string) => console.log(l));
@@ -347,7 +414,11 @@ export async function runReports(names: readonly string[], plan: Record<string, 
       signal: options.signal,
     }, (argv) => workers[slot].run(argv));
     if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
-    else log(`${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${s.seconds.toFixed(1)} s: ${s.error?.ename}: ${s.error?.evalue}`);
+    else {log(
+        `${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${
+          s.seconds.toFixed(1)
+        } s: ${s.error?.ename}: ${s.error?.evalue}`,
+      );}
     return s;
   }, options.signal).finally(() => {
     options.signal?.removeEventListener("abort", onAbort);
@@ -355,7 +426,9 @@ export async function runReports(names: readonly string[], plan: Record<string, 
   });
   // An interrupted run records only the notebooks that finished before the signal: the others keep their
   // earlier report, status and index entry (their executed copies are discarded, not kept as failures).
-  const statuses = started.filter((s): s is NotebookStatus => s !== undefined && !(options.signal?.aborted && s.status === "failed"));
+  const statuses = started.filter((s): s is NotebookStatus =>
+    s !== undefined && !(options.signal?.aborted && s.status === "failed")
+  );
   // An interrupted run that finished no notebook changes nothing under the reports folder.
   if (statuses.length > 0 || !options.signal?.aborted) {
     const record = readStatus(outDir);
@@ -363,7 +436,10 @@ export async function runReports(names: readonly string[], plan: Record<string, 
     for (const s of statuses) recordRun(record, s);
     const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
     writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
-    writeFileAtomic(join(outDir, "index.html"), indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)));
+    writeFileAtomic(
+      join(outDir, "index.html"),
+      indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)),
+    );
   }
   rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
@@ -373,7 +449,12 @@ export async function runReports(names: readonly string[], plan: Record<string, 
  * Write the run's record, reports/runs/<id>/manifest.json: per notebook its parameters, status and claims
  * (from the executed notebook of a clean run), and the data files, commit and tool versions of the run.
  */
-export function writeRunRecord(outDir: string, startedAt: Date, statuses: readonly NotebookStatus[], paramsFiles: readonly string[]): RunRecord {
+export function writeRunRecord(
+  outDir: string,
+  startedAt: Date,
+  statuses: readonly NotebookStatus[],
+  paramsFiles: readonly string[],
+): RunRecord {
   const env = environmentOf(PROJECT_ROOT, join(PROJECT_ROOT, "node_modules", "deno", "deno"), "/usr/bin/python3");
   const record: RunRecord = {
     id: runId(startedAt),
@@ -381,7 +462,14 @@ export function writeRunRecord(outDir: string, startedAt: Date, statuses: readon
     paramsFiles: [...paramsFiles],
     ...env,
     dataFiles: dataFilesOf(),
-    notebooks: statuses.map((s) => notebookRecord(s, s.status === "ok" && existsSync(join(outDir, `${s.notebook}.ipynb`)) ? readNotebook(join(outDir, `${s.notebook}.ipynb`)) : undefined)),
+    notebooks: statuses.map((s) =>
+      notebookRecord(
+        s,
+        s.status === "ok" && existsSync(join(outDir, `${s.notebook}.ipynb`))
+          ? readNotebook(join(outDir, `${s.notebook}.ipynb`))
+          : undefined,
+      )
+    ),
   };
   const dir = join(outDir, "runs", record.id);
   mkdirSync(dir, { recursive: true });

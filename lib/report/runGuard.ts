@@ -42,16 +42,26 @@ export function preflightData(dataDir: string, root: string): string[] {
     const path = join(dataDir, file);
     const rel = relative(root, path);
     if (!existsSync(path)) {
-      problems.push(`${rel}: missing (the provenance record expects sha256 ${entry.sha256}). Restore it with: git checkout ${rel}, or npm run data:refresh`);
+      problems.push(
+        `${rel}: missing (the provenance record expects sha256 ${entry.sha256}). Restore it with: git checkout ${rel}, or npm run data:refresh`,
+      );
       continue;
     }
     const found = sha256Hex(readFileSync(path));
     if (found !== entry.sha256) {
-      problems.push(`${rel}: sha256 ${found} does not match the provenance record (${entry.sha256}). Restore it with: git checkout ${rel}, or npm run data:refresh`);
+      problems.push(
+        `${rel}: sha256 ${found} does not match the provenance record (${entry.sha256}). Restore it with: git checkout ${rel}, or npm run data:refresh`,
+      );
     }
   }
   for (const f of readdirSync(dataDir).filter((n) => n.endsWith(".csv"))) {
-    if (!Object.hasOwn(files, f)) problems.push(`${relative(root, join(dataDir, f))}: not in data/manifest.json; a file without provenance is not read (remove it, or record it with scripts/data-manifest.ts)`);
+    if (!Object.hasOwn(files, f)) {
+      problems.push(
+        `${
+          relative(root, join(dataDir, f))
+        }: not in data/manifest.json; a file without provenance is not read (remove it, or record it with scripts/data-manifest.ts)`,
+      );
+    }
   }
   return problems;
 }
@@ -77,8 +87,16 @@ export function readLock(path: string): LockOwner | undefined {
  * Take the lock file at `path` for this process. Held by a live process: refused (or, with `wait`, polled
  * until free). Left by a process that is gone: taken over, and `notice` says so. Returns the release.
  */
-export async function acquireLock(path: string, what: string, options: { wait?: boolean; notice?: (line: string) => void; pollMs?: number } = {}): Promise<() => void> {
-  const me: LockOwner = { pid: process.pid, startedAt: new Date().toISOString(), command: process.argv.slice(1).join(" ").slice(0, 200) };
+export async function acquireLock(
+  path: string,
+  what: string,
+  options: { wait?: boolean; notice?: (line: string) => void; pollMs?: number } = {},
+): Promise<() => void> {
+  const me: LockOwner = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    command: process.argv.slice(1).join(" ").slice(0, 200),
+  };
   for (;;) {
     try {
       writeFileSync(path, JSON.stringify(me), { flag: "wx" });
@@ -91,11 +109,19 @@ export async function acquireLock(path: string, what: string, options: { wait?: 
     }
     const owner = readLock(path);
     if (!owner || !pidAlive(owner.pid)) {
-      options.notice?.(`${what}: taking over a lock left by ${owner ? `process ${owner.pid} (started ${owner.startedAt}), which is gone` : "an unreadable lock file"}`);
+      options.notice?.(
+        `${what}: taking over a lock left by ${
+          owner ? `process ${owner.pid} (started ${owner.startedAt}), which is gone` : "an unreadable lock file"
+        }`,
+      );
       rmSync(path, { force: true });
       continue;
     }
-    if (!options.wait) throw new RunRefused(`${what} is in use by process ${owner.pid} (started ${owner.startedAt}: ${owner.command}); wait for it to finish, or run again with --wait to queue`);
+    if (!options.wait) {
+      throw new RunRefused(
+        `${what} is in use by process ${owner.pid} (started ${owner.startedAt}: ${owner.command}); wait for it to finish, or run again with --wait to queue`,
+      );
+    }
     await new Promise((r) => setTimeout(r, options.pollMs ?? 500));
   }
 }
@@ -103,7 +129,11 @@ export async function acquireLock(path: string, what: string, options: { wait?: 
 /** Refuse to start while a data refresh holds data/ (its lock file names a live process). */
 export function assertNoRefresh(dataDir: string): void {
   const owner = readLock(join(dataDir, REFRESH_LOCK));
-  if (owner && pidAlive(owner.pid)) throw new RunRefused(`a data refresh (process ${owner.pid}, started ${owner.startedAt}) is rewriting data/; run the report when it has finished`);
+  if (owner && pidAlive(owner.pid)) {
+    throw new RunRefused(
+      `a data refresh (process ${owner.pid}, started ${owner.startedAt}) is rewriting data/; run the report when it has finished`,
+    );
+  }
 }
 
 /** The lock file of a data refresh, inside data/. */

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readManifest } from "../data/manifest.ts";
 import { escapeHtml } from "../plot/display.ts";
-import { CLAIMS_MIME, type ClaimRecord } from "../plot/claimsTable.ts";
+import { type ClaimRecord, CLAIMS_MIME } from "../plot/claimsTable.ts";
 import type { Notebook } from "./notebook.ts";
 import type { NotebookStatus } from "./run.ts";
 
@@ -59,16 +59,25 @@ function firstLine(cmd: string, args: readonly string[], cwd?: string): string {
 }
 
 /** qtlab's commit (with "+changes" when the work tree differs), and the versions of the tools a run used. */
-export function environmentOf(root: string, deno: string, python: string): { commit: string; versions: Record<string, string> } {
+export function environmentOf(
+  root: string,
+  deno: string,
+  python: string,
+): { commit: string; versions: Record<string, string> } {
   const head = firstLine("git", ["rev-parse", "--short=12", "HEAD"], root);
-  const dirty = head !== "unknown" && spawnSync("git", ["diff", "--quiet", "HEAD", "--", "lib", "notebooks", "data", "scripts"], { cwd: root }).status === 1;
+  const dirty = head !== "unknown" &&
+    spawnSync("git", ["diff", "--quiet", "HEAD", "--", "lib", "notebooks", "data", "scripts"], { cwd: root }).status ===
+      1;
   return {
     commit: head === "unknown" ? head : `${head}${dirty ? "+changes" : ""}`,
     versions: {
       deno: firstLine(deno, ["--version"]).replace(/^deno\s+/, "").split(" ")[0],
       node: process.versions.node,
       python: firstLine(python, ["--version"]).replace(/^Python\s+/, ""),
-      nbclient_nbconvert: firstLine(python, ["-c", "import nbclient, nbconvert; print(nbclient.__version__, nbconvert.__version__)"]),
+      nbclient_nbconvert: firstLine(python, [
+        "-c",
+        "import nbclient, nbconvert; print(nbclient.__version__, nbconvert.__version__)",
+      ]),
     },
   };
 }
@@ -125,24 +134,58 @@ export function diffRuns(a: RunRecord, b: RunRecord): Change[] {
   const changes: Change[] = [];
   const show = (v: unknown) => (v === undefined ? "—" : JSON.stringify(v));
   for (const file of [...new Set([...Object.keys(a.dataFiles), ...Object.keys(b.dataFiles)])].sort()) {
-    if (a.dataFiles[file] !== b.dataFiles[file]) changes.push({ notebook: "*", what: "data", name: file, before: a.dataFiles[file]?.slice(0, 12) ?? "—", after: b.dataFiles[file]?.slice(0, 12) ?? "—" });
+    if (a.dataFiles[file] !== b.dataFiles[file]) {
+      changes.push({
+        notebook: "*",
+        what: "data",
+        name: file,
+        before: a.dataFiles[file]?.slice(0, 12) ?? "—",
+        after: b.dataFiles[file]?.slice(0, 12) ?? "—",
+      });
+    }
   }
   for (const nb of [...new Set([...a.notebooks, ...b.notebooks].map((n) => n.notebook))].sort()) {
     const x = a.notebooks.find((n) => n.notebook === nb);
     const y = b.notebooks.find((n) => n.notebook === nb);
     if (!x || !y) {
-      changes.push({ notebook: nb, what: "status", name: "ran", before: x ? x.status : "not run", after: y ? y.status : "not run" });
+      changes.push({
+        notebook: nb,
+        what: "status",
+        name: "ran",
+        before: x ? x.status : "not run",
+        after: y ? y.status : "not run",
+      });
       continue;
     }
-    if (x.status !== y.status) changes.push({ notebook: nb, what: "status", name: "status", before: x.status, after: y.status });
+    if (x.status !== y.status) {
+      changes.push({ notebook: nb, what: "status", name: "status", before: x.status, after: y.status });
+    }
     for (const p of [...new Set([...Object.keys(x.parameters), ...Object.keys(y.parameters)])]) {
-      if (show(x.parameters[p]) !== show(y.parameters[p])) changes.push({ notebook: nb, what: "assumption", name: p, before: show(x.parameters[p]), after: show(y.parameters[p]) });
+      if (show(x.parameters[p]) !== show(y.parameters[p])) {
+        changes.push({
+          notebook: nb,
+          what: "assumption",
+          name: p,
+          before: show(x.parameters[p]),
+          after: show(y.parameters[p]),
+        });
+      }
     }
     for (const id of [...new Set([...x.claims, ...y.claims].map((c) => c.id))]) {
       const cx = x.claims.find((c) => c.id === id);
       const cy = y.claims.find((c) => c.id === id);
-      if (cx?.verdict !== cy?.verdict) changes.push({ notebook: nb, what: "verdict", name: id, before: cx?.verdict ?? "—", after: cy?.verdict ?? "—" });
-      if (cx?.data !== cy?.data) changes.push({ notebook: nb, what: "figure", name: id, before: cx?.data ?? "—", after: cy?.data ?? "—" });
+      if (cx?.verdict !== cy?.verdict) {
+        changes.push({
+          notebook: nb,
+          what: "verdict",
+          name: id,
+          before: cx?.verdict ?? "—",
+          after: cy?.verdict ?? "—",
+        });
+      }
+      if (cx?.data !== cy?.data) {
+        changes.push({ notebook: nb, what: "figure", name: id, before: cx?.data ?? "—", after: cy?.data ?? "—" });
+      }
     }
   }
   return changes;
@@ -150,11 +193,15 @@ export function diffRuns(a: RunRecord, b: RunRecord): Change[] {
 
 /** The diff as text lines for the terminal. */
 export function diffText(a: RunRecord, b: RunRecord, changes: readonly Change[]): string {
-  const head = `qtlab runs ${a.id} → ${b.id}: ${changes.length ? `${changes.length} change${changes.length === 1 ? "" : "s"}` : "no change"}`;
+  const head = `qtlab runs ${a.id} → ${b.id}: ${
+    changes.length ? `${changes.length} change${changes.length === 1 ? "" : "s"}` : "no change"
+  }`;
   const order: Change["what"][] = ["data", "assumption", "status", "verdict", "figure"];
   const lines = [...changes]
     .sort((p, q) => order.indexOf(p.what) - order.indexOf(q.what) || p.notebook.localeCompare(q.notebook))
-    .map((c) => `  ${c.what.padEnd(10)} ${c.notebook === "*" ? "" : `${c.notebook} `}${c.name}: ${c.before} → ${c.after}`);
+    .map((c) =>
+      `  ${c.what.padEnd(10)} ${c.notebook === "*" ? "" : `${c.notebook} `}${c.name}: ${c.before} → ${c.after}`
+    );
   return [head, ...lines].join("\n");
 }
 
@@ -164,15 +211,27 @@ export function diffPage(a: RunRecord, b: RunRecord, changes: readonly Change[])
   const what = changes.filter((c) => c.what !== "data" && c.what !== "assumption");
   const table = (rows: readonly Change[]) =>
     rows.length
-      ? `<table><thead><tr><th>notebook</th><th>what</th><th>name</th><th>before</th><th>after</th></tr></thead><tbody>${rows
-          .map((c) => `<tr><td>${escapeHtml(c.notebook)}</td><td>${escapeHtml(c.what)}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.before)}</td><td>${escapeHtml(c.after)}</td></tr>`)
-          .join("")}</tbody></table>`
+      ? `<table><thead><tr><th>notebook</th><th>what</th><th>name</th><th>before</th><th>after</th></tr></thead><tbody>${
+        rows
+          .map((c) =>
+            `<tr><td>${escapeHtml(c.notebook)}</td><td>${escapeHtml(c.what)}</td><td>${escapeHtml(c.name)}</td><td>${
+              escapeHtml(c.before)
+            }</td><td>${escapeHtml(c.after)}</td></tr>`
+          )
+          .join("")
+      }</tbody></table>`
       : "<p>None.</p>";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>qtlab: ${escapeHtml(a.id)} → ${escapeHtml(b.id)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>qtlab: ${
+    escapeHtml(a.id)
+  } → ${escapeHtml(b.id)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;padding:.25em .6em;border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:anywhere}th{border-bottom:1px solid #999}</style></head>
 <body><p><a href="../../index.html">All reports</a></p><h1>What changed between two runs</h1>
-<p>From run <code>${escapeHtml(a.id)}</code> (commit ${escapeHtml(a.commit)}) to run <code>${escapeHtml(b.id)}</code> (commit ${escapeHtml(b.commit)}).</p>
-<h2>Why: assumptions and data that differ</h2>${table(why)}<h2>What: verdicts, figures and runs that changed</h2>${table(what)}</body></html>\n`;
+<p>From run <code>${escapeHtml(a.id)}</code> (commit ${escapeHtml(a.commit)}) to run <code>${
+    escapeHtml(b.id)
+  }</code> (commit ${escapeHtml(b.commit)}).</p>
+<h2>Why: assumptions and data that differ</h2>${table(why)}<h2>What: verdicts, figures and runs that changed</h2>${
+    table(what)
+  }</body></html>\n`;
 }
 
 /** True when every notebook of a run ran with its defaults. */
@@ -185,8 +244,16 @@ export function isDefaultsRun(r: RunRecord): boolean {
  * run in which every notebook ran with its defaults). Throws naming the runs there are.
  */
 export function findRun(runs: readonly RunRecord[], which: string): RunRecord {
-  const found =
-    which === "latest" ? runs.at(-1) : which === "defaults" ? runs.filter(isDefaultsRun).at(-1) : runs.find((r) => r.id === which) ?? (runs.filter((r) => r.id.startsWith(which)).length === 1 ? runs.find((r) => r.id.startsWith(which)) : undefined);
-  if (!found) throw new Error(`no run "${which}"; runs: ${runs.map((r) => r.id).join(", ") || "none yet (run the report first)"}`);
+  const found = which === "latest"
+    ? runs.at(-1)
+    : which === "defaults"
+    ? runs.filter(isDefaultsRun).at(-1)
+    : runs.find((r) => r.id === which) ??
+      (runs.filter((r) => r.id.startsWith(which)).length === 1 ? runs.find((r) => r.id.startsWith(which)) : undefined);
+  if (!found) {
+    throw new Error(
+      `no run "${which}"; runs: ${runs.map((r) => r.id).join(", ") || "none yet (run the report first)"}`,
+    );
+  }
   return found;
 }

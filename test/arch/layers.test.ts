@@ -20,7 +20,9 @@ function notebookSources(): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of readdirSync(join(root, "notebooks")).filter((n) => n.endsWith(".ipynb"))) {
     const nb = JSON.parse(readFileSync(join(root, "notebooks", name), "utf8"));
-    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code").map((c: { source: string | string[] }) => (Array.isArray(c.source) ? c.source.join("") : c.source));
+    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code").map((
+      c: { source: string | string[] },
+    ) => (Array.isArray(c.source) ? c.source.join("") : c.source));
     out.set(`notebooks/${name}.ts`, code.join("\n"));
   }
   return out;
@@ -48,7 +50,10 @@ describe("layers: data → calc → rules (format, claims, params) → articles 
   });
 
   it("importsOf reads static, re-export and dynamic imports and marks type-only ones", () => {
-    const i = importsOf("lib/x/a.ts", 'import type { T } from "./t.ts";\nexport { u } from "../u.ts";\nconst m = await import("./m.ts");');
+    const i = importsOf(
+      "lib/x/a.ts",
+      'import type { T } from "./t.ts";\nexport { u } from "../u.ts";\nconst m = await import("./m.ts");',
+    );
     expect(i).toEqual([
       { target: "lib/x/t.ts", typeOnly: true },
       { target: "lib/u.ts", typeOnly: false },

@@ -12,7 +12,9 @@ import { cellSource, readNotebook } from "../../lib/report/notebook.ts";
 const root = join(import.meta.dirname, "..", "..");
 const deno = join(root, "node_modules", "deno", "deno");
 const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
-const files = notebooks.map((nb) => join(root, "notebooks", `.typecheck-${process.pid}-${nb.replace(/\.ipynb$/, "")}.ts`));
+const files = notebooks.map((nb) =>
+  join(root, "notebooks", `.typecheck-${process.pid}-${nb.replace(/\.ipynb$/, "")}.ts`)
+);
 afterAll(() => files.forEach((f) => rmSync(f, { force: true })));
 
 describe("every notebook's code cells type-check", () => {
@@ -22,7 +24,11 @@ describe("every notebook's code cells type-check", () => {
       // Each cell ends with ";" so that a cell's last expression never runs into the next cell's first line.
       writeFileSync(files[i], `${cells.map((c) => `${cellSource(c)}\n;`).join("\n")}\nexport {};\n`);
     });
-    const run = spawnSync(deno, ["check", "--quiet", ...files], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DENO_DIR: join(root, ".cache", "deno") } });
+    const run = spawnSync(deno, ["check", "--quiet", ...files], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", DENO_DIR: join(root, ".cache", "deno") },
+    });
     expect(run.status, `${run.stdout}\n${run.stderr}`.replaceAll(`.typecheck-${process.pid}-`, "")).toBe(0);
   }, 120_000);
 });

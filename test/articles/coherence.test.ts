@@ -68,15 +68,22 @@ beforeAll(async () => {
     const plan = Object.fromEntries(names.map((nb) => [nb, sets.get(nb)![k].overrides]));
     const statuses = await runReports(names, plan, { outDir: dir, jobs: 2, log: () => {} });
     for (const s of statuses) {
-      if (s.status !== "ok") throw new Error(`${s.notebook} with "${sets.get(s.notebook)![k].name}" failed: ${s.error?.ename}: ${s.error?.evalue}`);
-      pages.set(`${s.notebook}/${sets.get(s.notebook)![k].name}`, readFileSync(join(dir, `${s.notebook}.html`), "utf8"));
+      if (s.status !== "ok") {
+        throw new Error(
+          `${s.notebook} with "${sets.get(s.notebook)![k].name}" failed: ${s.error?.ename}: ${s.error?.evalue}`,
+        );
+      }
+      pages.set(
+        `${s.notebook}/${sets.get(s.notebook)![k].name}`,
+        readFileSync(join(dir, `${s.notebook}.html`), "utf8"),
+      );
     }
   }
 }, 900_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("a rerun never contradicts itself: prose, findings and claims tables agree in every report", () => {
-  it("every notebook has at least three parameter sets, one of them the defaults and one that flips", async () => {
+  it("every notebook has at least three parameter sets, one of them the defaults and one that flips", () => {
     for (const nb of notebooks) {
       const s = sets.get(nb);
       expect(s, `test/articles/${slugOf(nb)}/paramSets.ts`).toBeDefined();
@@ -90,28 +97,39 @@ describe("a rerun never contradicts itself: prose, findings and claims tables ag
     for (const set of sets.get(nb) ?? []) {
       const html = pages.get(`${nb}/${set.name}`)!;
       const m = marks(html);
-      const disagreements = [...m].filter(([, texts]) => new Set(texts).size > 1).map(([k, texts]) => `${k}: ${[...new Set(texts)].join(" ≠ ")}`);
+      const disagreements = [...m].filter(([, texts]) => new Set(texts).size > 1).map(([k, texts]) =>
+        `${k}: ${[...new Set(texts)].join(" ≠ ")}`
+      );
       expect(disagreements, `${nb} with "${set.name}"`).toEqual([]);
       // Each verdict the prose mentions is in the claims table.
       const proseVerdicts = [...m.keys()].filter((k) => /^claim:[^:]+:verdict$/.test(k));
-      for (const k of proseVerdicts) expect(m.get(k)!.length, `${nb}: ${k} appears in a table too`).toBeGreaterThanOrEqual(1);
+      for (const k of proseVerdicts) {
+        expect(m.get(k)!.length, `${nb}: ${k} appears in a table too`).toBeGreaterThanOrEqual(1);
+      }
     }
   });
 
-  it.each(notebooks)("%s: each report shows its table of assumptions from the declaration, changed ones highlighted", (nb) => {
-    for (const set of sets.get(nb) ?? []) {
-      const { document } = parseHTML(pages.get(`${nb}/${set.name}`)!);
-      const panel = document.querySelector(".qtlab-assumptions-panel");
-      expect(panel, `${nb} "${set.name}"`).not.toBeNull();
-      const highlighted = [...panel!.querySelectorAll("details tr.qtlab-overridden code")].map((c) => c.textContent);
-      expect(highlighted.sort()).toEqual(Object.keys(set.overrides).filter((k) => JSON.stringify(set.overrides[k]) !== undefined).sort());
-    }
-  });
+  it.each(notebooks)(
+    "%s: each report shows its table of assumptions from the declaration, changed ones highlighted",
+    (nb) => {
+      for (const set of sets.get(nb) ?? []) {
+        const { document } = parseHTML(pages.get(`${nb}/${set.name}`)!);
+        const panel = document.querySelector(".qtlab-assumptions-panel");
+        expect(panel, `${nb} "${set.name}"`).not.toBeNull();
+        const highlighted = [...panel!.querySelectorAll("details tr.qtlab-overridden code")].map((c) => c.textContent);
+        expect(highlighted.sort()).toEqual(
+          Object.keys(set.overrides).filter((k) => JSON.stringify(set.overrides[k]) !== undefined).sort(),
+        );
+      }
+    },
+  );
 
   it.each(notebooks)("%s: the static markdown states no verdict (verdicts are computed)", (nb) => {
     const set = (sets.get(nb) ?? [])[0];
     if (!set) return;
-    expect(markdownText(pages.get(`${nb}/${set.name}`)!)).not.toMatch(/\b(does not hold|roughly holds|not checkable)\b/i);
+    expect(markdownText(pages.get(`${nb}/${set.name}`)!)).not.toMatch(
+      /\b(does not hold|roughly holds|not checkable)\b/i,
+    );
   });
 
   it.each(notebooks)("%s: the flipping set changes a marked verdict or figure against the defaults", (nb) => {

@@ -26,7 +26,10 @@ describe("every notebook's parameters cell is its article's declaration", () => 
     for (const p of cell) {
       const spec = declared!.specs[p.name];
       expect(p.comment, p.name).toContain(spec.source);
-      if (spec.unit) expect(p.comment.startsWith(`${spec.unit};`), `${p.name}: "${p.comment}" starts with its unit "${spec.unit};"`).toBe(true);
+      if (spec.unit) {
+        expect(p.comment.startsWith(`${spec.unit};`), `${p.name}: "${p.comment}" starts with its unit "${spec.unit};"`)
+          .toBe(true);
+      }
     }
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { auctionKind, bidToCoverExFed, bidToCoverHistory, bidToCoverRatio, somaAddOnUsdBn, termYears } from "../../lib/calc/bidToCover.ts";
+import {
+  auctionKind,
+  bidToCoverExFed,
+  bidToCoverHistory,
+  bidToCoverRatio,
+  somaAddOnUsdBn,
+  termYears,
+} from "../../lib/calc/bidToCover.ts";
 import { loadAuctions } from "../../lib/data/auctions.ts";
 
 const a = (auctionDate: string, securityTerm: string, bidToCover: number, highYieldPct: number | undefined = 4.2) => ({
@@ -25,15 +32,35 @@ describe("bidToCoverRatio and the Fed's add-on", () => {
     expect(bidToCoverExFed(x)).toBeCloseTo(2.71, 2);
   });
   test("reproduces every published ratio in the shipped file to 2 decimals", () => {
-    const bad = loadAuctions().filter((x) => x.bidToCover !== undefined && Math.abs(bidToCoverExFed(x) - x.bidToCover) > 0.0051);
+    const bad = loadAuctions().filter((x) =>
+      x.bidToCover !== undefined && Math.abs(bidToCoverExFed(x) - x.bidToCover) > 0.0051
+    );
     expect(bad.map((x) => `${x.auctionDate} ${x.securityTerm}`)).toEqual([]);
   });
 });
 
 describe("termYears(term) and auctionKind(auction)", () => {
   test("original tenors, reopenings rounded up", () => {
-    expect(["10-Year", "9-Year 10-Month", "9-Year 11-Month", "3-Year", "29-Year 6-Month", "1-Year 10-Month", "13-Week", "42-Day"].map(termYears)).toEqual([
-      10, 10, 10, 3, 30, 2, 0.25, 42 / 364,
+    expect(
+      [
+        "10-Year",
+        "9-Year 10-Month",
+        "9-Year 11-Month",
+        "3-Year",
+        "29-Year 6-Month",
+        "1-Year 10-Month",
+        "13-Week",
+        "42-Day",
+      ].map(termYears),
+    ).toEqual([
+      10,
+      10,
+      10,
+      3,
+      30,
+      2,
+      0.25,
+      42 / 364,
     ]);
     expect(() => termYears("Perpetual")).toThrow(/cannot read/);
   });
@@ -47,12 +74,25 @@ describe("termYears(term) and auctionKind(auction)", () => {
 
 describe("bidToCoverHistory(auctions, tenor, options)", () => {
   const rows = bidToCoverHistory(
-    [a("2026-04-07", "3-Year", 2.68), a("2026-05-11", "3-Year", 2.54), a("2026-06-09", "3-Year", 2.64), a("2026-07-07", "3-Year", 2.6), a("2026-07-23", "10-Year", 2.3, 2.438), a("2026-08-11", "3-Year", 2.71)],
+    [
+      a("2026-04-07", "3-Year", 2.68),
+      a("2026-05-11", "3-Year", 2.54),
+      a("2026-06-09", "3-Year", 2.64),
+      a("2026-07-07", "3-Year", 2.6),
+      a("2026-07-23", "10-Year", 2.3, 2.438),
+      a("2026-08-11", "3-Year", 2.71),
+    ],
     3,
     { trailingAuctions: 3 },
   );
   test("trailing mean of the previous 3 published ratios, by hand", () => {
-    expect(rows.map((r) => r.auctionDate)).toEqual(["2026-04-07", "2026-05-11", "2026-06-09", "2026-07-07", "2026-08-11"]);
+    expect(rows.map((r) => r.auctionDate)).toEqual([
+      "2026-04-07",
+      "2026-05-11",
+      "2026-06-09",
+      "2026-07-07",
+      "2026-08-11",
+    ]);
     expect(rows[0].trailingMean).toBeUndefined();
     expect(rows[1].trailingMean).toBeCloseTo(2.68, 12);
     expect(rows[4].trailingMean).toBeCloseTo((2.54 + 2.64 + 2.6) / 3, 12);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { BTFP_PROGRAM, annualCarryUsdMn, breakEvenOisPct, btfpCarryBp, btfpLoanRatePct } from "../../lib/calc/btfp.ts";
+import { annualCarryUsdMn, breakEvenOisPct, BTFP_PROGRAM, btfpCarryBp, btfpLoanRatePct } from "../../lib/calc/btfp.ts";
 
 describe("BTFP_PROGRAM: the published dates and terms", () => {
   test("opened 2023-03-12, new loans until 2024-03-11, up to one year, OIS + 10bp, par collateral, IORB floor from 2024-01-24", () => {

@@ -1,6 +1,13 @@
 import { addDays } from "../../lib/calendar.ts";
 import { describe, expect, test } from "vitest";
-import { checkDebtLimitWindows, DEBT_LIMIT_EPISODES, debtLimitPhases, episodeChanges, tgaDrivenSwings, weeksSinceWindowStart } from "../../lib/calc/debtCeiling.ts";
+import {
+  checkDebtLimitWindows,
+  DEBT_LIMIT_EPISODES,
+  debtLimitPhases,
+  episodeChanges,
+  tgaDrivenSwings,
+  weeksSinceWindowStart,
+} from "../../lib/calc/debtCeiling.ts";
 import { reservesIdentity, sumOfDriversUsdBn } from "../../lib/calc/reserves.ts";
 
 describe("DEBT_LIMIT_EPISODES", () => {
@@ -15,7 +22,10 @@ describe("DEBT_LIMIT_EPISODES", () => {
 
 describe("checkDebtLimitWindows(windows)", () => {
   test("sorts valid windows; refuses bad dates, reversed windows and duplicate ids", () => {
-    expect(checkDebtLimitWindows([DEBT_LIMIT_EPISODES[1], DEBT_LIMIT_EPISODES[0]]).map((w) => w.id)).toEqual(["2023", "2025"]);
+    expect(checkDebtLimitWindows([DEBT_LIMIT_EPISODES[1], DEBT_LIMIT_EPISODES[0]]).map((w) => w.id)).toEqual([
+      "2023",
+      "2025",
+    ]);
     expect(() => checkDebtLimitWindows([{ id: "x", from: "2023-1-19", to: "2023-06-03" }])).toThrow(/ISO dates/);
     expect(() => checkDebtLimitWindows([{ id: "x", from: "2023-06-03", to: "2023-01-19" }])).toThrow(/not before/);
     expect(() => checkDebtLimitWindows([DEBT_LIMIT_EPISODES[0], DEBT_LIMIT_EPISODES[0]])).toThrow(/duplicate/);
@@ -30,9 +40,24 @@ function stylisedWeeks() {
   let tga = 500, rrp = 2000, res = 3000;
   for (let i = 0; i < 20; i++) {
     const date = addDays("2023-01-04", 7 * i);
-    out.push(reservesIdentity({ date, totalAssetsUsdBn: 8000, reservesUsdBn: res, tgaUsdBn: tga, onRrpUsdBn: rrp, currencyUsdBn: 2300 }));
-    if (i < 8) { tga -= 50; res += 50; }
-    else if (i < 13) { tga += 100; rrp -= 50; res -= 50; }
+    out.push(
+      reservesIdentity({
+        date,
+        totalAssetsUsdBn: 8000,
+        reservesUsdBn: res,
+        tgaUsdBn: tga,
+        onRrpUsdBn: rrp,
+        currencyUsdBn: 2300,
+      }),
+    );
+    if (i < 8) {
+      tga -= 50;
+      res += 50;
+    } else if (i < 13) {
+      tga += 100;
+      rrp -= 50;
+      res -= 50;
+    }
   }
   return out;
 }
@@ -43,17 +68,31 @@ describe("debtLimitPhases(weeks, window, horizon)", () => {
 
   test("drawdown: TGA −400 adds 400 to reserves; rebuild to the TGA's peak: −500, half from ON RRP", () => {
     const p = debtLimitPhases(weeks, window, 10);
-    expect(p.drawdown).toMatchObject({ fromDate: "2023-01-04", toDate: "2023-03-01", deltaReservesUsdBn: 400, tgaUsdBn: 400, onRrpUsdBn: -0 });
+    expect(p.drawdown).toMatchObject({
+      fromDate: "2023-01-04",
+      toDate: "2023-03-01",
+      deltaReservesUsdBn: 400,
+      tgaUsdBn: 400,
+      onRrpUsdBn: -0,
+    });
     expect(p.tgaLowUsdBn).toBe(100);
     expect(p.tgaPeakUsdBn).toBe(600);
     expect(p.tgaPeakDate).toBe("2023-04-05");
-    expect(p.rebuild).toMatchObject({ fromDate: "2023-03-01", toDate: "2023-04-05", deltaReservesUsdBn: -250, tgaUsdBn: -500, onRrpUsdBn: 250 });
+    expect(p.rebuild).toMatchObject({
+      fromDate: "2023-03-01",
+      toDate: "2023-04-05",
+      deltaReservesUsdBn: -250,
+      tgaUsdBn: -500,
+      onRrpUsdBn: 250,
+    });
     expect(sumOfDriversUsdBn(p.rebuild)).toBeCloseTo(p.rebuild.deltaReservesUsdBn, 9);
   });
 
   test("a horizon that is not a positive integer, or a window the data do not cover, is refused", () => {
     expect(() => debtLimitPhases(weeks, window, 0)).toThrow(/positive integer/);
-    expect(() => debtLimitPhases(weeks, { id: "late", from: "2024-01-03", to: "2024-03-01" }, 4)).toThrow(/fewer than two weeks/);
+    expect(() => debtLimitPhases(weeks, { id: "late", from: "2024-01-03", to: "2024-03-01" }, 4)).toThrow(
+      /fewer than two weeks/,
+    );
   });
 });
 
@@ -75,11 +114,33 @@ describe("episodeChanges(weeks, window, before, after)", () => {
 
 describe("tgaDrivenSwings(phases, threshold)", () => {
   const d = (deltaReservesUsdBn: number, assetsUsdBn: number, tgaUsdBn: number, onRrpUsdBn: number) => ({
-    fromDate: "a", toDate: "b", deltaReservesUsdBn, assetsUsdBn, tgaUsdBn, onRrpUsdBn, currencyAndOtherUsdBn: deltaReservesUsdBn - assetsUsdBn - tgaUsdBn - onRrpUsdBn,
+    fromDate: "a",
+    toDate: "b",
+    deltaReservesUsdBn,
+    assetsUsdBn,
+    tgaUsdBn,
+    onRrpUsdBn,
+    currencyAndOtherUsdBn: deltaReservesUsdBn - assetsUsdBn - tgaUsdBn - onRrpUsdBn,
   });
   // The measured 2023 and 2025 episodes ($bn, rounded): drawdown then rebuild.
-  const e2023 = { id: "2023", drawdown: d(278, -85, 443, -223), rebuild: d(-48, -478, -785, 1154), tgaLowUsdBn: 49, tgaLowDate: "", tgaPeakUsdBn: 834, tgaPeakDate: "" };
-  const e2025 = { id: "2025", drawdown: d(-29, -194, 293, -52), rebuild: d(-378, -73, -598, 218), tgaLowUsdBn: 306, tgaLowDate: "", tgaPeakUsdBn: 957, tgaPeakDate: "" };
+  const e2023 = {
+    id: "2023",
+    drawdown: d(278, -85, 443, -223),
+    rebuild: d(-48, -478, -785, 1154),
+    tgaLowUsdBn: 49,
+    tgaLowDate: "",
+    tgaPeakUsdBn: 834,
+    tgaPeakDate: "",
+  };
+  const e2025 = {
+    id: "2025",
+    drawdown: d(-29, -194, 293, -52),
+    rebuild: d(-378, -73, -598, 218),
+    tgaLowUsdBn: 306,
+    tgaLowDate: "",
+    tgaPeakUsdBn: 957,
+    tgaPeakDate: "",
+  };
 
   test("2023: the drawdown is a TGA-driven swing; the rebuild is not (ON RRP paid, reserves −48)", () => {
     expect(tgaDrivenSwings(e2023, 200).map((s) => s.phase)).toEqual(["drawdown"]);

@@ -3,6 +3,7 @@ import {
   addMonthsIso,
   changeFrom,
   eventPaths,
+  type EventSeries,
   eventStudy,
   knownRows,
   median,
@@ -10,7 +11,6 @@ import {
   summariseEventStudy,
   valueOnOrBefore,
   windowChanges,
-  type EventSeries,
 } from "../../lib/calc/eventStudy.ts";
 
 // A small daily index: weekdays in Jan–Jul 2024 (hand-picked values), ending 2024-07-15.
@@ -114,7 +114,12 @@ describe("eventStudy(series, pivots, {horizonsMonths})", () => {
 
   test("a horizon beyond the data is missing (2024-07-31 > last observation), not filled", () => {
     const i = rows.find((r) => r.seriesId === "IDX")!;
-    expect(i.horizons[2]).toEqual({ horizonMonths: 6, targetDate: "2024-07-31", observation: undefined, change: undefined });
+    expect(i.horizons[2]).toEqual({
+      horizonMonths: 6,
+      targetDate: "2024-07-31",
+      observation: undefined,
+      change: undefined,
+    });
   });
 
   test("a pivot before the series starts has no base and every horizon missing", () => {
@@ -124,8 +129,12 @@ describe("eventStudy(series, pivots, {horizonsMonths})", () => {
   });
 
   test("horizons must be positive whole months", () => {
-    expect(() => eventStudy([idx], [{ id: "p", date: "2024-01-31" }], { horizonsMonths: [0] })).toThrow(/positive whole months/);
-    expect(() => eventStudy([idx], [{ id: "p", date: "2024-01-31" }], { horizonsMonths: [1.5] })).toThrow(/positive whole months/);
+    expect(() => eventStudy([idx], [{ id: "p", date: "2024-01-31" }], { horizonsMonths: [0] })).toThrow(
+      /positive whole months/,
+    );
+    expect(() => eventStudy([idx], [{ id: "p", date: "2024-01-31" }], { horizonsMonths: [1.5] })).toThrow(
+      /positive whole months/,
+    );
   });
 });
 
@@ -168,7 +177,15 @@ describe("summariseEventStudy(rows)", () => {
 
   test("with no pivot covered, n = 0 and the statistics are undefined, not zero", () => {
     const [empty] = summariseEventStudy(eventStudy([s], [{ id: "late", date: "2021-01-01" }], { horizonsMonths: [1] }));
-    expect(empty).toMatchObject({ n: 0, mean: undefined, median: undefined, min: undefined, max: undefined, sharePositiveFrac: undefined, missingPivotIds: ["late"] });
+    expect(empty).toMatchObject({
+      n: 0,
+      mean: undefined,
+      median: undefined,
+      min: undefined,
+      max: undefined,
+      sharePositiveFrac: undefined,
+      missingPivotIds: ["late"],
+    });
   });
 
   test("median of an even count is the mean of the middle two", () => {
@@ -228,7 +245,9 @@ describe("eventPaths(series, pivots, {fromMonths, toMonths})", () => {
   });
 
   test("the window must contain the pivot", () => {
-    expect(() => eventPaths([idx], [{ id: "p", date: "2024-01-31" }], { fromMonths: 1, toMonths: 3 })).toThrow(/contain the pivot/);
+    expect(() => eventPaths([idx], [{ id: "p", date: "2024-01-31" }], { fromMonths: 1, toMonths: 3 })).toThrow(
+      /contain the pivot/,
+    );
   });
 });
 

@@ -6,8 +6,8 @@ import {
   lastOnOrBefore,
   rankWindow,
   tradingDayChanges,
-  weekMonday,
   weeklyChanges,
+  weekMonday,
   windowChange,
 } from "../../lib/calc/eventWindow.ts";
 

@@ -5,7 +5,10 @@ import { loadMacro } from "../../lib/data/macro.ts";
 /** n consecutive Wednesdays from `first` with values from `value(i)`. */
 function weekly(first: string, n: number, value: (i: number) => number) {
   const t0 = Date.parse(`${first}T00:00:00Z`);
-  return Array.from({ length: n }, (_, i) => ({ date: new Date(t0 + i * 7 * 86_400_000).toISOString().slice(0, 10), value: value(i) }));
+  return Array.from(
+    { length: n },
+    (_, i) => ({ date: new Date(t0 + i * 7 * 86_400_000).toISOString().slice(0, 10), value: value(i) }),
+  );
 }
 
 test("quarterStart(date) is the first day of the calendar quarter", () => {
@@ -31,7 +34,13 @@ describe("balanceSheetToGdp(assets, gdp) → share of GDP per quarter", () => {
 
   test("quarter-average basis: mean of the quarter's Wednesdays over GDP SAAR", () => {
     const [q] = balanceSheetToGdp(assets, gdp);
-    expect(q).toMatchObject({ quarter: "2024-01-01", assetsUsdBn: 7600, gdpUsdBnSaar: 28000, weeks: 13, basis: "quarter-average" });
+    expect(q).toMatchObject({
+      quarter: "2024-01-01",
+      assetsUsdBn: 7600,
+      gdpUsdBnSaar: 28000,
+      weeks: 13,
+      basis: "quarter-average",
+    });
     expect(q.shareFrac).toBeCloseTo(7600 / 28000, 12);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { compareHoldings, holdingsChange, lowestSince, monthEndIso, monthlyChanges, shareOf } from "../../lib/calc/holdings.ts";
+import {
+  compareHoldings,
+  holdingsChange,
+  lowestSince,
+  monthEndIso,
+  monthlyChanges,
+  shareOf,
+} from "../../lib/calc/holdings.ts";
 
 // Real TIC China rows ($bn, end of month) around the article, and a made-up break for the flag.
 const china = [

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { inWindow, levelChanges, levelStats, shareWithinBand, spellsNearLevel, stepSummary } from "../../lib/calc/levelWindow.ts";
+import {
+  inWindow,
+  levelChanges,
+  levelStats,
+  shareWithinBand,
+  spellsNearLevel,
+  stepSummary,
+} from "../../lib/calc/levelWindow.ts";
 
 // Weekly total assets in $bn (made-up round numbers on real Wednesdays).
 const w = [
@@ -24,7 +31,14 @@ describe("levelStats(rows, from, to)", () => {
   });
 
   test("an empty window gives n = 0 and undefined figures", () => {
-    expect(levelStats(w, "2026-01-01")).toEqual({ n: 0, first: undefined, last: undefined, min: undefined, max: undefined, mean: undefined });
+    expect(levelStats(w, "2026-01-01")).toEqual({
+      n: 0,
+      first: undefined,
+      last: undefined,
+      min: undefined,
+      max: undefined,
+      mean: undefined,
+    });
     expect(inWindow(w, undefined, "2025-11-05")).toHaveLength(1);
   });
 });
@@ -73,7 +87,11 @@ describe("levelChanges(rows, from, to)", () => {
       { date: "2025-12-11", value: 3.75 },
       { date: "2025-12-12", value: 3.75 },
     ];
-    expect(levelChanges(upper)).toEqual([{ before: { date: "2025-12-10", value: 4.0 }, after: { date: "2025-12-11", value: 3.75 }, change: -0.25 }]);
+    expect(levelChanges(upper)).toEqual([{
+      before: { date: "2025-12-10", value: 4.0 },
+      after: { date: "2025-12-11", value: 3.75 },
+      change: -0.25,
+    }]);
     expect(levelChanges(upper, "2025-12-12")).toEqual([]);
   });
 });

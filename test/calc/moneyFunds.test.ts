@@ -58,7 +58,12 @@ describe("moneyFundsVsDeposits(mmf, deposits)", () => {
 
   test("shiftBetween gives both changes and both ratios between two quarter ends", () => {
     const s = shiftBetween(quarters, "2023-04-01", "2023-10-01");
-    expect(s).toMatchObject({ fromQuarterEnd: "2023-06-30", toQuarterEnd: "2023-12-31", mmfChangeUsdBn: 500, depositsChangeUsdBn: 120 });
+    expect(s).toMatchObject({
+      fromQuarterEnd: "2023-06-30",
+      toQuarterEnd: "2023-12-31",
+      mmfChangeUsdBn: 500,
+      depositsChangeUsdBn: 120,
+    });
     expect(s.ratioToFrac).toBeCloseTo(6400 / 17420, 12);
     expect(() => shiftBetween(quarters, "2023-04-01", "2024-01-01")).toThrow(/not among the aligned quarters/);
     expect(() => shiftBetween(quarters, "2023-10-01", "2023-04-01")).toThrow(/not after/);
@@ -67,7 +72,12 @@ describe("moneyFundsVsDeposits(mmf, deposits)", () => {
 
 describe("isRecordAt(rows, quarter)", () => {
   test("a quarter above every earlier one is a record; the previous high is named", () => {
-    expect(isRecordAt(mmf, "2023-10-01")).toEqual({ record: true, valueUsdBn: 6400, previousHighUsdBn: 6100, previousHighDate: "2023-07-01" });
+    expect(isRecordAt(mmf, "2023-10-01")).toEqual({
+      record: true,
+      valueUsdBn: 6400,
+      previousHighUsdBn: 6100,
+      previousHighDate: "2023-07-01",
+    });
     const dip = [...mmf.slice(0, 3), { date: "2024-01-01", value: 6300 }];
     expect(isRecordAt(dip, "2024-01-01").record).toBe(false);
   });

@@ -6,8 +6,8 @@ import {
   rollingSpreadStats,
   SCARCITY_EPISODES,
   spreadBpDaily,
-  weekEndingMeans,
   type SpreadPoint,
+  weekEndingMeans,
 } from "../../lib/calc/moneyMarket.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
 
@@ -36,7 +36,9 @@ describe("spreadBpDaily(rate, reference)", () => {
   });
 
   test("is negative when the market rate is below IORB", () => {
-    expect(spreadBpDaily([{ date: "2024-05-01", value: 5.31 }], [{ date: "2024-05-01", value: 5.4 }])[0].spreadBp).toBe(-9);
+    expect(spreadBpDaily([{ date: "2024-05-01", value: 5.31 }], [{ date: "2024-05-01", value: 5.4 }])[0].spreadBp).toBe(
+      -9,
+    );
   });
 });
 
@@ -91,7 +93,14 @@ describe("countDaysAbove(points, from, to)", () => {
       ["2025-12-31", -3],
       ["2026-01-02", 7],
     ]);
-    expect(countDaysAbove(p, "2025-01-01", "2025-12-31")).toEqual({ from: "2025-01-01", to: "2025-12-31", days: 3, daysAbove: 2, maxBp: 4, maxDate: "2025-06-30" });
+    expect(countDaysAbove(p, "2025-01-01", "2025-12-31")).toEqual({
+      from: "2025-01-01",
+      to: "2025-12-31",
+      days: 3,
+      daysAbove: 2,
+      maxBp: 4,
+      maxDate: "2025-06-30",
+    });
   });
 });
 
@@ -103,7 +112,11 @@ describe("weekEndingMeans(points, wednesdays)", () => {
       ["2025-11-24", 4],
       ["2025-11-26", 6],
     ]);
-    expect(weekEndingMeans(p, ["2025-11-12", "2025-11-26"])).toEqual([{ weekEnding: "2025-11-26", meanBp: 4, days: 3 }]);
+    expect(weekEndingMeans(p, ["2025-11-12", "2025-11-26"])).toEqual([{
+      weekEnding: "2025-11-26",
+      meanBp: 4,
+      days: 3,
+    }]);
   });
 
   test("a week reaches back across a month and year end", () => {
@@ -125,7 +138,9 @@ describe("SCARCITY_EPISODES against the shipped data", () => {
 
   test("in every month of the late-2025 window SOFR was above IORB on most days", () => {
     const e = SCARCITY_EPISODES.find((x) => x.id === "late-2025")!;
-    const months = daysAboveByMonth(spreadBpDaily(sofr.rows, iorb.rows).filter((p) => p.date >= e.date && p.date <= e.to!));
+    const months = daysAboveByMonth(
+      spreadBpDaily(sofr.rows, iorb.rows).filter((p) => p.date >= e.date && p.date <= e.to!),
+    );
     expect(months.map((m) => m.month)).toEqual(["2025-10", "2025-11", "2025-12"]);
     for (const m of months) expect(m.daysAbove).toBeGreaterThan(m.days / 2);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { isLastWednesdayOfMonth, netLiquidityRelation, netLiquidityWeekly, withIndexClose, type NetLiquidityIndexWeek } from "../../lib/calc/netLiquidity.ts";
+import {
+  isLastWednesdayOfMonth,
+  type NetLiquidityIndexWeek,
+  netLiquidityRelation,
+  netLiquidityWeekly,
+  withIndexClose,
+} from "../../lib/calc/netLiquidity.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 
 const weeks = ["2024-12-11", "2024-12-18", "2024-12-25", "2025-01-01"];
@@ -18,7 +24,14 @@ describe("netLiquidityWeekly(assets, tga, onRrp) in $bn", () => {
   test("hand-worked: WALCL − WTREGEN − ON RRP on each Wednesday", () => {
     const nl = netLiquidityWeekly(walcl, tga, rrp);
     expect(nl.map((w) => w.date)).toEqual(weeks);
-    expect(nl[0]).toEqual({ date: "2024-12-11", totalAssetsUsdBn: 6900, tgaUsdBn: 800, onRrpUsdBn: 160, onRrpDate: "2024-12-11", netLiquidityUsdBn: 5940 });
+    expect(nl[0]).toEqual({
+      date: "2024-12-11",
+      totalAssetsUsdBn: 6900,
+      tgaUsdBn: 800,
+      onRrpUsdBn: 160,
+      onRrpDate: "2024-12-11",
+      netLiquidityUsdBn: 5940,
+    });
     expect(nl[1].netLiquidityUsdBn).toBe(6890 - 805 - 170);
   });
 
@@ -34,17 +47,25 @@ describe("netLiquidityWeekly(assets, tga, onRrp) in $bn", () => {
   });
 
   test("from/to bound the window", () => {
-    expect(netLiquidityWeekly(walcl, tga, rrp, { from: "2024-12-18", to: "2024-12-25" }).map((w) => w.date)).toEqual(["2024-12-18", "2024-12-25"]);
+    expect(netLiquidityWeekly(walcl, tga, rrp, { from: "2024-12-18", to: "2024-12-25" }).map((w) => w.date)).toEqual([
+      "2024-12-18",
+      "2024-12-25",
+    ]);
   });
 
   test("throws when the last ON RRP operation is older than maxOnRrpAgeDays", () => {
     const sparse = [{ date: "2024-12-11", value: 160 }];
-    expect(() => netLiquidityWeekly(walcl, tga, sparse)).toThrow(/no ON RRP operation within 5 days before 2024-12-18 \(last 2024-12-11\)/);
+    expect(() => netLiquidityWeekly(walcl, tga, sparse)).toThrow(
+      /no ON RRP operation within 5 days before 2024-12-18 \(last 2024-12-11\)/,
+    );
     expect(() => netLiquidityWeekly(walcl, tga, [])).toThrow(/before 2024-12-11; start the window/);
   });
 
   test("on the shipped data, the week of 2024-01-24 sums as published", () => {
-    const nl = netLiquidityWeekly(loadH41("WALCL").rows, loadH41("WTREGEN").rows, loadH41("RRPONTSYD").rows, { from: "2024-01-24", to: "2024-01-24" });
+    const nl = netLiquidityWeekly(loadH41("WALCL").rows, loadH41("WTREGEN").rows, loadH41("RRPONTSYD").rows, {
+      from: "2024-01-24",
+      to: "2024-01-24",
+    });
     expect(nl).toHaveLength(1);
     expect(nl[0].totalAssetsUsdBn).toBe(7677.23);
     expect(nl[0].tgaUsdBn).toBe(799.358);
@@ -70,7 +91,9 @@ describe("withIndexClose(weeks, index)", () => {
   });
 
   test("a gap longer than maxIndexAgeDays throws instead of bridging it", () => {
-    expect(() => withIndexClose(nl, [{ date: "2024-12-11", value: 6000 }])).toThrow(/last close before 2024-12-18 is 2024-12-11, more than 5 days old/);
+    expect(() => withIndexClose(nl, [{ date: "2024-12-11", value: 6000 }])).toThrow(
+      /last close before 2024-12-18 is 2024-12-11, more than 5 days old/,
+    );
   });
 });
 
@@ -78,7 +101,16 @@ describe("withIndexClose(weeks, index)", () => {
 function synthetic(nl: number[], index: number[]): NetLiquidityIndexWeek[] {
   return nl.map((v, i) => {
     const date = new Date(Date.UTC(2023, 0, 4 + 7 * i)).toISOString().slice(0, 10);
-    return { date, totalAssetsUsdBn: v, tgaUsdBn: 0, onRrpUsdBn: 0, onRrpDate: date, netLiquidityUsdBn: v, indexValue: index[i], indexDate: date };
+    return {
+      date,
+      totalAssetsUsdBn: v,
+      tgaUsdBn: 0,
+      onRrpUsdBn: 0,
+      onRrpDate: date,
+      netLiquidityUsdBn: v,
+      indexValue: index[i],
+      indexDate: date,
+    };
   });
 }
 
@@ -106,9 +138,14 @@ describe("netLiquidityRelation(weeks) → levels, weekly and month-end correlati
   });
 
   test("from/to select the sample; a gap inside it or an empty window throws", () => {
-    const w = synthetic(Array.from({ length: 30 }, (_, i) => 100 + i + (i % 2)), Array.from({ length: 30 }, (_, i) => 50 + i + (i % 3)));
+    const w = synthetic(
+      Array.from({ length: 30 }, (_, i) => 100 + i + (i % 2)),
+      Array.from({ length: 30 }, (_, i) => 50 + i + (i % 3)),
+    );
     expect(netLiquidityRelation(w, { from: "2023-02-01" }).from).toBe("2023-02-01");
-    expect(() => netLiquidityRelation([...w.slice(0, 10), ...w.slice(11)])).toThrow(/is not one week; the sample has a gap/);
+    expect(() => netLiquidityRelation([...w.slice(0, 10), ...w.slice(11)])).toThrow(
+      /is not one week; the sample has a gap/,
+    );
     expect(() => netLiquidityRelation(w, { from: "2030-01-01" })).toThrow(/no weeks/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { PIVOTS, pivotCoverage, pivotsByIds, policyRateChangeBp, policyRateDefaults } from "../../lib/calc/pivots.ts";
+import { pivotCoverage, PIVOTS, pivotsByIds, policyRateChangeBp, policyRateDefaults } from "../../lib/calc/pivots.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
 
 describe("PIVOTS (tightening-to-easing turns as data)", () => {
@@ -16,7 +16,20 @@ describe("PIVOTS (tightening-to-easing turns as data)", () => {
 
   test("holds the dates named in qtlab's spec, with both 2019 events and the 2025 QT end decided 2025-10-29", () => {
     const ids = PIVOTS.map((p) => p.id);
-    for (const id of ["1995-07-06", "1998-09-29", "2001-01-03", "2007-09-18", "2019-07-31", "2019-08-01", "2020-03-03", "2020-03-15", "2024-09-18", "2025-12-01"]) {
+    for (
+      const id of [
+        "1995-07-06",
+        "1998-09-29",
+        "2001-01-03",
+        "2007-09-18",
+        "2019-07-31",
+        "2019-08-01",
+        "2020-03-03",
+        "2020-03-15",
+        "2024-09-18",
+        "2025-12-01",
+      ]
+    ) {
       expect(ids).toContain(id);
     }
     const qtEnd = pivotsByIds(["2025-12-01"])[0];
@@ -69,7 +82,13 @@ describe("pivotCoverage(pivots, ranges, horizons)", () => {
 
 describe("policyRateChangeBp(rows, pivotDate, {windowDays})", () => {
   const daily = (from: string, n: number, value: (i: number) => number) =>
-    Array.from({ length: n }, (_, i) => ({ date: new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10), value: value(i) }));
+    Array.from(
+      { length: n },
+      (_, i) => ({
+        date: new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+        value: value(i),
+      }),
+    );
 
   test("hand-worked: a 25bp step the day after the pivot gives −25bp; the pivot day is in neither window", () => {
     // 2024-01-01..2024-01-31; pivot 2024-01-15 (index 14) at 9.99 (ignored), 5.50 before, 5.25 after.

@@ -6,14 +6,14 @@ import {
   formatShare,
   formatUsdBn,
   historyStudy,
-  qtEndClaims,
-  qtEndDefaults,
   QTEND_CLAIM_COUNT,
+  qtEndClaims,
+  type QtEndData,
+  qtEndDefaults,
+  type QtEndParams,
   rallyVerdict,
   regimeRows,
   sinceQtEnd,
-  type QtEndData,
-  type QtEndParams,
 } from "../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
 import type { HorizonSummary } from "../../lib/calc/eventStudy.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
@@ -25,10 +25,19 @@ import { readNotebook } from "../../lib/report/notebook.ts";
 import { notebookParameters } from "../../lib/report/parameters.ts";
 
 const data: QtEndData = {
-  walcl: loadH41("WALCL"), treast: loadH41("TREAST"), mbs: loadH41("WSHOMCB"),
-  targetUpper: loadH15("DFEDTARU"), targetLower: loadH15("DFEDTARL"), dff: loadH15("DFF"),
-  sp500: loadEquity("SP500"), sp500Monthly: loadEquity("SP500_monthly_shiller"), nasdaq: loadEquity("NASDAQCOM"),
-  dgs10: loadH15("DGS10"), dgs3mo: loadH15("DGS3MO"), igOas: loadIce(), mmf: loadMacro("MMMFFAQ027S"),
+  walcl: loadH41("WALCL"),
+  treast: loadH41("TREAST"),
+  mbs: loadH41("WSHOMCB"),
+  targetUpper: loadH15("DFEDTARU"),
+  targetLower: loadH15("DFEDTARL"),
+  dff: loadH15("DFF"),
+  sp500: loadEquity("SP500"),
+  sp500Monthly: loadEquity("SP500_monthly_shiller"),
+  nasdaq: loadEquity("NASDAQCOM"),
+  dgs10: loadH15("DGS10"),
+  dgs3mo: loadH15("DGS3MO"),
+  igOas: loadIce(),
+  mmf: loadMacro("MMMFFAQ027S"),
 };
 const params = (over: Partial<QtEndParams> = {}): QtEndParams => ({ ...qtEndDefaults, ...over });
 const claim = (p: QtEndParams, id: string) => qtEndClaims(data, p).find((c) => c.id === id)!;
@@ -47,7 +56,17 @@ describe("formatting figures with units", () => {
 
 describe("rallyVerdict(summary, shareMinFrac)", () => {
   const s = (mean: number | undefined, k: number, n: number): HorizonSummary => ({
-    seriesId: "X", horizonMonths: 6, unit: "%", n, missingPivotIds: [], mean, median: mean, min: mean, max: mean, nPositive: k, sharePositiveFrac: n ? k / n : undefined,
+    seriesId: "X",
+    horizonMonths: 6,
+    unit: "%",
+    n,
+    missingPivotIds: [],
+    mean,
+    median: mean,
+    min: mean,
+    max: mean,
+    nPositive: k,
+    sharePositiveFrac: n ? k / n : undefined,
   });
   test("holds with a positive mean and enough pivots up; roughly with at least half; otherwise not", () => {
     expect(rallyVerdict(s(5, 6, 8), 0.75)).toBe("holds");
@@ -64,8 +83,15 @@ describe("qtEndClaims(data, params) on the shipped data", () => {
   test("checks every QTEND claim, in order, each with figures, a verdict and a note", () => {
     expect(() => assertClaimsComplete(checks, claimIds("QTEND", QTEND_CLAIM_COUNT))).not.toThrow();
     expect(checks.map((c) => c.verdict)).toEqual([
-      "roughly holds", "does not hold", "holds", "roughly holds", "not checkable offline",
-      "roughly holds", "not checkable offline", "not checkable offline", "does not hold",
+      "roughly holds",
+      "does not hold",
+      "holds",
+      "roughly holds",
+      "not checkable offline",
+      "roughly holds",
+      "not checkable offline",
+      "not checkable offline",
+      "does not hold",
     ]);
   });
 
@@ -91,7 +117,10 @@ describe("qtEndClaims(data, params) on the shipped data", () => {
   });
 
   test("changing the pivot selection changes the QTEND-6 figures and verdict", () => {
-    const noBear = claim(params({ historyPivotIds: ["1995-07-06", "1998-09-29", "2019-07-31", "2020-03-03", "2024-09-18"] }), "QTEND-6");
+    const noBear = claim(
+      params({ historyPivotIds: ["1995-07-06", "1998-09-29", "2019-07-31", "2020-03-03", "2024-09-18"] }),
+      "QTEND-6",
+    );
     expect(noBear.dataFigure).toMatch(/^n = 5 pivots/);
     expect(noBear.verdict).toBe("holds");
     expect(noBear.dataFigure).not.toBe(checks[5].dataFigure);
@@ -99,7 +128,9 @@ describe("qtEndClaims(data, params) on the shipped data", () => {
 
   test("a stricter share or a different band changes the verdicts that lean on them", () => {
     expect(claim(params({ rallyShareMinFrac: 0.5 }), "QTEND-6").verdict).toBe("holds");
-    expect(claim(params({ stableBandFrac: 0.001 }), "QTEND-2").dataFigure).toMatch(/within ±0\.1% of \$6,550bn in [0-8] of 9 weeks/);
+    expect(claim(params({ stableBandFrac: 0.001 }), "QTEND-2").dataFigure).toMatch(
+      /within ±0\.1% of \$6,550bn in [0-8] of 9 weeks/,
+    );
   });
 });
 
@@ -120,8 +151,19 @@ describe("historyStudy, sinceQtEnd and regimeRows", () => {
 
   test("the regime table has the article's six asset classes; three have no shipped series", () => {
     const rows = regimeRows(data, params());
-    expect(rows.map((r) => r.assetClass)).toEqual(["Growth stocks", "Tech stocks", "Long bonds", "Digital assets", "Money market funds", "Alternatives"]);
-    expect(rows.filter((r) => r.verdict === "not checkable offline").map((r) => r.assetClass)).toEqual(["Growth stocks", "Digital assets", "Alternatives"]);
+    expect(rows.map((r) => r.assetClass)).toEqual([
+      "Growth stocks",
+      "Tech stocks",
+      "Long bonds",
+      "Digital assets",
+      "Money market funds",
+      "Alternatives",
+    ]);
+    expect(rows.filter((r) => r.verdict === "not checkable offline").map((r) => r.assetClass)).toEqual([
+      "Growth stocks",
+      "Digital assets",
+      "Alternatives",
+    ]);
   });
 
   test("an unknown event series id is refused", () => {

@@ -3,17 +3,23 @@ import { describe, expect, test } from "vitest";
 import {
   ampleThresholdSharePct,
   buildCurveSample,
+  type CurvePoint,
   curveSlopeBpPerPp,
   curveSpreadBp,
   fitReserveDemandCurve,
+  type FittedCurve,
   shareToUsdBn,
   usdBnToSharePct,
-  type CurvePoint,
-  type FittedCurve,
 } from "../../lib/calc/reserveDemand.ts";
 
 /** Points on a known curve at shares lo, lo + step, …, hi, with an optional deterministic wiggle (bp). */
-function constructed(curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">, lo: number, hi: number, step: number, wiggleBp = 0): CurvePoint[] {
+function constructed(
+  curve: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">,
+  lo: number,
+  hi: number,
+  step: number,
+  wiggleBp = 0,
+): CurvePoint[] {
   const out: CurvePoint[] = [];
   for (let i = 0; lo + i * step <= hi + 1e-9; i++) {
     const x = lo + i * step;
@@ -62,9 +68,15 @@ describe("fitReserveDemandCurve(points, {form})", () => {
 
   test("refuses too few points, a constant share, a non-finite value and an unknown form", () => {
     expect(() => fitReserveDemandCurve([{ sharePct: 1, spreadBp: 1 }])).toThrow(/at least 4 points/);
-    expect(() => fitReserveDemandCurve([1, 2, 3, 4].map((v) => ({ sharePct: 10, spreadBp: v })))).toThrow(/does not vary/);
-    expect(() => fitReserveDemandCurve([1, 2, 3, NaN].map((v, i) => ({ sharePct: i, spreadBp: v })))).toThrow(/non-finite/);
-    expect(() => fitReserveDemandCurve([1, 2, 3, 4].map((v) => ({ sharePct: v, spreadBp: v })), { form: "cubic" as never })).toThrow(/unknown form "cubic"/);
+    expect(() => fitReserveDemandCurve([1, 2, 3, 4].map((v) => ({ sharePct: 10, spreadBp: v })))).toThrow(
+      /does not vary/,
+    );
+    expect(() => fitReserveDemandCurve([1, 2, 3, NaN].map((v, i) => ({ sharePct: i, spreadBp: v })))).toThrow(
+      /non-finite/,
+    );
+    expect(() =>
+      fitReserveDemandCurve([1, 2, 3, 4].map((v) => ({ sharePct: v, spreadBp: v })), { form: "cubic" as never })
+    ).toThrow(/unknown form "cubic"/);
   });
 });
 
@@ -121,7 +133,9 @@ describe("buildCurveSample(...)", () => {
     { date: "2026-07-01", value: 3_200 },
     { date: "2026-07-08", value: 3_300 },
   ];
-  const spreadWeekly = reservesWeekly.map((r, i) => ({ weekEnding: r.date, meanBp: i, days: 5 })).filter((w) => w.weekEnding !== "2026-07-01");
+  const spreadWeekly = reservesWeekly.map((r, i) => ({ weekEnding: r.date, meanBp: i, days: 5 })).filter((w) =>
+    w.weekEnding !== "2026-07-01"
+  );
   const gdp = [
     { date: "2021-07-01", value: 23_000 },
     { date: "2025-10-01", value: 30_000 },
@@ -129,7 +143,13 @@ describe("buildCurveSample(...)", () => {
   ];
 
   test("uses the GDP quarter containing each week, skips weeks before `from`, without a spread or past the last quarter", () => {
-    const s = buildCurveSample({ reservesWeekly, spreadWeekly, denominator: gdp, denominatorFrequency: "quarterly", from: "2021-07-29" });
+    const s = buildCurveSample({
+      reservesWeekly,
+      spreadWeekly,
+      denominator: gdp,
+      denominatorFrequency: "quarterly",
+      from: "2021-07-29",
+    });
     expect(s.map((p) => [p.weekEnding, p.denominatorDate, p.sharePct, p.spreadBp])).toEqual([
       ["2025-12-31", "2025-10-01", 10, 1],
       ["2026-01-07", "2026-01-01", 10, 2],

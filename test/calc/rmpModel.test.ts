@@ -1,6 +1,15 @@
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { rmpCurveFit, rmpDefaults, rmpFans, rmpScenarioModel, rmpSensitivity, ampleRuleFromParams, trimInputs, type RmpInputs } from "../../lib/calc/rmpModel.ts";
+import {
+  ampleRuleFromParams,
+  rmpCurveFit,
+  rmpDefaults,
+  rmpFans,
+  type RmpInputs,
+  rmpScenarioModel,
+  rmpSensitivity,
+  trimInputs,
+} from "../../lib/calc/rmpModel.ts";
 import { ScenarioInputError } from "../../lib/calc/rmpScenarios.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
@@ -10,9 +19,16 @@ import { notebookParameters } from "../../lib/report/parameters.ts";
 
 const inputs: RmpInputs = trimInputs(
   {
-    sofrPct: loadH15("SOFR").rows, effrPct: loadH15("EFFR").rows, iorbPct: loadH15("IORB").rows, targetUpperPct: loadH15("DFEDTARU").rows,
-    reservesUsdBn: loadH41("WRESBAL").rows, totalAssetsUsdBn: loadH41("WALCL").rows, treasuriesUsdBn: loadH41("TREAST").rows,
-    mbsUsdBn: loadH41("WSHOMCB").rows, gdpUsdBn: loadMacro("GDP").rows, depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
+    sofrPct: loadH15("SOFR").rows,
+    effrPct: loadH15("EFFR").rows,
+    iorbPct: loadH15("IORB").rows,
+    targetUpperPct: loadH15("DFEDTARU").rows,
+    reservesUsdBn: loadH41("WRESBAL").rows,
+    totalAssetsUsdBn: loadH41("WALCL").rows,
+    treasuriesUsdBn: loadH41("TREAST").rows,
+    mbsUsdBn: loadH41("WSHOMCB").rows,
+    gdpUsdBn: loadMacro("GDP").rows,
+    depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
   },
   "2018-01-01",
 );
@@ -27,7 +43,10 @@ describe("rmpDefaults", () => {
 
 describe("trimInputs(inputs, from)", () => {
   test("cuts every series at the date and keeps the rest", () => {
-    const t = trimInputs({ a: [{ date: "2017-12-29", value: 1 }, { date: "2018-01-02", value: 2 }], b: [] }, "2018-01-01");
+    const t = trimInputs(
+      { a: [{ date: "2017-12-29", value: 1 }, { date: "2018-01-02", value: 2 }], b: [] },
+      "2018-01-01",
+    );
     expect(t).toEqual({ a: [{ date: "2018-01-02", value: 2 }], b: [] });
   });
 });
@@ -35,9 +54,16 @@ describe("trimInputs(inputs, from)", () => {
 describe("ampleRuleFromParams(params, denominator)", () => {
   test("converts bp per $100bn into bp per pp of the denominator", () => {
     // 1 pp of a $32,000bn GDP is $320bn = 3.2 × $100bn
-    expect(ampleRuleFromParams({ ampleRule: "slope", ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 0 }, 32_000)).toEqual({ kind: "slope", bpPerPp: 3.2 });
-    expect(ampleRuleFromParams({ ampleRule: "spread", ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 2 }, 32_000)).toEqual({ kind: "spread", bp: 2 });
-    expect(() => ampleRuleFromParams({ ampleRule: "median" as never, ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 0 }, 1)).toThrow(ScenarioInputError);
+    expect(ampleRuleFromParams({ ampleRule: "slope", ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 0 }, 32_000)).toEqual({
+      kind: "slope",
+      bpPerPp: 3.2,
+    });
+    expect(ampleRuleFromParams({ ampleRule: "spread", ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 2 }, 32_000)).toEqual({
+      kind: "spread",
+      bp: 2,
+    });
+    expect(() => ampleRuleFromParams({ ampleRule: "median" as never, ampleSlopeBpPer100UsdBn: 1, ampleSpreadBp: 0 }, 1))
+      .toThrow(ScenarioInputError);
   });
 });
 
@@ -58,18 +84,27 @@ describe("the RMP model on the shipped data", () => {
 
   test("starts from the week closing November 2025 and the 2025 Q4 GDP", () => {
     expect(model.realised.start.weekEnding).toBe("2025-12-03");
-    expect(model.start).toEqual({ month: "2025-11", reservesUsdBn: model.realised.start.reservesUsdBn, totalAssetsUsdBn: model.realised.start.totalAssetsUsdBn, gdpUsdBn: 31_422.526 });
+    expect(model.start).toEqual({
+      month: "2025-11",
+      reservesUsdBn: model.realised.start.reservesUsdBn,
+      totalAssetsUsdBn: model.realised.start.totalAssetsUsdBn,
+      gdpUsdBn: 31_422.526,
+    });
   });
 
   test("a changed probability changes the expectation; a changed size changes that scenario's path", () => {
     const p2 = rmpScenarioModel(inputs, { ...rmpDefaults, scenarioProbabilities: { A: 0.2, B: 0.55, C: 0.25 } });
     expect(p2.set.expected[23].reservesUsdBn).toBeGreaterThan(model.set.expected[23].reservesUsdBn);
     const s2 = rmpScenarioModel(inputs, { ...rmpDefaults, scenarioSizesUsdBnPerMonth: { A: 30, B: 45, C: 3.5 } });
-    expect(s2.set.paths[0].months[23].reservesUsdBn - model.set.paths[0].months[23].reservesUsdBn).toBeCloseTo(5 * 24, 9);
+    expect(s2.set.paths[0].months[23].reservesUsdBn - model.set.paths[0].months[23].reservesUsdBn).toBeCloseTo(
+      5 * 24,
+      9,
+    );
   });
 
   test("probabilities that do not sum to 1 are refused with the reader's error", () => {
-    expect(() => rmpScenarioModel(inputs, { ...rmpDefaults, scenarioProbabilities: { A: 0.4, B: 0.4, C: 0.25 } })).toThrow(/probabilities must sum to 1/);
+    expect(() => rmpScenarioModel(inputs, { ...rmpDefaults, scenarioProbabilities: { A: 0.4, B: 0.4, C: 0.25 } }))
+      .toThrow(/probabilities must sum to 1/);
   });
 
   test("fans: per scenario a band around its central path; sensitivity: one cell per grid point", () => {

@@ -1,10 +1,20 @@
 import { quantile } from "d3-array";
 import { describe, expect, test } from "vitest";
 import type { FittedCurve } from "../../lib/calc/reserveDemand.ts";
-import { projectScenario, ScenarioInputError, type EngineOptions } from "../../lib/calc/rmpScenarios.ts";
+import { type EngineOptions, projectScenario, ScenarioInputError } from "../../lib/calc/rmpScenarios.ts";
 import { fanQuantiles, linspace, pathIndex, pathValue, runSweep, type SweepInput } from "../../lib/calc/rmpSweep.ts";
 
-const curve: FittedCurve = { form: "exponential", aBp: -11, bBp: 17.5, cPerPp: 0.8, centerPct: 8.9, n: 100, r2: 0.7, rmseBp: 3, shareRangePct: [8.9, 17.8] };
+const curve: FittedCurve = {
+  form: "exponential",
+  aBp: -11,
+  bBp: 17.5,
+  cPerPp: 0.8,
+  centerPct: 8.9,
+  n: 100,
+  r2: 0.7,
+  rmseBp: 3,
+  shareRangePct: [8.9, 17.8],
+};
 const logistic: FittedCurve = { ...curve, form: "logistic", aBp: -10, bBp: 20, cPerPp: 1.4, centerPct: 9.7 };
 const schedule = { horizonMonths: 24, schedule: "front-loaded" as const, frontLoadMonths: 4, frontLoadMultiple: 1.6 };
 
@@ -40,19 +50,26 @@ describe("runSweep(input): output shape", () => {
 });
 
 describe("runSweep(input) agrees with the scalar engine", () => {
-  for (const [name, c] of [
-    ["exponential", curve],
-    ["logistic", logistic],
-  ] as const) {
+  for (
+    const [name, c] of [
+      ["exponential", curve],
+      ["logistic", logistic],
+    ] as const
+  ) {
     test(`every grid path equals projectScenario with the same size, drain and shift (${name} curve)`, () => {
       const inp = input({ curve: c });
       const r = runSweep(inp);
-      const options: Partial<EngineOptions> = { ...schedule, tgaGrowthUsdBnPerMonth: 0, otherGrowthUsdBnPerMonth: 0, gdpGrowthPctPerYear: 5 };
+      const options: Partial<EngineOptions> = {
+        ...schedule,
+        tgaGrowthUsdBnPerMonth: 0,
+        otherGrowthUsdBnPerMonth: 0,
+        gdpGrowthPctPerYear: 5,
+      };
       const sizes = inp.sizesUsdBnPerMonth as number[];
       const drains = inp.organicDrainsUsdBnPerMonth as number[];
       const shifts = inp.curveShiftsPp as number[];
-      for (let i = 0; i < sizes.length; i++)
-        for (let j = 0; j < drains.length; j++)
+      for (let i = 0; i < sizes.length; i++) {
+        for (let j = 0; j < drains.length; j++) {
           for (let k = 0; k < shifts.length; k++) {
             const path = projectScenario(
               { id: "x", label: "x", sizeUsdBnPerMonth: sizes[i], probability: 1 },
@@ -67,13 +84,21 @@ describe("runSweep(input) agrees with the scalar engine", () => {
               expect(pathValue(r, "spreadBp", t, p)).toBeCloseTo(m.spreadBp!, 9);
             });
           }
+        }
+      }
     });
   }
 });
 
 describe("fanQuantiles(result, field, quantiles)", () => {
   test("equals d3-array's quantile of each month's paths", () => {
-    const r = runSweep(input({ sizesUsdBnPerMonth: linspace(0, 60, 13), organicDrainsUsdBnPerMonth: linspace(0, 12, 7), curveShiftsPp: linspace(-0.5, 0.5, 5) }));
+    const r = runSweep(
+      input({
+        sizesUsdBnPerMonth: linspace(0, 60, 13),
+        organicDrainsUsdBnPerMonth: linspace(0, 12, 7),
+        curveShiftsPp: linspace(-0.5, 0.5, 5),
+      }),
+    );
     const qs = [0.9, 0.05, 0.5, 0.25, 1, 0];
     for (const field of ["reservesUsdBn", "spreadBp"] as const) {
       const f = fanQuantiles(r, field, qs);
@@ -98,7 +123,9 @@ describe("runSweep(input): errors and speed", () => {
   test("refuses a negative size, an empty axis and a horizon below 1", () => {
     expect(() => runSweep(input({ sizesUsdBnPerMonth: [10, -1] }))).toThrow(ScenarioInputError);
     expect(() => runSweep(input({ curveShiftsPp: [] }))).toThrow(/every axis needs at least one value/);
-    expect(() => runSweep(input({ schedule: { ...schedule, horizonMonths: 0 } }))).toThrow(/horizon must be an integer ≥ 1/);
+    expect(() => runSweep(input({ schedule: { ...schedule, horizonMonths: 0 } }))).toThrow(
+      /horizon must be an integer ≥ 1/,
+    );
   });
 
   test("linspace gives n evenly spaced values, one for a degenerate range", () => {

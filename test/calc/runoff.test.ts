@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import {
   actualRunoffAgainstCaps,
   constantRunoffInputs,
-  medianRunoffUsdBn,
   mbsRunoffUsdBn,
+  medianRunoffUsdBn,
   runoffUnderCaps,
   summariseActualRunoff,
   treasuryRedemptionUsdBn,
@@ -13,26 +13,50 @@ import type { MonthChange } from "../../lib/calc/monthly.ts";
 
 describe("treasuryRedemptionUsdBn(coupons, bills, cap)", () => {
   test("the cap binds: $80bn coupons maturing under a $60bn cap → $60bn redeemed, no bills, $70bn rolled over", () => {
-    expect(treasuryRedemptionUsdBn(80, 50, 60)).toEqual({ couponsRedeemedUsdBn: 60, billsRedeemedUsdBn: 0, redeemedUsdBn: 60, rolledOverUsdBn: 70 });
+    expect(treasuryRedemptionUsdBn(80, 50, 60)).toEqual({
+      couponsRedeemedUsdBn: 60,
+      billsRedeemedUsdBn: 0,
+      redeemedUsdBn: 60,
+      rolledOverUsdBn: 70,
+    });
   });
 
   test("coupons below the cap: $40bn coupons, bills make up the $20bn shortfall", () => {
-    expect(treasuryRedemptionUsdBn(40, 50, 60)).toEqual({ couponsRedeemedUsdBn: 40, billsRedeemedUsdBn: 20, redeemedUsdBn: 60, rolledOverUsdBn: 30 });
+    expect(treasuryRedemptionUsdBn(40, 50, 60)).toEqual({
+      couponsRedeemedUsdBn: 40,
+      billsRedeemedUsdBn: 20,
+      redeemedUsdBn: 60,
+      rolledOverUsdBn: 30,
+    });
   });
 
   test("maturities below the cap: everything maturing is redeemed ($40bn + $10bn under $60bn)", () => {
-    expect(treasuryRedemptionUsdBn(40, 10, 60)).toEqual({ couponsRedeemedUsdBn: 40, billsRedeemedUsdBn: 10, redeemedUsdBn: 50, rolledOverUsdBn: 0 });
+    expect(treasuryRedemptionUsdBn(40, 10, 60)).toEqual({
+      couponsRedeemedUsdBn: 40,
+      billsRedeemedUsdBn: 10,
+      redeemedUsdBn: 50,
+      rolledOverUsdBn: 0,
+    });
   });
 
   test("a zero cap redeems nothing and rolls everything over", () => {
-    expect(treasuryRedemptionUsdBn(40, 10, 0)).toEqual({ couponsRedeemedUsdBn: 0, billsRedeemedUsdBn: 0, redeemedUsdBn: 0, rolledOverUsdBn: 50 });
+    expect(treasuryRedemptionUsdBn(40, 10, 0)).toEqual({
+      couponsRedeemedUsdBn: 0,
+      billsRedeemedUsdBn: 0,
+      redeemedUsdBn: 0,
+      rolledOverUsdBn: 50,
+    });
   });
 
   test("never exceeds the cap, whatever matures", () => {
-    for (const c of [0, 3, 25, 60, 200]) for (const b of [0, 7, 100]) for (const cap of [0, 5, 25, 60]) {
-      const r = treasuryRedemptionUsdBn(c, b, cap);
-      expect(r.redeemedUsdBn).toBeLessThanOrEqual(cap);
-      expect(r.redeemedUsdBn + r.rolledOverUsdBn).toBeCloseTo(c + b, 12);
+    for (const c of [0, 3, 25, 60, 200]) {
+      for (const b of [0, 7, 100]) {
+        for (const cap of [0, 5, 25, 60]) {
+          const r = treasuryRedemptionUsdBn(c, b, cap);
+          expect(r.redeemedUsdBn).toBeLessThanOrEqual(cap);
+          expect(r.redeemedUsdBn + r.rolledOverUsdBn).toBeCloseTo(c + b, 12);
+        }
+      }
     }
   });
 
@@ -104,7 +128,13 @@ describe("runoffUnderCaps(inputs, schedule) applies the caps and reinvestment ru
   });
 
   test("invariant: total runoff = −(ΔTreasuries + ΔMBS) and redemptions never exceed the caps", () => {
-    const all = runoffUnderCaps(constantRunoffInputs("2022-06", "2026-03", { treasuryCouponsMaturingUsdBn: 45, treasuryBillsMaturingUsdBn: 30, mbsPaydownsUsdBn: 18 }));
+    const all = runoffUnderCaps(
+      constantRunoffInputs("2022-06", "2026-03", {
+        treasuryCouponsMaturingUsdBn: 45,
+        treasuryBillsMaturingUsdBn: 30,
+        mbsPaydownsUsdBn: 18,
+      }),
+    );
     expect(all).toHaveLength(46);
     for (const m of all) {
       expect(m.totalRunoffUsdBn).toBeCloseTo(-(m.treasuryHoldingsChangeUsdBn + m.mbsHoldingsChangeUsdBn), 12);
@@ -116,7 +146,14 @@ describe("runoffUnderCaps(inputs, schedule) applies the caps and reinvestment ru
   });
 
   test("a cap override changes the runoff", () => {
-    const slow = runoffUnderCaps(constantRunoffInputs("2025-04", "2025-04", { treasuryCouponsMaturingUsdBn: 45, treasuryBillsMaturingUsdBn: 0, mbsPaydownsUsdBn: 18 }), runoffCapSchedule({ capTreasuryFrom2025AprUsdBnPerMonth: 15 }));
+    const slow = runoffUnderCaps(
+      constantRunoffInputs("2025-04", "2025-04", {
+        treasuryCouponsMaturingUsdBn: 45,
+        treasuryBillsMaturingUsdBn: 0,
+        mbsPaydownsUsdBn: 18,
+      }),
+      runoffCapSchedule({ capTreasuryFrom2025AprUsdBnPerMonth: 15 }),
+    );
     expect(slow[0].treasuryRedeemedUsdBn).toBe(15);
   });
 
@@ -128,12 +165,24 @@ describe("runoffUnderCaps(inputs, schedule) applies the caps and reinvestment ru
   });
 });
 
-const change = (month: string, value: number): MonthChange => ({ month, date: `${month}-28`, previousDate: "", level: 0, change: value });
+const change = (month: string, value: number): MonthChange => ({
+  month,
+  date: `${month}-28`,
+  previousDate: "",
+  level: 0,
+  change: value,
+});
 
 describe("actualRunoffAgainstCaps(treasuryChanges, mbsChanges) sets H.4.1 holdings changes against the caps", () => {
   // Month-end changes of TREAST and WSHOMCB ($bn) as measured on the shipped data.
   const t = [change("2022-05", 5.6), change("2023-02", -61.2), change("2025-05", -3.7), change("2026-01", 53.2)];
-  const m = [change("2022-05", -7.6), change("2023-02", -14.7), change("2025-05", -16.8), change("2026-01", -15.3), change("2026-02", -13.3)];
+  const m = [
+    change("2022-05", -7.6),
+    change("2023-02", -14.7),
+    change("2025-05", -16.8),
+    change("2026-01", -15.3),
+    change("2026-02", -13.3),
+  ];
   const rows = actualRunoffAgainstCaps(t, m);
 
   test("runoff = −change; months present in both series only", () => {

@@ -1,10 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { capDefaults, capPeriod, capsInForce, peakCombinedCapUsdBnPerMonth, RUNOFF_CAP_SCHEDULE, runoffCapSchedule } from "../../lib/calc/runoffCaps.ts";
+import {
+  capDefaults,
+  capPeriod,
+  capsInForce,
+  peakCombinedCapUsdBnPerMonth,
+  RUNOFF_CAP_SCHEDULE,
+  runoffCapSchedule,
+} from "../../lib/calc/runoffCaps.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
 
 describe("RUNOFF_CAP_SCHEDULE: the published caps with dates and sources", () => {
   test("five periods from June 2022 to December 2025 with the FOMC's caps ($bn per month)", () => {
-    expect(RUNOFF_CAP_SCHEDULE.map((p) => [p.from, p.capTreasuryUsdBnPerMonth, p.capMbsUsdBnPerMonth, p.mbsExcessReinvestedIn])).toEqual([
+    expect(
+      RUNOFF_CAP_SCHEDULE.map((
+        p,
+      ) => [p.from, p.capTreasuryUsdBnPerMonth, p.capMbsUsdBnPerMonth, p.mbsExcessReinvestedIn]),
+    ).toEqual([
       ["2022-06", 30, 17.5, "agency MBS"],
       ["2022-09", 60, 35, "agency MBS"],
       ["2024-06", 25, 35, "Treasury securities"],

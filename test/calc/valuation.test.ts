@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { blendedYieldChangePct, decomposeHoldingsChange, valuationChangeUsdBn, yieldChangeExplainingPct } from "../../lib/calc/valuation.ts";
+import {
+  blendedYieldChangePct,
+  decomposeHoldingsChange,
+  valuationChangeUsdBn,
+  yieldChangeExplainingPct,
+} from "../../lib/calc/valuation.ts";
 
 describe("valuationChangeUsdBn(holdings, Δyield, duration)", () => {
   test("by hand: $1,000bn at duration 5 marked down $5bn by a 10bp rise", () => {

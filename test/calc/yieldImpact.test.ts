@@ -49,7 +49,13 @@ describe("qeBpPer100Bn and offsettingPurchasesUsdBn", () => {
 });
 
 describe("impactScenarios(sales, parameters)", () => {
-  const p = { beltranShortRunBpPer100Bn: { low: 40, high: 60 }, beltranLongRunBpPer100Bn: 20, warnockBpPerPctGdp: 19, qeBpPer600Bn: { low: 15, high: 25 }, gdpUsdBn: 30_000 };
+  const p = {
+    beltranShortRunBpPer100Bn: { low: 40, high: 60 },
+    beltranLongRunBpPer100Bn: 20,
+    warnockBpPerPctGdp: 19,
+    qeBpPer600Bn: { low: 15, high: 25 },
+    gdpUsdBn: 30_000,
+  };
   const rows = impactScenarios([100, 200], p);
 
   test("three models per sale size", () => {

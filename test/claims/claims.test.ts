@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import {
   assertClaimsComplete,
+  type ClaimCheck,
   claimIds,
   verdictCounts,
   verdictForCondition,
   verdictForDifference,
   verdictForValue,
   weakestVerdict,
-  type ClaimCheck,
 } from "../../lib/claims/claims.ts";
 import { claimsTable } from "../../lib/plot/claimChecksTable.ts";
 
@@ -60,26 +60,42 @@ describe("verdictForDifference, verdictForCondition, weakestVerdict", () => {
 describe("assertClaimsComplete(checks, ids)", () => {
   const ids = claimIds("RMP", 3);
   test("claimIds numbers from 1", () => expect(ids).toEqual(["RMP-1", "RMP-2", "RMP-3"]));
-  test("passes a complete table", () => expect(() => assertClaimsComplete(ids.map((id) => check(id)), ids)).not.toThrow());
+  test("passes a complete table", () =>
+    expect(() => assertClaimsComplete(ids.map((id) => check(id)), ids)).not.toThrow());
   test("names missing, unexpected and duplicated ids", () => {
     const checks = [check("RMP-1"), check("RMP-1"), check("RMP-4")];
-    expect(() => assertClaimsComplete(checks, ids)).toThrow("claims table incomplete: missing RMP-2, RMP-3; unexpected RMP-4; duplicated RMP-1");
+    expect(() => assertClaimsComplete(checks, ids)).toThrow(
+      "claims table incomplete: missing RMP-2, RMP-3; unexpected RMP-4; duplicated RMP-1",
+    );
   });
   test("refuses an empty figure or an unknown verdict", () => {
-    const bad = [check("RMP-1"), { ...check("RMP-2"), dataFigure: "" }, { ...check("RMP-3"), verdict: "maybe" as never }];
-    expect(() => assertClaimsComplete(bad, ids)).toThrow(/RMP-2: empty claim, figure or note; RMP-3: unknown verdict "maybe"/);
+    const bad = [check("RMP-1"), { ...check("RMP-2"), dataFigure: "" }, {
+      ...check("RMP-3"),
+      verdict: "maybe" as never,
+    }];
+    expect(() => assertClaimsComplete(bad, ids)).toThrow(
+      /RMP-2: empty claim, figure or note; RMP-3: unknown verdict "maybe"/,
+    );
   });
 });
 
 describe("claimsTable(checks)", () => {
   test("one row per claim, verdicts coloured, counts in the caption, text escaped", () => {
-    const checks = [check("X-1"), check("X-2", "does not hold"), { ...check("X-3", "not checkable offline"), note: "<no data>" }];
+    const checks = [check("X-1"), check("X-2", "does not hold"), {
+      ...check("X-3", "not checkable offline"),
+      note: "<no data>",
+    }];
     const html = claimsTable(checks).outerHTML;
     expect(html.match(/<tr>/g)?.length).toBe(4);
     expect(html).toContain("1 holds");
     expect(html).toContain("1 does not hold");
     expect(html).toContain("&lt;no data&gt;");
     expect(html).toMatch(/<td style="[^"]*background:#fbe1df[^"]*" class="verdict-not">does not hold</);
-    expect(verdictCounts(checks)).toEqual({ holds: 1, "roughly holds": 0, "does not hold": 1, "not checkable offline": 1 });
+    expect(verdictCounts(checks)).toEqual({
+      holds: 1,
+      "roughly holds": 0,
+      "does not hold": 1,
+      "not checkable offline": 1,
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { assertComplete, compare, condition, distance, notCheckable, RULES, verdictForDistance, weakest, type Claim } from "../../lib/claims/verdict.ts";
+import {
+  assertComplete,
+  type Claim,
+  compare,
+  condition,
+  distance,
+  notCheckable,
+  RULES,
+  verdictForDistance,
+  weakest,
+} from "../../lib/claims/verdict.ts";
 
 const ctx = { articleDate: "2025-12-10" };
 
@@ -13,7 +23,9 @@ describe("lib/claims/verdict.ts: one rulebook", () => {
   });
   it("distance is 0 inside a range or bound and measured to the nearest end outside it", () => {
     expect(distance({ kind: "range", lo: 20, hi: 30, unit: "usdBnPerMonth" }, 25, RULES.roundedFigure)).toBe(0);
-    expect(distance({ kind: "range", lo: 20, hi: 30, unit: "usdBnPerMonth" }, 33, RULES.roundedFigure)).toBeCloseTo(0.1);
+    expect(distance({ kind: "range", lo: 20, hi: 30, unit: "usdBnPerMonth" }, 33, RULES.roundedFigure)).toBeCloseTo(
+      0.1,
+    );
     expect(distance({ kind: "atLeast", value: 45, unit: "usdBnPerMonth" }, 50, RULES.roundedFigure)).toBe(0);
     expect(distance({ kind: "value", value: 100, unit: "bp" }, 112, RULES.rateBp)).toBe(12);
     expect(distance({ kind: "date", date: "2025-12-01" }, "2025-12-12", RULES.eventDate)).toBe(11);
@@ -28,23 +40,42 @@ describe("lib/claims/verdict.ts: one rulebook", () => {
       rule: "roundedFigure",
     });
     expect(c.verdict).toBe("holds");
-    expect(c.reason).toMatch(/^\$6,552bn \(2025-12-03\) against about \$6,600bn: 0\.7% apart \(roundedFigure: holds within 5%, roughly within 20%\)/);
+    expect(c.reason).toMatch(
+      /^\$6,552bn \(2025-12-03\) against about \$6,600bn: 0\.7% apart \(roundedFigure: holds within 5%, roughly within 20%\)/,
+    );
     expect(c.usesLaterData).toBe(false);
-    const later = compare(ctx, { ...c, data: { kind: "value", value: 6700, unit: "usdBn", when: { from: "2026-01", to: "2026-07" } }, rule: "roundedFigure" });
+    const later = compare(ctx, {
+      ...c,
+      data: { kind: "value", value: 6700, unit: "usdBn", when: { from: "2026-01", to: "2026-07" } },
+      rule: "roundedFigure",
+    });
     expect(later.usesLaterData).toBe(true);
   });
   it("condition() and notCheckable() carry their reasons; weakest() ignores not-checkable parts", () => {
-    const yes = condition(ctx, { id: "X-2", claim: "SOFR rose above IORB", article: { kind: "statement", text: "SOFR above IORB" }, data: { kind: "count", count: 69, of: 249, what: "days", when: { from: "2025-01-02", to: "2025-12-31" } }, holds: true, reason: "69 days above" });
+    const yes = condition(ctx, {
+      id: "X-2",
+      claim: "SOFR rose above IORB",
+      article: { kind: "statement", text: "SOFR above IORB" },
+      data: { kind: "count", count: 69, of: 249, what: "days", when: { from: "2025-01-02", to: "2025-12-31" } },
+      holds: true,
+      reason: "69 days above",
+    });
     expect(yes.verdict).toBe("holds");
     expect(yes.usesLaterData).toBe(true);
-    const na = notCheckable(ctx, { id: "X-3", claim: "QT strengthens the dollar", article: { kind: "statement", text: "stronger dollar" }, missing: "a dollar index" });
+    const na = notCheckable(ctx, {
+      id: "X-3",
+      claim: "QT strengthens the dollar",
+      article: { kind: "statement", text: "stronger dollar" },
+      missing: "a dollar index",
+    });
     expect(na.verdict).toBe("not checkable");
     expect(na.reason).toMatch(/a dollar index/);
     expect(weakest(["holds", "not checkable", "roughly holds"])).toBe("roughly holds");
     expect(weakest(["not checkable"])).toBe("not checkable");
   });
   it("assertComplete() refuses missing, extra, duplicated and out-of-order claims", () => {
-    const mk = (id: string): Claim => notCheckable(ctx, { id, claim: "c", article: { kind: "statement", text: "s" }, missing: "m" });
+    const mk = (id: string): Claim =>
+      notCheckable(ctx, { id, claim: "c", article: { kind: "statement", text: "s" }, missing: "m" });
     expect(() => assertComplete([mk("A-1"), mk("A-2")], ["A-1", "A-2"])).not.toThrow();
     expect(() => assertComplete([mk("A-1")], ["A-1", "A-2"])).toThrow(/missing A-2/);
     expect(() => assertComplete([mk("A-2"), mk("A-1")], ["A-1", "A-2"])).toThrow(/out of order/);

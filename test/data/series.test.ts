@@ -24,7 +24,10 @@ describe("parseH41(text, id) on real-format H.4.1 rows", () => {
   });
 
   test("a file in $ billions where $ millions are declared is refused as a unit switch", () => {
-    const billions = WALCL.split("\n").map((l, i) => (i === 0 || !l ? l : l.replace(/,(\d+)$/, (_, v) => `,${(Number(v) / 1000).toFixed(3)}`))).join("\n");
+    const billions = WALCL.split("\n").map((
+      l,
+      i,
+    ) => (i === 0 || !l ? l : l.replace(/,(\d+)$/, (_, v) => `,${(Number(v) / 1000).toFixed(3)}`))).join("\n");
     const e = errorOf(() => parseH41(billions, "WALCL", "WALCL-billions.csv"));
     expect(e.message).toMatch(/^WALCL-billions\.csv line 2: .*outside the declared range.*\$ millions.*other units/);
     expect(e.line).toBe(2);
@@ -46,7 +49,9 @@ describe("parseH41(text, id) on real-format H.4.1 rows", () => {
   test("a blank value is refused with its line", () => {
     const lines = WALCL.split("\n");
     lines[2] = lines[2].replace(/,\d+$/, ",");
-    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "blank.csv")).message).toMatch(/^blank\.csv line 3: a blank value/);
+    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "blank.csv")).message).toMatch(
+      /^blank\.csv line 3: a blank value/,
+    );
   });
 
   test("a wrong header is refused at line 1", () => {
@@ -57,33 +62,45 @@ describe("parseH41(text, id) on real-format H.4.1 rows", () => {
   test("unsorted dates are refused at the first out-of-order line", () => {
     const lines = WALCL.trimEnd().split("\n");
     [lines[2], lines[3]] = [lines[3], lines[2]];
-    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "order.csv")).message).toMatch(/^order\.csv line 4: dates out of order: 2025-03-12 after 2025-03-19/);
+    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "order.csv")).message).toMatch(
+      /^order\.csv line 4: dates out of order: 2025-03-12 after 2025-03-19/,
+    );
   });
 
   test("a duplicate date is refused", () => {
     const lines = WALCL.trimEnd().split("\n");
     lines.splice(3, 0, lines[2]);
-    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "dup.csv")).message).toMatch(/^dup\.csv line 4: duplicate date 2025-03-12/);
+    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "dup.csv")).message).toMatch(
+      /^dup\.csv line 4: duplicate date 2025-03-12/,
+    );
   });
 
   test("a missing week is off the weekly grid", () => {
     const lines = WALCL.trimEnd().split("\n");
     lines.splice(3, 1);
-    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "gap.csv")).message).toMatch(/^gap\.csv line 4: 2025-03-26 is off the weekly grid: 14 days/);
+    expect(errorOf(() => parseH41(lines.join("\n"), "WALCL", "gap.csv")).message).toMatch(
+      /^gap\.csv line 4: 2025-03-26 is off the weekly grid: 14 days/,
+    );
   });
 
   test("a date that is not a Wednesday is off the weekly grid", () => {
     const text = "date,value\n2025-03-06,6756351\n";
-    expect(errorOf(() => parseH41(text, "WALCL", "thu.csv")).message).toMatch(/^thu\.csv line 2: 2025-03-06 is off the weekly grid: expected weekday 3/);
+    expect(errorOf(() => parseH41(text, "WALCL", "thu.csv")).message).toMatch(
+      /^thu\.csv line 2: 2025-03-06 is off the weekly grid: expected weekday 3/,
+    );
   });
 
   test("an impossible calendar date is refused", () => {
-    expect(errorOf(() => parseH41("date,value\n2025-02-30,6756351\n", "WALCL", "feb.csv")).message).toMatch(/^feb\.csv line 2: "2025-02-30" is not an ISO date/);
+    expect(errorOf(() => parseH41("date,value\n2025-02-30,6756351\n", "WALCL", "feb.csv")).message).toMatch(
+      /^feb\.csv line 2: "2025-02-30" is not an ISO date/,
+    );
   });
 
   test("an empty file and a header-only file are refused", () => {
     expect(errorOf(() => parseH41("", "WALCL", "empty.csv")).message).toBe("empty.csv: the file is empty");
-    expect(errorOf(() => parseH41("date,value\n", "WALCL", "head.csv")).message).toBe("head.csv: no observations after the header");
+    expect(errorOf(() => parseH41("date,value\n", "WALCL", "head.csv")).message).toBe(
+      "head.csv: no observations after the header",
+    );
   });
 });
 
@@ -97,7 +114,9 @@ describe("other publishers' grids and units", () => {
 
   test("parseH15 refuses a weekend date in a business-daily file", () => {
     const text = "date,value\n2025-09-05,4.4\n2025-09-06,4.4\n";
-    expect(errorOf(() => parseH15(text, "SOFR", "wk.csv")).message).toMatch(/^wk\.csv line 3: 2025-09-06 is off the business-daily grid: a weekend date/);
+    expect(errorOf(() => parseH15(text, "SOFR", "wk.csv")).message).toMatch(
+      /^wk\.csv line 3: 2025-09-06 is off the business-daily grid: a weekend date/,
+    );
   });
 
   test("parseIce converts percent to bp and accepts ICE's month-end weekend mark (2025-05-31)", () => {
@@ -111,14 +130,20 @@ describe("other publishers' grids and units", () => {
     const s = parseMacro(fixture("MMMFFAQ027S.tail.csv"), "MMMFFAQ027S");
     expect(s.rows.at(-1)).toEqual({ date: "2026-01-01", value: 8289.569 });
     const skipped = fixture("MMMFFAQ027S.tail.csv").replace("2025-04-01,7481232\n", "");
-    expect(() => parseMacro(skipped, "MMMFFAQ027S", "mmf.csv")).toThrow(/^mmf\.csv line 6: 2025-07-01 is off the quarterly grid: 6 months/);
+    expect(() => parseMacro(skipped, "MMMFFAQ027S", "mmf.csv")).toThrow(
+      /^mmf\.csv line 6: 2025-07-01 is off the quarterly grid: 6 months/,
+    );
   });
 
   test("checkGrid starts the quarterly grid at gridFrom: the annual 1945-1951 history passes, a break after 1952 does not", () => {
     const dates = ["1950-10-01", "1951-10-01", "1952-01-01", "1952-04-01", "1952-07-01"];
     expect(() => checkGrid(dates, { frequency: "quarterly", gridFrom: "1952-01-01" }, "mmf.csv")).not.toThrow();
-    expect(() => checkGrid(dates, { frequency: "quarterly" }, "mmf.csv")).toThrow(/^mmf\.csv line 3: 1951-10-01 is off the quarterly grid: 12 months/);
-    expect(() => checkGrid([...dates.slice(0, 4), "1952-10-01"], { frequency: "quarterly", gridFrom: "1952-01-01" }, "mmf.csv")).toThrow(/line 6: 1952-10-01 .* 6 months/);
+    expect(() => checkGrid(dates, { frequency: "quarterly" }, "mmf.csv")).toThrow(
+      /^mmf\.csv line 3: 1951-10-01 is off the quarterly grid: 12 months/,
+    );
+    expect(() =>
+      checkGrid([...dates.slice(0, 4), "1952-10-01"], { frequency: "quarterly", gridFrom: "1952-01-01" }, "mmf.csv")
+    ).toThrow(/line 6: 1952-10-01 .* 6 months/);
   });
 });
 
@@ -127,7 +152,9 @@ describe("date and number primitives", () => {
     for (const d of ["1970-01-01", "2000-02-29", "2024-12-31", "1871-01-01", "2026-08-19"]) {
       expect(isoDayNumber(d)).toBe(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
     }
-    for (const d of ["2023-02-29", "1900-02-29", "2025-13-01", "2025-04-31", "2025-4-01", "20250401"]) expect(isoDayNumber(d)).toBeUndefined();
+    for (const d of ["2023-02-29", "1900-02-29", "2025-13-01", "2025-04-31", "2025-4-01", "20250401"]) {
+      expect(isoDayNumber(d)).toBeUndefined();
+    }
   });
 
   test("parseNumber reads published numbers and refuses blanks, '.', NaN and text", () => {
@@ -136,5 +163,4 @@ describe("date and number primitives", () => {
     expect(parseNumber(" 0.5 ")).toBe(0.5);
     for (const t of ["", ".", "NaN", "n.a.", "1,000", "Infinity", "0x10"]) expect(parseNumber(t)).toBeUndefined();
   });
-
 });

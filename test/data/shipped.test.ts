@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { LOADERS, loadCatalog } from "../../lib/data/catalog.ts";
+import { loadCatalog, LOADERS } from "../../lib/data/catalog.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { clearManifestCache, DEFAULT_DATA_DIR, readManifest, sha256Hex } from "../../lib/data/manifest.ts";
 import { loadTicLong } from "../../lib/data/tic.ts";
@@ -24,19 +24,33 @@ describe("data/manifest.json: the provenance record of every shipped file", () =
     expect(bytes.toString("utf8").trimEnd().split("\n").length - 1).toBe(entry.rows);
   });
 
-  test.each(files)("%s: carries publisher, series id, units, frequency, source repository and commit, vintage", (file) => {
-    const e = manifest.files[file];
-    for (const key of ["title", "publisher", "seriesId", "unitsAsPublished", "frequency", "vintage", "firstDate", "lastDate"] as const) {
-      expect(e[key], key).toBeTruthy();
-    }
-    // A copied file names its repository and commit; a refreshed one, the publisher's download address.
-    if (e.source.url) expect(e.source.url).toMatch(/^https?:\/\/[^/]+\//);
-    else {
-      expect(e.source.repository).toMatch(/\w+\/\w+/);
-      expect(e.source.commit).toMatch(/[0-9a-f]{40}/);
-    }
-    expect(e.source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}/);
-  });
+  test.each(files)(
+    "%s: carries publisher, series id, units, frequency, source repository and commit, vintage",
+    (file) => {
+      const e = manifest.files[file];
+      for (
+        const key of [
+          "title",
+          "publisher",
+          "seriesId",
+          "unitsAsPublished",
+          "frequency",
+          "vintage",
+          "firstDate",
+          "lastDate",
+        ] as const
+      ) {
+        expect(e[key], key).toBeTruthy();
+      }
+      // A copied file names its repository and commit; a refreshed one, the publisher's download address.
+      if (e.source.url) expect(e.source.url).toMatch(/^https?:\/\/[^/]+\//);
+      else {
+        expect(e.source.repository).toMatch(/\w+\/\w+/);
+        expect(e.source.commit).toMatch(/[0-9a-f]{40}/);
+      }
+      expect(e.source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    },
+  );
 });
 
 describe("every shipped file loads and validates", () => {
@@ -88,7 +102,9 @@ describe("load…() failure paths name the file", () => {
 
   test("a changed file fails its sha256 check before it is parsed", () => {
     const dir = scratch((t) => t.replace("2026-08-19,6745699", "2026-08-19,6745700"));
-    expect(() => loadH41("WALCL", { dataDir: dir })).toThrow(/WALCL\.csv: sha256 [0-9a-f]{64} does not match the provenance record/);
+    expect(() => loadH41("WALCL", { dataDir: dir })).toThrow(
+      /WALCL\.csv: sha256 [0-9a-f]{64} does not match the provenance record/,
+    );
   });
 
   test("a file not in the manifest", () => {

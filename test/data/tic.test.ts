@@ -26,7 +26,11 @@ describe("parseTicLong(text) on real-format rows", () => {
   test("reads holders in $bn with their month", () => {
     const rows = parseTicLong(JAN);
     expect(rows).toHaveLength(6);
-    expect(rows.find((r) => r.holder === "China, Mainland")).toEqual({ date: "2025-01-01", holder: "China, Mainland", valueUsdBn: 760.8 });
+    expect(rows.find((r) => r.holder === "China, Mainland")).toEqual({
+      date: "2025-01-01",
+      holder: "China, Mainland",
+      valueUsdBn: 760.8,
+    });
   });
 
   test("a month whose holders sum to its Grand Total passes", () => {
@@ -34,8 +38,12 @@ describe("parseTicLong(text) on real-format rows", () => {
   });
 
   test("a bad date (not the first of a month, or not a date) is refused with its line", () => {
-    expect(errorOf(() => parseTicLong(JAN.replace("2025-01-01,Japan", "2025-01-31,Japan"), "d.csv")).message).toMatch(/^d\.csv line 2: "2025-01-31" is not the first day of a month/);
-    expect(errorOf(() => parseTicLong(JAN.replace("2025-01-01,Canada", "2025-13-01,Canada"), "d.csv")).message).toMatch(/^d\.csv line 6: "2025-13-01"/);
+    expect(errorOf(() => parseTicLong(JAN.replace("2025-01-01,Japan", "2025-01-31,Japan"), "d.csv")).message).toMatch(
+      /^d\.csv line 2: "2025-01-31" is not the first day of a month/,
+    );
+    expect(errorOf(() => parseTicLong(JAN.replace("2025-01-01,Canada", "2025-13-01,Canada"), "d.csv")).message).toMatch(
+      /^d\.csv line 6: "2025-13-01"/,
+    );
     expect(errorOf(() => parseTicLong(JAN.replace("2025-01-01,Canada", "Jan 2025,Canada"), "d.csv")).line).toBe(6);
   });
 
@@ -52,17 +60,23 @@ describe("parseTicLong(text) on real-format rows", () => {
 
   test("a unit switch is refused: a row in $ millions falls outside the $bn range", () => {
     const e = errorOf(() => parseTicLong(JAN.replace("Japan,1079.3", "Japan,1079300"), "mn.csv"));
-    expect(e.message).toMatch(/^mn\.csv line 2: Japan 2025-01-01: 1079300 is outside \[0, 20000\] \$ billions: is the file in other units\?/);
+    expect(e.message).toMatch(
+      /^mn\.csv line 2: Japan 2025-01-01: 1079300 is outside \[0, 20000\] \$ billions: is the file in other units\?/,
+    );
   });
 
   test("a unit switch inside the range ($ trillions) is caught by the month's Grand Total", () => {
     const e = errorOf(() => parseTicLong(MONTH.replace("Japan,1079.3", "Japan,1.0793"), "tn.csv"));
-    expect(e.message).toMatch(/^tn\.csv: 2025-01-01: the holders sum to 7539\.6 \$bn but the Grand Total row says 8617\.8/);
+    expect(e.message).toMatch(
+      /^tn\.csv: 2025-01-01: the holders sum to 7539\.6 \$bn but the Grand Total row says 8617\.8/,
+    );
   });
 
   test("the official split must add up to For. Official", () => {
     const e = errorOf(() => parseTicLong(MONTH.replace("Treasury Bills,400.0", "Treasury Bills,0.4"), "split.csv"));
-    expect(e.message).toMatch(/^split\.csv: 2025-01-01: Treasury Bills 0\.4 \+ T-Bonds & Notes 3418\.7 \$bn differ from For\. Official 3818\.7/);
+    expect(e.message).toMatch(
+      /^split\.csv: 2025-01-01: Treasury Bills 0\.4 \+ T-Bonds & Notes 3418\.7 \$bn differ from For\. Official 3818\.7/,
+    );
   });
 
   test("a negative holding and a wrong header are refused", () => {
@@ -84,15 +98,28 @@ describe("parseTic(text, holder) on a single-holder file", () => {
   });
 
   test("a missing month and a duplicate month are off the monthly grid", () => {
-    expect(errorOf(() => parseTic(china.replace("2024-12-01,759\n", ""), "CHINA", "gap.csv")).message).toMatch(/off the monthly grid/);
-    expect(errorOf(() => parseTic(china.replace("2024-12-01,759", "2024-11-01,759"), "CHINA", "dup.csv")).message).toMatch(/duplicate date 2024-11-01/);
+    expect(errorOf(() => parseTic(china.replace("2024-12-01,759\n", ""), "CHINA", "gap.csv")).message).toMatch(
+      /off the monthly grid/,
+    );
+    expect(errorOf(() => parseTic(china.replace("2024-12-01,759", "2024-11-01,759"), "CHINA", "dup.csv")).message)
+      .toMatch(/duplicate date 2024-11-01/);
   });
 });
 
 describe("TIC_SERIES_BREAKS and loadTicHoldings()", () => {
   test("the breaks are the survey months 2000-03, June 2002–2011 and the SLT break of Dec 2011", () => {
     expect(TIC_SERIES_BREAKS.filter((b) => b.kind === "survey").map((b) => b.date.slice(0, 7))).toEqual([
-      "2000-03", "2002-06", "2003-06", "2004-06", "2005-06", "2006-06", "2007-06", "2008-06", "2009-06", "2010-06", "2011-06",
+      "2000-03",
+      "2002-06",
+      "2003-06",
+      "2004-06",
+      "2005-06",
+      "2006-06",
+      "2007-06",
+      "2008-06",
+      "2009-06",
+      "2010-06",
+      "2011-06",
     ]);
     expect(TIC_SERIES_BREAKS.filter((b) => b.kind === "slt").map((b) => b.date)).toEqual(["2011-12-01"]);
   });

@@ -11,7 +11,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { clearManifestCache, measureDataFile, readManifest } from "../../lib/data/manifest.ts";
-import { acquireLock, pidAlive, preflightData, readLock, removeStaleWorkDirs, RunRefused } from "../../lib/report/runGuard.ts";
+import {
+  acquireLock,
+  pidAlive,
+  preflightData,
+  readLock,
+  removeStaleWorkDirs,
+  RunRefused,
+} from "../../lib/report/runGuard.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -44,19 +51,47 @@ const lines = (t: string) => t.split("\n");
 
 describe("preflight: every data file against its provenance record, before any kernel", () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
-    ["a truncated file", (d) => writeFileSync(join(d, "WALCL.csv"), readFileSync(join(d, "WALCL.csv")).subarray(0, 5000)), /^data\/WALCL\.csv: sha256 [0-9a-f]{64} does not match the provenance record \([0-9a-f]{64}\)\. Restore it with: git checkout data\/WALCL\.csv, or npm run data:refresh$/],
+    [
+      "a truncated file",
+      (d) => writeFileSync(join(d, "WALCL.csv"), readFileSync(join(d, "WALCL.csv")).subarray(0, 5000)),
+      /^data\/WALCL\.csv: sha256 [0-9a-f]{64} does not match the provenance record \([0-9a-f]{64}\)\. Restore it with: git checkout data\/WALCL\.csv, or npm run data:refresh$/,
+    ],
     ["an empty file", (d) => writeFileSync(join(d, "SOFR.csv"), ""), /^data\/SOFR\.csv: sha256 e3b0c442/],
-    ["a binary file", (d) => writeFileSync(join(d, "GDP.csv"), Buffer.from([0, 1, 2, 255, 254, 0])), /^data\/GDP\.csv: sha256 .* does not match/],
-    ["a BOM-prefixed file", (d) => writeFileSync(join(d, "DGS10.csv"), `\ufeff${readFileSync(join(d, "DGS10.csv"), "utf8")}`), /^data\/DGS10\.csv: sha256/],
-    ["CRLF line ends", (d) => writeFileSync(join(d, "IORB.csv"), readFileSync(join(d, "IORB.csv"), "utf8").replaceAll("\n", "\r\n")), /^data\/IORB\.csv: sha256/],
-    ["a missing file", (d) => rmSync(join(d, "EFFR.csv")), /^data\/EFFR\.csv: missing \(the provenance record expects sha256 [0-9a-f]{64}\)\. Restore it with: git checkout data\/EFFR\.csv, or npm run data:refresh$/],
-    ["an unknown extra file", (d) => writeFileSync(join(d, "EXTRA.csv"), "date,value\n2020-01-01,1\n"), /^data\/EXTRA\.csv: not in data\/manifest\.json/],
+    [
+      "a binary file",
+      (d) => writeFileSync(join(d, "GDP.csv"), Buffer.from([0, 1, 2, 255, 254, 0])),
+      /^data\/GDP\.csv: sha256 .* does not match/,
+    ],
+    [
+      "a BOM-prefixed file",
+      (d) => writeFileSync(join(d, "DGS10.csv"), `\ufeff${readFileSync(join(d, "DGS10.csv"), "utf8")}`),
+      /^data\/DGS10\.csv: sha256/,
+    ],
+    [
+      "CRLF line ends",
+      (d) => writeFileSync(join(d, "IORB.csv"), readFileSync(join(d, "IORB.csv"), "utf8").replaceAll("\n", "\r\n")),
+      /^data\/IORB\.csv: sha256/,
+    ],
+    [
+      "a missing file",
+      (d) => rmSync(join(d, "EFFR.csv")),
+      /^data\/EFFR\.csv: missing \(the provenance record expects sha256 [0-9a-f]{64}\)\. Restore it with: git checkout data\/EFFR\.csv, or npm run data:refresh$/,
+    ],
+    [
+      "an unknown extra file",
+      (d) => writeFileSync(join(d, "EXTRA.csv"), "date,value\n2020-01-01,1\n"),
+      /^data\/EXTRA\.csv: not in data\/manifest\.json/,
+    ],
     ["a manifest entry removed", (d) => {
       const m = JSON.parse(readFileSync(join(d, "manifest.json"), "utf8"));
       delete m.files["VIXCLS.csv"];
       writeFileSync(join(d, "manifest.json"), JSON.stringify(m));
     }, /^data\/VIXCLS\.csv: not in data\/manifest\.json/],
-    ["an unreadable manifest", (d) => writeFileSync(join(d, "manifest.json"), "{not json"), /cannot read the provenance manifest.*Restore it with: git checkout data\/manifest\.json/],
+    [
+      "an unreadable manifest",
+      (d) => writeFileSync(join(d, "manifest.json"), "{not json"),
+      /cannot read the provenance manifest.*Restore it with: git checkout data\/manifest\.json/,
+    ],
   ];
   it.each(cases)("%s is named with the expected and found hash and how to restore it", (_, damage, message) => {
     const dir = dataCopy(`pre-${Math.random().toString(36).slice(2)}`);
@@ -76,15 +111,40 @@ describe("preflight: every data file against its provenance record, before any k
 describe("loaders: a file that passes its checksum but is malformed fails with the file, the line and what was expected", () => {
   const cases: [string, (t: string) => string | Buffer, RegExp][] = [
     ["a row cut mid-line", (t) => t.slice(0, t.lastIndexOf("\n", t.length - 2) + 8), /WALCL\.csv.*line \d+/],
-    ["a duplicated date", (t) => { const l = lines(t); l.splice(3, 0, l[2]); return l.join("\n"); }, /WALCL\.csv.*line 4/],
-    ["rows out of order", (t) => { const l = lines(t); [l[5], l[6]] = [l[6], l[5]]; return l.join("\n"); }, /WALCL\.csv.*line [67]/],
-    ["a non-numeric value", (t) => { const l = lines(t); l[10] = `${l[10].split(",")[0]},n/a`; return l.join("\n"); }, /WALCL\.csv.*line 11/],
-    ["FRED's missing marker", (t) => { const l = lines(t); l[12] = `${l[12].split(",")[0]},.`; return l.join("\n"); }, /WALCL\.csv.*line 13/],
-    ["values switched to billions", (t) => lines(t).map((l, i) => (i === 0 || !l ? l : `${l.split(",")[0]},${Number(l.split(",")[1]) / 1000}`)).join("\n"), /WALCL\.csv.*(outside the declared range|other units)/],
+    ["a duplicated date", (t) => {
+      const l = lines(t);
+      l.splice(3, 0, l[2]);
+      return l.join("\n");
+    }, /WALCL\.csv.*line 4/],
+    ["rows out of order", (t) => {
+      const l = lines(t);
+      [l[5], l[6]] = [l[6], l[5]];
+      return l.join("\n");
+    }, /WALCL\.csv.*line [67]/],
+    ["a non-numeric value", (t) => {
+      const l = lines(t);
+      l[10] = `${l[10].split(",")[0]},n/a`;
+      return l.join("\n");
+    }, /WALCL\.csv.*line 11/],
+    ["FRED's missing marker", (t) => {
+      const l = lines(t);
+      l[12] = `${l[12].split(",")[0]},.`;
+      return l.join("\n");
+    }, /WALCL\.csv.*line 13/],
+    [
+      "values switched to billions",
+      (t) =>
+        lines(t).map((l, i) => (i === 0 || !l ? l : `${l.split(",")[0]},${Number(l.split(",")[1]) / 1000}`)).join("\n"),
+      /WALCL\.csv.*(outside the declared range|other units)/,
+    ],
     ["a wrong header", (t) => t.replace("date,value", "DATE,WALCL"), /WALCL\.csv.*line 1/],
     ["a BOM before the header", (t) => `\ufeff${t}`, /WALCL\.csv.*line 1/],
     ["only a header", () => "date,value\n", /WALCL\.csv/],
-    ["a gap in the weekly grid", (t) => { const l = lines(t); l.splice(20, 3); return l.join("\n"); }, /WALCL\.csv line 21: 2003-05-21 is off the weekly grid: 28 days after the previous observation, expected 7/],
+    ["a gap in the weekly grid", (t) => {
+      const l = lines(t);
+      l.splice(20, 3);
+      return l.join("\n");
+    }, /WALCL\.csv line 21: 2003-05-21 is off the weekly grid: 28 days after the previous observation, expected 7/],
   ];
   it.each(cases)("%s", (_, damage, message) => {
     const dir = damagedWalcl(`load-${Math.random().toString(36).slice(2)}`, damage);
@@ -113,7 +173,11 @@ describe("locks: one report run per reports folder, one refresh per data folder"
     const path = join(tmp, "held.lock");
     writeFileSync(path, JSON.stringify({ pid: process.pid, startedAt: "2026-01-01T00:00:00Z", command: "report" }));
     await expect(acquireLock(path, "the reports folder reports")).rejects.toThrow(RunRefused);
-    await expect(acquireLock(path, "the reports folder reports")).rejects.toThrow(new RegExp(`in use by process ${process.pid} \\(started 2026-01-01T00:00:00Z: report\\); wait for it to finish, or run again with --wait`));
+    await expect(acquireLock(path, "the reports folder reports")).rejects.toThrow(
+      new RegExp(
+        `in use by process ${process.pid} \\(started 2026-01-01T00:00:00Z: report\\); wait for it to finish, or run again with --wait`,
+      ),
+    );
     rmSync(path);
   });
   it("a lock left by a process that is gone is taken over, with a notice", async () => {
@@ -159,8 +223,14 @@ describe("locks: one report run per reports folder, one refresh per data folder"
   });
   it("a second refresh is refused while one holds data/ (exit 2)", () => {
     const dir = dataCopy("refresh-locked");
-    writeFileSync(join(dir, ".qtlab-refresh.lock"), JSON.stringify({ pid: process.pid, startedAt: "2026-01-01T00:00:00Z", command: "refresh" }));
-    const r = spawnSync(tsx, [join(root, "scripts", "refresh.ts"), "--data-dir", dir, "--series", "WALCL"], { encoding: "utf8", timeout: 60_000 });
+    writeFileSync(
+      join(dir, ".qtlab-refresh.lock"),
+      JSON.stringify({ pid: process.pid, startedAt: "2026-01-01T00:00:00Z", command: "refresh" }),
+    );
+    const r = spawnSync(tsx, [join(root, "scripts", "refresh.ts"), "--data-dir", dir, "--series", "WALCL"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/the data folder is in use by process \d+/);
   });
@@ -181,26 +251,47 @@ describe("refresh without a network: it stops at the first sign, with one line, 
     const dir = dataCopy("refresh-offline");
     const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "base64")]);
     const t0 = Date.now();
-    const r = spawnSync(tsx, [join(root, "scripts", "refresh.ts"), "--data-dir", dir, "--base-fred", "http://qtlab-no-such-host.invalid"], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(tsx, [
+      join(root, "scripts", "refresh.ts"),
+      "--data-dir",
+      dir,
+      "--base-fred",
+      "http://qtlab-no-such-host.invalid",
+    ], { encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("data:refresh:"))).toEqual([expect.stringMatching(/^data:refresh: no network: cannot reach qtlab-no-such-host\.invalid \((ENOTFOUND|EAI_AGAIN)\); nothing was downloaded, data\/ and its provenance are unchanged$/)]);
+    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("data:refresh:"))).toEqual([
+      expect.stringMatching(
+        /^data:refresh: no network: cannot reach qtlab-no-such-host\.invalid \((ENOTFOUND|EAI_AGAIN)\); nothing was downloaded, data\/ and its provenance are unchanged$/,
+      ),
+    ]);
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "base64")])).toEqual(before);
   });
 });
 
 describe("the notebook server's port", () => {
-  it.each([["abc"], ["0"], ["99999"], ["-5"], ["8888x"]])("QTLAB_PORT=%s is refused with a message (exit 2)", (port) => {
-    const r = spawnSync("bash", [join(root, "scripts", "notebook.sh")], { encoding: "utf8", env: { ...process.env, QTLAB_PORT: port }, timeout: 30_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`QTLAB_PORT must be a port number from 1 to 65535, got "${port}"`);
-  });
+  it.each([["abc"], ["0"], ["99999"], ["-5"], ["8888x"]])(
+    "QTLAB_PORT=%s is refused with a message (exit 2)",
+    (port) => {
+      const r = spawnSync("bash", [join(root, "scripts", "notebook.sh")], {
+        encoding: "utf8",
+        env: { ...process.env, QTLAB_PORT: port },
+        timeout: 30_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`QTLAB_PORT must be a port number from 1 to 65535, got "${port}"`);
+    },
+  );
   it("a port already in use is refused, not silently replaced by another", async () => {
     const port = await freePort();
     const busy = createServer().listen(port, "127.0.0.1");
     await new Promise((r) => busy.once("listening", r));
     try {
-      const r = spawnSync("bash", [join(root, "scripts", "notebook.sh")], { encoding: "utf8", env: { ...process.env, QTLAB_PORT: String(port) }, timeout: 30_000 });
+      const r = spawnSync("bash", [join(root, "scripts", "notebook.sh")], {
+        encoding: "utf8",
+        env: { ...process.env, QTLAB_PORT: String(port) },
+        timeout: 30_000,
+      });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is in use`);
     } finally {
@@ -211,9 +302,15 @@ describe("the notebook server's port", () => {
 
 describe("a hostile environment", () => {
   it("setup with HOME=/dev/null reports the user-level kernelspec as a notice and succeeds", () => {
-    const r = spawnSync("bash", [join(root, "scripts", "setup.sh")], { encoding: "utf8", env: { ...process.env, HOME: "/dev/null" }, timeout: 120_000 });
+    const r = spawnSync("bash", [join(root, "scripts", "setup.sh")], {
+      encoding: "utf8",
+      env: { ...process.env, HOME: "/dev/null" },
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/setup: notice: the user-level kernelspec was not installed .*Not a directory.*the project's own kernelspec/);
+    expect(r.stdout).toMatch(
+      /setup: notice: the user-level kernelspec was not installed .*Not a directory.*the project's own kernelspec/,
+    );
   });
 });
 
@@ -222,7 +319,11 @@ describe("hostile values and dying kernels in a real run", () => {
   it("markup in a free-text value reaches the report and the index only escaped, never as markup", () => {
     const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>`${x}`*/';
     const value = JSON.stringify([{ date: "2008-11-25", what: evil }]);
-    const r = spawnSync(tsx, [join(root, "scripts", "report.ts"), "03", "--out", out, "-p", `qeAnnouncements=${value}`], { encoding: "utf8", cwd: root, timeout: 180_000 });
+    const r = spawnSync(
+      tsx,
+      [join(root, "scripts", "report.ts"), "03", "--out", out, "-p", `qeAnnouncements=${value}`],
+      { encoding: "utf8", cwd: root, timeout: 180_000 },
+    );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     for (const f of ["03-foreign-selling.html", "index.html"]) {
       const html = readFileSync(join(out, f), "utf8");
@@ -238,7 +339,8 @@ describe("hostile values and dying kernels in a real run", () => {
     child.stdout.on("data", (d) => (text += d));
     child.stderr.on("data", (d) => (text += d));
     const killer = setInterval(() => {
-      const pids = spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+      const pids = spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n")
+        .filter(Boolean);
       if (pids.length) {
         for (const p of pids) spawnSync("kill", ["-9", p]);
         clearInterval(killer);
@@ -275,7 +377,8 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
       });
     });
   }
-  const kernels = () => spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+  const kernels = () =>
+    spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
   it.each([
     ["SIGINT while the kernels start", "SIGINT" as const, 1500, 130],
     ["SIGTERM while the notebooks run", "SIGTERM" as const, 3000, 143],
@@ -287,7 +390,8 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     expect(r.text).toMatch(/interrupted: \d of 2 notebooks finished, earlier reports kept/);
     await new Promise((res) => setTimeout(res, 500));
     expect(kernels().filter((k) => !before.includes(k))).toEqual([]);
-    expect(readdirSync(out).filter((f) => f.startsWith(".work") || f.endsWith(".tmp") || f === ".qtlab-report.lock")).toEqual([]);
+    expect(readdirSync(out).filter((f) => f.startsWith(".work") || f.endsWith(".tmp") || f === ".qtlab-report.lock"))
+      .toEqual([]);
     const html = readFileSync(join(out, "00-data-tour.html"), "utf8");
     expect(html === "<p>an earlier good report</p>" || html.includes("</html>")).toBe(true);
   }, 120_000);

@@ -10,11 +10,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DATA_CLASS, decodeHash, parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } from "../../lib/live/controls.ts";
+import {
+  DATA_CLASS,
+  decodeHash,
+  parseSpec,
+  rescaleProbabilities,
+  SPEC_CLASS,
+  withValues,
+} from "../../lib/live/controls.ts";
 import { BUNDLE_MARK } from "../../lib/live/export.ts";
-import { purchasesFixtureView, type PurchasesFixtureData, type PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
+import {
+  type PurchasesFixtureData,
+  type PurchasesFixtureParams,
+  purchasesFixtureView,
+} from "../fixtures/live/fixtureView.ts";
 import { outputElement } from "../../lib/live/render.ts";
-import { PROJECT_ROOT, runReports, type NotebookStatus } from "../../lib/report/run.ts";
+import { type NotebookStatus, PROJECT_ROOT, runReports } from "../../lib/report/run.ts";
 import { launchChromium } from "../helpers/browser.ts";
 
 const fixtures = join(PROJECT_ROOT, "test", "fixtures", "notebooks");
@@ -35,7 +46,10 @@ const opened: Opened[] = [];
 
 /** Open a report (optionally with a hash, optionally without JavaScript), logging errors and requests. */
 async function open(path: string, options: { hash?: string; js?: boolean } = {}): Promise<Opened> {
-  const context = await browser.newContext({ javaScriptEnabled: options.js ?? true, viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.js ?? true,
+    viewport: { width: 1200, height: 900 },
+  });
   const page = await context.newPage();
   const base = `file://${path}`;
   const o: Opened = { page, consoleErrors: [], requests: [] };
@@ -57,7 +71,9 @@ function specOf(html: string, id: string) {
   for (const m of html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))) {
     const spec = parseSpec(m[1]);
     if (spec.id !== id) continue;
-    const block = new RegExp(`<script[^>]*class="${DATA_CLASS}" data-key="${spec.dataRef}">([\\s\\S]*?)</script>`).exec(html);
+    const block = new RegExp(`<script[^>]*class="${DATA_CLASS}" data-key="${spec.dataRef}">([\\s\\S]*?)</script>`).exec(
+      html,
+    );
     if (!block) throw new Error(`no data block ${spec.dataRef}`);
     return { ...spec, data: JSON.parse(block[1]) as unknown };
   }
@@ -67,13 +83,22 @@ function specOf(html: string, id: string) {
 /** What the lib computes in Node for these values: figures' text and the chart's SVG. */
 function expected(html: string, id: string, values: Record<string, unknown>) {
   const spec = specOf(html, id);
-  const out = purchasesFixtureView(spec.data as PurchasesFixtureData, withValues(spec.params as PurchasesFixtureParams, values));
+  const out = purchasesFixtureView(
+    spec.data as PurchasesFixtureData,
+    withValues(spec.params as PurchasesFixtureParams, values),
+  );
   const el = outputElement(out);
-  return { figures: Object.fromEntries((out.figures ?? []).map((f) => [f.id, f.text])), svg: el.querySelector("svg")!.outerHTML };
+  return {
+    figures: Object.fromEntries((out.figures ?? []).map((f) => [f.id, f.text])),
+    svg: el.querySelector("svg")!.outerHTML,
+  };
 }
 
 const figures = (page: Page, root: string) =>
-  page.$$eval(`${root} [data-figure]`, (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-figure"), e.querySelector("dd")!.textContent])));
+  page.$$eval(
+    `${root} [data-figure]`,
+    (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-figure"), e.querySelector("dd")!.textContent])),
+  );
 /**
  * An SVG in a canonical form, computed in the page: elements in order with their attributes sorted,
  * style attributes as the browser normalises them, and text. The page's SVG and one serialised in Node
@@ -92,7 +117,9 @@ function canonical(page: Page, root: string, nodeSvg?: string): Promise<string> 
             return `style=${scratch.style.cssText}`;
           })
           .sort();
-        const kids = [...el.childNodes].map((n) => (n.nodeType === 1 ? norm(n as Element) : n.nodeType === 3 ? JSON.stringify(n.textContent) : "")).join("");
+        const kids = [...el.childNodes].map((
+          n,
+        ) => (n.nodeType === 1 ? norm(n as Element) : n.nodeType === 3 ? JSON.stringify(n.textContent) : "")).join("");
         return `<${el.tagName.toLowerCase()} ${attrs.join(" ")}>${kids}</>`;
       };
       if (text === undefined) return norm(document.querySelector(`${sel} .qtlab-live-output svg`)!);
@@ -107,9 +134,14 @@ const svg = (page: Page, root: string) => canonical(page, root);
 const nodeSvg = (page: Page, root: string, text: string) => canonical(page, root, text);
 const renders = (page: Page, root: string) => page.$eval(root, (e) => Number(e.getAttribute("data-renders") ?? 0));
 const waitRenders = (page: Page, root: string, n: number) =>
-  page.waitForFunction(([sel, count]) => document.querySelector(sel as string)?.getAttribute("data-renders") === String(count), [root, n] as const);
-const field = (root: string, param: string, role: "number" | "slider" | "choice" = "number") => `${root} [data-param="${param}"] [data-role="${role}"]`;
-const numberValue = (page: Page, root: string, param: string) => page.$eval(field(root, param), (e) => Number((e as HTMLInputElement).value));
+  page.waitForFunction(
+    ([sel, count]) => document.querySelector(sel as string)?.getAttribute("data-renders") === String(count),
+    [root, n] as const,
+  );
+const field = (root: string, param: string, role: "number" | "slider" | "choice" = "number") =>
+  `${root} [data-param="${param}"] [data-role="${role}"]`;
+const numberValue = (page: Page, root: string, param: string) =>
+  page.$eval(field(root, param), (e) => Number((e as HTMLInputElement).value));
 const hashOf = (page: Page) => page.evaluate(() => location.hash);
 
 beforeAll(async () => {
@@ -121,7 +153,10 @@ beforeAll(async () => {
   statuses = (
     await Promise.all([
       runReports(["fixture-live"], { "fixture-live": {} }, { ...opts, outDir: defaultsDir }),
-      runReports(["fixture-live"], { "fixture-live": { purchasesUsdBnPerMonth: 30 } }, { ...opts, outDir: overrideDir }),
+      runReports(["fixture-live"], { "fixture-live": { purchasesUsdBnPerMonth: 30 } }, {
+        ...opts,
+        outDir: overrideDir,
+      }),
     ])
   ).flat();
   browser = await launchChromium();
@@ -146,9 +181,17 @@ describe("the exported report", () => {
     expect(html.match(new RegExp(`class="${DATA_CLASS}"`, "g"))?.length).toBe(1);
     expect(specOf(html, "purchasesFixture").data).toEqual(specOf(html, "purchasesFixtureLength").data);
     const overridden = readFileSync(join(overrideDir, "fixture-live.html"), "utf8");
-    expect(specOf(overridden, "purchasesFixture").controls[0]).toMatchObject({ param: "purchasesUsdBnPerMonth", value: 30, default: 40 });
+    expect(specOf(overridden, "purchasesFixture").controls[0]).toMatchObject({
+      param: "purchasesUsdBnPerMonth",
+      value: 30,
+      default: 40,
+    });
     const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
-    console.log(`fixture-live report: ${kib(Buffer.byteLength(html))} (bundle ${kib(html.length - html.replace(/<script data-qtlab-live-bundle>[\s\S]*?<\/script>/, "").length)})`);
+    console.log(
+      `fixture-live report: ${kib(Buffer.byteLength(html))} (bundle ${
+        kib(html.length - html.replace(/<script data-qtlab-live-bundle>[\s\S]*?<\/script>/, "").length)
+      })`,
+    );
   });
 });
 
@@ -163,8 +206,14 @@ describe("in headless Chromium", () => {
   test("without JavaScript: the static chart, figures and assumptions line show; no panel; no requests", async () => {
     const { page, requests } = await open(path, { js: false });
     expect(await page.$$eval(`${MAIN} .qtlab-live-output svg rect`, (els) => els.length)).toBeGreaterThanOrEqual(6);
-    expect(await figures(page, MAIN)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
-    expect(await page.textContent(`${MAIN} .qtlab-live-static`)).toContain("Assumptions: Base purchases 40 $bn/month · Length 6 months");
+    expect(await figures(page, MAIN)).toEqual({
+      expectedPerMonth: "$40.0bn/month",
+      total: "$240.0bn",
+      firstMonth: "$40.0bn",
+    });
+    expect(await page.textContent(`${MAIN} .qtlab-live-static`)).toContain(
+      "Assumptions: Base purchases 40 $bn/month · Length 6 months",
+    );
     expect(await page.$$(".qtlab-live-panel")).toHaveLength(0);
     expect(requests).toEqual([]);
   });
@@ -176,9 +225,16 @@ describe("in headless Chromium", () => {
     expect(await renders(page, MAIN)).toBe(0);
     expect(await svg(page, MAIN)).toBe(await nodeSvg(page, MAIN, expected(html, "purchasesFixture", {}).svg));
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(40);
-    expect(await page.$eval(field(MAIN, "purchasesUsdBnPerMonth", "slider"), (e) => [(e as HTMLInputElement).min, (e as HTMLInputElement).max, (e as HTMLInputElement).step])).toEqual(["0", "100", "1"]);
+    expect(
+      await page.$eval(
+        field(MAIN, "purchasesUsdBnPerMonth", "slider"),
+        (e) => [(e as HTMLInputElement).min, (e as HTMLInputElement).max, (e as HTMLInputElement).step],
+      ),
+    ).toEqual(["0", "100", "1"]);
     expect(await page.textContent(`${MAIN} [data-param="purchasesUsdBnPerMonth"] .qtlab-live-unit`)).toBe("$bn/month");
-    expect(await page.textContent(`${MAIN} [data-param="purchasesUsdBnPerMonth"] .qtlab-live-hint`)).toBe("default 40 · range 0 to 100");
+    expect(await page.textContent(`${MAIN} [data-param="purchasesUsdBnPerMonth"] .qtlab-live-hint`)).toBe(
+      "default 40 · range 0 to 100",
+    );
     expect(await hashOf(page)).toBe("");
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
@@ -220,11 +276,18 @@ describe("in headless Chromium", () => {
     // A probability: the others rescale so the group sums to 1, and the figures follow.
     await page.fill(field(MAIN, "scenarioProbabilities.high"), "0.6");
     await waitRenders(page, MAIN, 4);
-    const probs = await Promise.all(["low", "base", "high"].map((k) => numberValue(page, MAIN, `scenarioProbabilities.${k}`)));
+    const probs = await Promise.all(
+      ["low", "base", "high"].map((k) => numberValue(page, MAIN, `scenarioProbabilities.${k}`)),
+    );
     expect(probs).toEqual(rescaleProbabilities([0.25, 0.5, 0.25], 2, 0.6));
     expect(probs.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
     expect(await page.textContent(`${MAIN} [data-role="sum"]`)).toBe("sum 1.00");
-    values = { ...values, "scenarioProbabilities.low": probs[0], "scenarioProbabilities.base": probs[1], "scenarioProbabilities.high": probs[2] };
+    values = {
+      ...values,
+      "scenarioProbabilities.low": probs[0],
+      "scenarioProbabilities.base": probs[1],
+      "scenarioProbabilities.high": probs[2],
+    };
     want = expected(html, "purchasesFixture", values);
     expect(await figures(page, MAIN)).toEqual(want.figures);
     expect(await svg(page, MAIN)).toBe(await nodeSvg(page, MAIN, want.svg));
@@ -233,7 +296,9 @@ describe("in headless Chromium", () => {
     // panel offers nothing the first does not, says so, and redraws when the length changes above.
     expect(await renders(page, SECOND)).toBe(0);
     expect(await page.$$(`${SECOND} .qtlab-live-panel [data-param]`)).toHaveLength(0);
-    expect(await page.textContent(`${SECOND} .qtlab-live-panel`)).toContain("follows the assumptions set in the panels above");
+    expect(await page.textContent(`${SECOND} .qtlab-live-panel`)).toContain(
+      "follows the assumptions set in the panels above",
+    );
     await page.fill(field(MAIN, "months"), "12");
     await waitRenders(page, SECOND, 1);
     await waitRenders(page, MAIN, 5);
@@ -244,13 +309,21 @@ describe("in headless Chromium", () => {
 
     // The hash carries every changed value, -p style.
     const hash = await hashOf(page);
-    expect(hash).toBe(`#purchasesUsdBnPerMonth=${slid}&months=12&scheduleShape=front-loaded&scenarioProbabilities.low=${probs[0]}&scenarioProbabilities.base=${probs[1]}&scenarioProbabilities.high=${probs[2]}`);
+    expect(hash).toBe(
+      `#purchasesUsdBnPerMonth=${slid}&months=12&scheduleShape=front-loaded&scenarioProbabilities.low=${
+        probs[0]
+      }&scenarioProbabilities.base=${probs[1]}&scenarioProbabilities.high=${probs[2]}`,
+    );
 
     // Reset (main view): its controls go back to the notebook's defaults; the chart is the static one again.
     await page.click(`${MAIN} .qtlab-live-reset`);
     await waitRenders(page, MAIN, 6);
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(40);
-    expect(await figures(page, MAIN)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
+    expect(await figures(page, MAIN)).toEqual({
+      expectedPerMonth: "$40.0bn/month",
+      total: "$240.0bn",
+      firstMonth: "$40.0bn",
+    });
     expect(await svg(page, MAIN)).toBe(before);
     expect(await numberValue(page, MAIN, "months")).toBe(6);
     expect(await figures(page, SECOND)).toEqual(expected(html, "purchasesFixtureLength", { months: 6 }).figures);
@@ -275,32 +348,52 @@ describe("in headless Chromium", () => {
     await waitRenders(page, MAIN, 2);
     expect(await page.$eval(MAIN, (e) => e.hasAttribute("data-error"))).toBe(false);
     expect(await page.textContent(`${MAIN} .qtlab-live-status`)).toBe("");
-    expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", { scheduleShape: "front-loaded", frontLoadMonths: 6, months: 9 }).figures);
+    expect(await figures(page, MAIN)).toEqual(
+      expected(html, "purchasesFixture", { scheduleShape: "front-loaded", frontLoadMonths: 6, months: 9 }).figures,
+    );
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
   });
 
   test("a shared link: a valid hash is applied and redrawn; an out-of-schema one shows a notice and keeps the report's values", async () => {
-    const good = "#purchasesUsdBnPerMonth=55&months=12&scenarioProbabilities.low=0.2&scenarioProbabilities.base=0.5&scenarioProbabilities.high=0.3";
+    const good =
+      "#purchasesUsdBnPerMonth=55&months=12&scenarioProbabilities.low=0.2&scenarioProbabilities.base=0.5&scenarioProbabilities.high=0.3";
     const { page, consoleErrors, requests } = await open(path, { hash: good });
     await waitRenders(page, MAIN, 1);
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(55);
     expect(await numberValue(page, MAIN, "months")).toBe(12);
-    const values = { purchasesUsdBnPerMonth: 55, months: 12, "scenarioProbabilities.low": 0.2, "scenarioProbabilities.base": 0.5, "scenarioProbabilities.high": 0.3 };
+    const values = {
+      purchasesUsdBnPerMonth: 55,
+      months: 12,
+      "scenarioProbabilities.low": 0.2,
+      "scenarioProbabilities.base": 0.5,
+      "scenarioProbabilities.high": 0.3,
+    };
     expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", values).figures);
     // The hash keeps what differs from the report's values (base stays at its 0.5).
-    expect(decodeHash(await hashOf(page))).toEqual({ purchasesUsdBnPerMonth: "55", months: "12", "scenarioProbabilities.low": "0.2", "scenarioProbabilities.high": "0.3" });
+    expect(decodeHash(await hashOf(page))).toEqual({
+      purchasesUsdBnPerMonth: "55",
+      months: "12",
+      "scenarioProbabilities.low": "0.2",
+      "scenarioProbabilities.high": "0.3",
+    });
     expect(await page.$(".qtlab-live-hash-notice")).toBeNull();
     // Editing the hash in place applies too.
     await page.evaluate(() => (location.hash = "#purchasesUsdBnPerMonth=10"));
     await waitRenders(page, MAIN, 2);
-    expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", { purchasesUsdBnPerMonth: 10 }).figures);
+    expect(await figures(page, MAIN)).toEqual(
+      expected(html, "purchasesFixture", { purchasesUsdBnPerMonth: 10 }).figures,
+    );
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
 
-    const bad = await open(path, { hash: "#purchasesUsdBnPerMonth=55&months=500&scenarioProbabilities.low=2&nonsense=1" });
+    const bad = await open(path, {
+      hash: "#purchasesUsdBnPerMonth=55&months=500&scenarioProbabilities.low=2&nonsense=1",
+    });
     const notice = await bad.page.textContent(".qtlab-live-hash-notice");
-    expect(notice).toMatch(/^The link's assumptions were not applied \(.*"nonsense" is not an assumption of this page.*months must be a number from 1 to 24.*\); the page shows the report's own\.$/);
+    expect(notice).toMatch(
+      /^The link's assumptions were not applied \(.*"nonsense" is not an assumption of this page.*months must be a number from 1 to 24.*\); the page shows the report's own\.$/,
+    );
     expect(await numberValue(bad.page, MAIN, "purchasesUsdBnPerMonth")).toBe(40);
     expect(await figures(bad.page, MAIN)).toEqual(expected(html, "purchasesFixture", {}).figures);
     expect(await renders(bad.page, MAIN)).toBe(0);
@@ -310,12 +403,22 @@ describe("in headless Chromium", () => {
   test("a report run with -p starts on the override (as its static chart) and resets to the notebook's default", async () => {
     const { page, consoleErrors, requests } = await open(join(overrideDir, "fixture-live.html"));
     expect(await numberValue(page, MAIN, "purchasesUsdBnPerMonth")).toBe(30);
-    expect(await figures(page, MAIN)).toEqual({ expectedPerMonth: "$30.0bn/month", total: "$180.0bn", firstMonth: "$30.0bn" });
-    expect(await page.textContent(`${MAIN} [data-param="purchasesUsdBnPerMonth"] .qtlab-live-hint`)).toBe("default 40 · range 0 to 100 · this report ran with 30");
+    expect(await figures(page, MAIN)).toEqual({
+      expectedPerMonth: "$30.0bn/month",
+      total: "$180.0bn",
+      firstMonth: "$30.0bn",
+    });
+    expect(await page.textContent(`${MAIN} [data-param="purchasesUsdBnPerMonth"] .qtlab-live-hint`)).toBe(
+      "default 40 · range 0 to 100 · this report ran with 30",
+    );
     expect(await hashOf(page)).toBe("");
     await page.click(`${MAIN} .qtlab-live-reset`);
     await waitRenders(page, MAIN, 1);
-    expect(await figures(page, MAIN)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
+    expect(await figures(page, MAIN)).toEqual({
+      expectedPerMonth: "$40.0bn/month",
+      total: "$240.0bn",
+      firstMonth: "$40.0bn",
+    });
     expect(await hashOf(page)).toBe("#purchasesUsdBnPerMonth=40");
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
@@ -346,8 +449,12 @@ describe("in headless Chromium", () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(
-      `live redraw (fixture view, Chromium): view + DOM swap median ${median(computeMs).toFixed(1)} ms, max ${Math.max(...computeMs).toFixed(1)} ms; ` +
-        `input → redrawn frame median ${median(inputToDrawnMs).toFixed(1)} ms, max ${Math.max(...inputToDrawnMs).toFixed(1)} ms`,
+      `live redraw (fixture view, Chromium): view + DOM swap median ${median(computeMs).toFixed(1)} ms, max ${
+        Math.max(...computeMs).toFixed(1)
+      } ms; ` +
+        `input → redrawn frame median ${median(inputToDrawnMs).toFixed(1)} ms, max ${
+          Math.max(...inputToDrawnMs).toFixed(1)
+        } ms`,
     );
     expect(median(computeMs)).toBeLessThan(50);
     expect(consoleErrors).toEqual([]);

@@ -1,19 +1,19 @@
 import { describe, expect, test } from "vitest";
 import {
-  controlValues,
   controlPaths,
+  controlValues,
   decodeHash,
   encodeHash,
   getPath,
   LiveViewError,
   normaliseProbabilities,
+  parseHash,
   rescaleProbabilities,
   resolveControls,
   scriptSafeJson,
   stepDecimals,
   strictJson,
   unitFromName,
-  parseHash,
   withValues,
 } from "../../lib/live/controls.ts";
 import type { ControlSpec } from "../../lib/live/types.ts";
@@ -26,8 +26,17 @@ const params = {
 };
 const controls: ControlSpec[] = [
   { param: "capUsdBnPerMonth", label: "Cap", min: 0, max: 60, step: 5 },
-  { kind: "choice", param: "shape", label: "Shape", options: [{ value: "flat", label: "flat" }, { value: "front", label: "front-loaded" }] },
-  { kind: "probabilities", label: "Scenarios", members: [{ param: "probs.A", label: "A" }, { param: "probs.B", label: "B" }, { param: "probs.C", label: "C" }] },
+  {
+    kind: "choice",
+    param: "shape",
+    label: "Shape",
+    options: [{ value: "flat", label: "flat" }, { value: "front", label: "front-loaded" }],
+  },
+  {
+    kind: "probabilities",
+    label: "Scenarios",
+    members: [{ param: "probs.A", label: "A" }, { param: "probs.B", label: "B" }, { param: "probs.C", label: "C" }],
+  },
   { param: "band.1", label: "Upper quantile", unit: "", min: 0.5, max: 1, step: 0.05 },
 ];
 const sum = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0);
@@ -63,37 +72,69 @@ describe("paths into params", () => {
 describe("resolveControls(controls, params)", () => {
   test("each control starts at its params value, defaults to it, and gets its unit", () => {
     const r = resolveControls(controls, params);
-    expect(r[0]).toEqual({ kind: "number", param: "capUsdBnPerMonth", label: "Cap", unit: "$bn/month", min: 0, max: 60, step: 5, value: 25, default: 25 });
+    expect(r[0]).toEqual({
+      kind: "number",
+      param: "capUsdBnPerMonth",
+      label: "Cap",
+      unit: "$bn/month",
+      min: 0,
+      max: 60,
+      step: 5,
+      value: 25,
+      default: 25,
+    });
     expect(r[1]).toMatchObject({ kind: "choice", value: "flat", default: "flat" });
-    expect(r[2]).toMatchObject({ kind: "probabilities", step: 0.01, members: [{ param: "probs.A", value: 0.4, default: 0.4 }, { value: 0.35 }, { value: 0.25 }] });
-    expect(controlValues(r)).toEqual({ capUsdBnPerMonth: 25, shape: "flat", "probs.A": 0.4, "probs.B": 0.35, "probs.C": 0.25, "band.1": 0.9 });
+    expect(r[2]).toMatchObject({
+      kind: "probabilities",
+      step: 0.01,
+      members: [{ param: "probs.A", value: 0.4, default: 0.4 }, { value: 0.35 }, { value: 0.25 }],
+    });
+    expect(controlValues(r)).toEqual({
+      capUsdBnPerMonth: 25,
+      shape: "flat",
+      "probs.A": 0.4,
+      "probs.B": 0.35,
+      "probs.C": 0.25,
+      "band.1": 0.9,
+    });
   });
   test("every problem is reported at once", () => {
     const bad: ControlSpec[] = [
       { param: "missing", label: "M", unit: "", min: 0, max: 1, step: 1 },
       { param: "capUsdBnPerMonth", label: "Cap", min: 30, max: 60, step: 5 },
       { param: "capUsdBnPerMonth", label: "Cap again", min: 0, max: 60, step: 0 },
-      { kind: "choice", param: "shape", label: "Shape", options: [{ value: "x", label: "x" }, { value: "y", label: "y" }] },
-      { kind: "probabilities", label: "P", members: [{ param: "probs.A", label: "A" }, { param: "probs.B", label: "B" }] },
+      {
+        kind: "choice",
+        param: "shape",
+        label: "Shape",
+        options: [{ value: "x", label: "x" }, { value: "y", label: "y" }],
+      },
+      {
+        kind: "probabilities",
+        label: "P",
+        members: [{ param: "probs.A", label: "A" }, { param: "probs.B", label: "B" }],
+      },
       { param: "probs.C", label: "no unit", min: 0, max: 1, step: 0.1 },
     ];
     let message = "";
     try {
-      resolveControls(bad, params, "live view \"x\"");
+      resolveControls(bad, params, 'live view "x"');
     } catch (e) {
       expect(e).toBeInstanceOf(LiveViewError);
       message = (e as Error).message;
     }
     expect(message).toMatch(/^live view "x": /);
-    for (const part of [
-      'number "missing" must be a finite number in params, got undefined',
-      'number "capUsdBnPerMonth": value 25 is outside its range [30, 60]',
-      'parameter "capUsdBnPerMonth" has more than one control',
-      'number "capUsdBnPerMonth": step must be positive, got 0',
-      'choice "shape": value "flat" is not among the options "x", "y"',
-      'probabilities "P" (probs.A, probs.B) sum to 0.75, not 1',
-      'number "probs.C": no unit given and none in its name',
-    ]) expect(message).toContain(part);
+    for (
+      const part of [
+        'number "missing" must be a finite number in params, got undefined',
+        'number "capUsdBnPerMonth": value 25 is outside its range [30, 60]',
+        'parameter "capUsdBnPerMonth" has more than one control',
+        'number "capUsdBnPerMonth": step must be positive, got 0',
+        'choice "shape": value "flat" is not among the options "x", "y"',
+        'probabilities "P" (probs.A, probs.B) sum to 0.75, not 1',
+        'number "probs.C": no unit given and none in its name',
+      ]
+    ) expect(message).toContain(part);
   });
 });
 
@@ -149,7 +190,9 @@ describe("the URL hash", () => {
       'shape must be one of flat, front, got "nope"',
       "Scenarios: give all of probs.A, probs.B, probs.C together",
     ]);
-    expect(parseHash(resolved, "#probs.A=0.5&probs.B=0.5&probs.C=0.5").problems).toEqual(["Scenarios: probabilities must sum to 1, they sum to 1.5"]);
+    expect(parseHash(resolved, "#probs.A=0.5&probs.B=0.5&probs.C=0.5").problems).toEqual([
+      "Scenarios: probabilities must sum to 1, they sum to 1.5",
+    ]);
     expect(parseHash(resolved, "#__proto__=1&constructor=2").problems).toHaveLength(2);
     expect(parseHash(resolved, "").problems).toEqual([]);
   });
@@ -157,15 +200,50 @@ describe("the URL hash", () => {
   test("parseHash never throws and never returns a value outside its control, on random and hostile hashes", () => {
     let seed = 12345;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pieces = ["capUsdBnPerMonth", "shape", "probs.A", "probs.B", "probs.C", "band.1", "__proto__", "x", "=", "&", "%", "%E0", "NaN", "Infinity", "-1e999", "1e-320", "0.3", "60", "61", "-0", "front", "flat", "<script>", "'\"`", "${x}", "\n", "#"];
+    const pieces = [
+      "capUsdBnPerMonth",
+      "shape",
+      "probs.A",
+      "probs.B",
+      "probs.C",
+      "band.1",
+      "__proto__",
+      "x",
+      "=",
+      "&",
+      "%",
+      "%E0",
+      "NaN",
+      "Infinity",
+      "-1e999",
+      "1e-320",
+      "0.3",
+      "60",
+      "61",
+      "-0",
+      "front",
+      "flat",
+      "<script>",
+      "'\"`",
+      "${x}",
+      "\n",
+      "#",
+    ];
     for (let k = 0; k < 3000; k++) {
       const n = 1 + Math.floor(rand() * 12);
-      const hash = "#" + Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.5 ? "" : "&");
+      const hash = "#" +
+        Array.from({ length: n }, () => pieces[Math.floor(rand() * pieces.length)]).join(rand() < 0.5 ? "" : "&");
       const r = parseHash(resolved, hash);
       for (const c of resolved) {
-        if (c.kind === "number" && c.param in r.values) expect((r.values[c.param] as number) >= c.min && (r.values[c.param] as number) <= c.max, hash).toBe(true);
-        if (c.kind === "choice" && c.param in r.values) expect(c.options.map((o) => o.value)).toContain(r.values[c.param]);
-        if (c.kind === "probabilities" && c.members[0].param in r.values) expect(Math.abs(sum(c.members.map((m) => r.values[m.param] as number)) - 1)).toBeLessThanOrEqual(1e-6);
+        if (c.kind === "number" && c.param in r.values) {
+          expect((r.values[c.param] as number) >= c.min && (r.values[c.param] as number) <= c.max, hash).toBe(true);
+        }
+        if (c.kind === "choice" && c.param in r.values) {
+          expect(c.options.map((o) => o.value)).toContain(r.values[c.param]);
+        }
+        if (c.kind === "probabilities" && c.members[0].param in r.values) {
+          expect(Math.abs(sum(c.members.map((m) => r.values[m.param] as number)) - 1)).toBeLessThanOrEqual(1e-6);
+        }
       }
       for (const key of Object.keys(r.values)) expect(resolved.flatMap(controlPaths)).toContain(key);
     }
@@ -174,7 +252,9 @@ describe("the URL hash", () => {
 
 describe("what a page embeds", () => {
   test("strictJson refuses what JSON would change, naming where", () => {
-    expect(strictJson({ rows: [{ date: "2025-01-01", value: 1 }] }, "data")).toBe('{"rows":[{"date":"2025-01-01","value":1}]}');
+    expect(strictJson({ rows: [{ date: "2025-01-01", value: 1 }] }, "data")).toBe(
+      '{"rows":[{"date":"2025-01-01","value":1}]}',
+    );
     expect(() => strictJson({ rows: [{ value: NaN }] }, "data")).toThrow("cannot embed data.rows[0].value is NaN");
     expect(() => strictJson({ d: new Date(0) }, "data")).toThrow("data.d is a Date");
     expect(() => strictJson({ f: () => 1 }, "params")).toThrow("params.f is a function");

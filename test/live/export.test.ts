@@ -9,7 +9,16 @@ import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
 import { DATA_CLASS, parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
 import { bundleKey, liveBundle } from "../../lib/live/bundle.ts";
-import { applyNotebookDefaults, BUNDLE_MARK, controlWithNotebookDefault, embedLiveViews, hasLiveViews, hoistData, inlineBundle, livePagePaths } from "../../lib/live/export.ts";
+import {
+  applyNotebookDefaults,
+  BUNDLE_MARK,
+  controlWithNotebookDefault,
+  embedLiveViews,
+  hasLiveViews,
+  hoistData,
+  inlineBundle,
+  livePagePaths,
+} from "../../lib/live/export.ts";
 import { liveView } from "../../lib/live/liveView.ts";
 import "../fixtures/live/fixtureView.ts";
 import type { PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
@@ -25,12 +34,24 @@ const ranWith: PurchasesFixtureParams = {
   scenarioMultiples: { low: 0.5, base: 1, high: 1.5 },
   scenarioProbabilities: { low: 0.1, base: 0.6, high: 0.3 },
 };
-const notebookDefaults = { ...ranWith, purchasesUsdBnPerMonth: 40, scheduleShape: "flat", scenarioProbabilities: { low: 0.25, base: 0.5, high: 0.25 } };
-const page = (body: string) => `<!DOCTYPE html><html><head><title>r</title></head><body><main>${body}</main></body></html>`;
-const specsOf = (html: string) => [...html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))].map((m) => parseSpec(m[1]));
+const notebookDefaults = {
+  ...ranWith,
+  purchasesUsdBnPerMonth: 40,
+  scheduleShape: "flat",
+  scenarioProbabilities: { low: 0.25, base: 0.5, high: 0.25 },
+};
+const page = (body: string) =>
+  `<!DOCTYPE html><html><head><title>r</title></head><body><main>${body}</main></body></html>`;
+const specsOf = (html: string) =>
+  [...html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))].map((m) =>
+    parseSpec(m[1])
+  );
 
 describe("reset targets from the notebook's parameters cell", () => {
-  const html = page(liveView("purchasesFixture", data, ranWith).outerHTML + "<p>between</p>" + liveView("purchasesFixture", data, ranWith, { id: "second" }).outerHTML);
+  const html = page(
+    liveView("purchasesFixture", data, ranWith).outerHTML + "<p>between</p>" +
+      liveView("purchasesFixture", data, ranWith, { id: "second" }).outerHTML,
+  );
   const out = applyNotebookDefaults(html, notebookDefaults);
   const [first, second] = specsOf(out);
 
@@ -39,7 +60,10 @@ describe("reset targets from the notebook's parameters cell", () => {
     expect(cap).toMatchObject({ value: 30, default: 40 });
     expect(first.controls.find((c) => c.kind === "choice")).toMatchObject({ value: "front-loaded", default: "flat" });
     const probs = first.controls.find((c) => c.kind === "probabilities")!;
-    expect(probs.kind === "probabilities" && probs.members.map((m) => [m.value, m.default])).toEqual([[0.1, 0.25], [0.6, 0.5], [0.3, 0.25]]);
+    expect(probs.kind === "probabilities" && probs.members.map((m) => [m.value, m.default])).toEqual([[0.1, 0.25], [
+      0.6,
+      0.5,
+    ], [0.3, 0.25]]);
     expect(first.defaultsFromNotebook).toBe(true);
     expect(second.id).toBe("second");
     expect(second.defaultsFromNotebook).toBe(true);
@@ -50,23 +74,53 @@ describe("reset targets from the notebook's parameters cell", () => {
     expect(livePagePaths(out)).toContain("scenarioProbabilities.base");
   });
   test("a default missing, out of range or of the wrong type leaves the control's default as it was", () => {
-    const num: ResolvedControl = { kind: "number", param: "x", label: "x", unit: "", min: 0, max: 10, step: 1, value: 5, default: 5 };
+    const num: ResolvedControl = {
+      kind: "number",
+      param: "x",
+      label: "x",
+      unit: "",
+      min: 0,
+      max: 10,
+      step: 1,
+      value: 5,
+      default: 5,
+    };
     expect(controlWithNotebookDefault(num, {})).toEqual(num);
     expect(controlWithNotebookDefault(num, { x: 11 })).toEqual(num);
     expect(controlWithNotebookDefault(num, { x: "3" })).toEqual(num);
     expect(controlWithNotebookDefault(num, { x: 3 })).toEqual({ ...num, default: 3 });
-    const probs: ResolvedControl = { kind: "probabilities", label: "p", step: 0.01, members: [{ param: "p.a", label: "a", value: 0.5, default: 0.5 }, { param: "p.b", label: "b", value: 0.5, default: 0.5 }] };
+    const probs: ResolvedControl = {
+      kind: "probabilities",
+      label: "p",
+      step: 0.01,
+      members: [{ param: "p.a", label: "a", value: 0.5, default: 0.5 }, {
+        param: "p.b",
+        label: "b",
+        value: 0.5,
+        default: 0.5,
+      }],
+    };
     expect(controlWithNotebookDefault(probs, { p: { a: 0.6, b: 0.6 } })).toEqual(probs);
-    expect(controlWithNotebookDefault(probs, { p: { a: 0.3, b: 0.7 } })).toMatchObject({ members: [{ default: 0.3 }, { default: 0.7 }] });
+    expect(controlWithNotebookDefault(probs, { p: { a: 0.3, b: 0.7 } })).toMatchObject({
+      members: [{ default: 0.3 }, { default: 0.7 }],
+    });
   });
 });
 
 describe("shared data blocks", () => {
-  const blocksOf = (html: string) => [...html.matchAll(new RegExp(`<script type="application/json" class="${DATA_CLASS}" data-key="([0-9a-f]{16})">([\\s\\S]*?)</script>`, "g"))].map((m) => ({ key: m[1], data: JSON.parse(m[2]) }));
+  const blocksOf = (html: string) =>
+    [...html.matchAll(
+      new RegExp(
+        `<script type="application/json" class="${DATA_CLASS}" data-key="([0-9a-f]{16})">([\\s\\S]*?)</script>`,
+        "g",
+      ),
+    )].map((m) => ({ key: m[1], data: JSON.parse(m[2]) }));
   test("views with the same data share one block; other data gets its own; specs keep a key and no data", () => {
     const other = { ...data, asOf: "2026-06-30" };
     const html = page(
-      liveView("purchasesFixture", data, ranWith).outerHTML + liveView("purchasesFixture", data, ranWith, { id: "b" }).outerHTML + liveView("purchasesFixture", other, ranWith, { id: "c" }).outerHTML,
+      liveView("purchasesFixture", data, ranWith).outerHTML +
+        liveView("purchasesFixture", data, ranWith, { id: "b" }).outerHTML +
+        liveView("purchasesFixture", other, ranWith, { id: "c" }).outerHTML,
     );
     const out = hoistData(html);
     const blocks = blocksOf(out);
@@ -83,7 +137,9 @@ describe("shared data blocks", () => {
 describe("inlining the bundle", () => {
   test("one script before </body>; a page cannot get two", () => {
     const out = inlineBundle(page("x"), "console.log(1)");
-    expect(out).toBe(`<!DOCTYPE html><html><head><title>r</title></head><body><main>x</main><script ${BUNDLE_MARK}>console.log(1)</script>\n</body></html>`);
+    expect(out).toBe(
+      `<!DOCTYPE html><html><head><title>r</title></head><body><main>x</main><script ${BUNDLE_MARK}>console.log(1)</script>\n</body></html>`,
+    );
     expect(() => inlineBundle(out, "y")).toThrow("already carries");
   });
   test("hasLiveViews", () => {
@@ -96,27 +152,35 @@ describe("the page bundle", () => {
   const cacheDir = mkdtempSync(join(tmpdir(), "qtlab-live-bundle-"));
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
-  test("builds from lib/live/browser.ts with the browser document, without linkedom or node built-ins; then comes from the cache", async () => {
-    const built = await liveBundle({ cacheDir, force: true });
-    expect(built.built).toBe(true);
-    expect(built.inputs).toContain("lib/live/browser.ts");
-    expect(built.inputs).toContain("lib/live/browserDocument.ts");
-    expect(built.inputs.filter((i) => /fixture|^test\//i.test(i))).toEqual([]);
-    expect(built.inputs).not.toContain("lib/plot/document.ts");
-    expect(built.inputs.filter((i) => /linkedom|^node:/.test(i))).toEqual([]);
-    expect(built.code).not.toMatch(/<\/script|<!--/i);
-    expect(built.code).toMatch(/^("use strict";)?\(\(\)=>\{/); // an IIFE
-    // Size: reported, and bounded so an accidental dependency shows up here.
-    const gz = gzipSync(built.code).length;
-    console.log(`live bundle: ${(built.bytes / 1024).toFixed(1)} KiB (${(gz / 1024).toFixed(1)} KiB gzipped), built in ${built.ms.toFixed(0)} ms`);
-    expect(built.bytes).toBeLessThan(600_000);
+  test(
+    "builds from lib/live/browser.ts with the browser document, without linkedom or node built-ins; then comes from the cache",
+    async () => {
+      const built = await liveBundle({ cacheDir, force: true });
+      expect(built.built).toBe(true);
+      expect(built.inputs).toContain("lib/live/browser.ts");
+      expect(built.inputs).toContain("lib/live/browserDocument.ts");
+      expect(built.inputs.filter((i) => /fixture|^test\//i.test(i))).toEqual([]);
+      expect(built.inputs).not.toContain("lib/plot/document.ts");
+      expect(built.inputs.filter((i) => /linkedom|^node:/.test(i))).toEqual([]);
+      expect(built.code).not.toMatch(/<\/script|<!--/i);
+      expect(built.code).toMatch(/^("use strict";)?\(\(\)=>\{/); // an IIFE
+      // Size: reported, and bounded so an accidental dependency shows up here.
+      const gz = gzipSync(built.code).length;
+      console.log(
+        `live bundle: ${(built.bytes / 1024).toFixed(1)} KiB (${(gz / 1024).toFixed(1)} KiB gzipped), built in ${
+          built.ms.toFixed(0)
+        } ms`,
+      );
+      expect(built.bytes).toBeLessThan(600_000);
 
-    const cached = await liveBundle({ cacheDir });
-    expect(cached.built).toBe(false);
-    expect(cached.key).toBe(built.key);
-    expect(cached.code).toBe(built.code);
-    expect(cached.ms).toBeLessThan(built.ms);
-  }, 60_000);
+      const cached = await liveBundle({ cacheDir });
+      expect(cached.built).toBe(false);
+      expect(cached.key).toBe(built.key);
+      expect(cached.code).toBe(built.code);
+      expect(cached.ms).toBeLessThan(built.ms);
+    },
+    60_000,
+  );
 
   test("the key follows the inputs' contents: another input list gives another key; a missing input none", () => {
     const a = bundleKey(["lib/live/types.ts"]);
@@ -149,7 +213,9 @@ describe("embedLiveViews(htmlPath, defaults)", () => {
   });
   test("a malformed spec fails the export and leaves the page as it was (the runner then keeps the last good report)", async () => {
     const p = join(dir, "bad.html");
-    const bad = page(`<div class="qtlab-live"><script type="application/json" class="${SPEC_CLASS}">{"version":2}</script></div>`);
+    const bad = page(
+      `<div class="qtlab-live"><script type="application/json" class="${SPEC_CLASS}">{"version":2}</script></div>`,
+    );
     writeFileSync(p, bad);
     await expect(embedLiveViews(p, {})).rejects.toThrow("not a qtlab live-view spec");
     expect(readFileSync(p, "utf8")).toBe(bad);
@@ -171,14 +237,29 @@ describe("live controls take their bounds from the article's declaration", () =>
   test("controlWithDeclaration sets min, max, step and unit of number controls on a declared name, its keys and indices", async () => {
     const { controlWithDeclaration } = await import("../../lib/live/export.ts");
     const { rmpParams } = await import("../../lib/articles/rmp-scenarios/params.ts");
-    const n = { kind: "number" as const, param: "scenarioSizesUsdBnPerMonth.A", label: "A", unit: "$bn", min: 0, max: 999, step: 7, value: 25, default: 25 };
+    const n = {
+      kind: "number" as const,
+      param: "scenarioSizesUsdBnPerMonth.A",
+      label: "A",
+      unit: "$bn",
+      min: 0,
+      max: 999,
+      step: 7,
+      value: 25,
+      default: 25,
+    };
     expect(controlWithDeclaration(n, rmpParams)).toMatchObject({ min: 0, max: 80, step: 0.5, unit: "$bn/month" });
     const h = { ...n, param: "horizonMonths", value: 24, default: 24 };
     expect(controlWithDeclaration(h, rmpParams)).toMatchObject({ min: 6, max: 36, step: 1, unit: "months" });
     const other = { ...n, param: "notDeclared" };
     expect(controlWithDeclaration(other, rmpParams)).toEqual(other);
     expect(controlWithDeclaration(n, undefined)).toEqual(n);
-    const probs = { kind: "probabilities" as const, label: "p", step: 0.05, members: [{ param: "scenarioProbabilities.A", label: "A", value: 0.4, default: 0.4 }] };
+    const probs = {
+      kind: "probabilities" as const,
+      label: "p",
+      step: 0.05,
+      members: [{ param: "scenarioProbabilities.A", label: "A", value: 0.4, default: 0.4 }],
+    };
     expect(controlWithDeclaration(probs, rmpParams)).toMatchObject({ step: 0.01 });
   });
 });

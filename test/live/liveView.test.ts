@@ -1,12 +1,24 @@
 import { describe, expect, test } from "vitest";
 import { LiveViewError, parseSpec, SPEC_CLASS } from "../../lib/live/controls.ts";
-import { addMonths, expectedMultiple, purchasesFixture, purchasesFixtureView, purchasesPath, type PurchasesFixtureData, type PurchasesFixtureParams } from "../fixtures/live/fixtureView.ts";
+import {
+  addMonths,
+  expectedMultiple,
+  purchasesFixture,
+  type PurchasesFixtureData,
+  type PurchasesFixtureParams,
+  purchasesFixtureView,
+  purchasesPath,
+} from "../fixtures/live/fixtureView.ts";
 import { assumptionsLine, liveSpec, liveView } from "../../lib/live/liveView.ts";
 import { LIVE_VIEWS, lookupView } from "../../lib/live/registry.ts";
 import { LIVE_CLASS, outputElement } from "../../lib/live/render.ts";
 import type { ResolvedControl } from "../../lib/live/types.ts";
 
-const data: PurchasesFixtureData = { startMonth: "2025-12", asOf: "2026-05-27", realised: [{ month: "2025-12", purchasesUsdBn: 38 }] };
+const data: PurchasesFixtureData = {
+  startMonth: "2025-12",
+  asOf: "2026-05-27",
+  realised: [{ month: "2025-12", purchasesUsdBn: 38 }],
+};
 const params: PurchasesFixtureParams = {
   purchasesUsdBnPerMonth: 40,
   months: 6,
@@ -17,11 +29,16 @@ const params: PurchasesFixtureParams = {
   scenarioProbabilities: { low: 0.25, base: 0.5, high: 0.25 },
 };
 const DISPLAY = Symbol.for("Jupyter.display");
-const figureTexts = (p: PurchasesFixtureParams) => Object.fromEntries((purchasesFixtureView(data, p).figures ?? []).map((f) => [f.id, f.text]));
+const figureTexts = (p: PurchasesFixtureParams) =>
+  Object.fromEntries((purchasesFixtureView(data, p).figures ?? []).map((f) => [f.id, f.text]));
 
 describe("the fixture view (hand-worked)", () => {
   test("addMonths crosses years", () => {
-    expect([addMonths("2025-12", 1), addMonths("2025-01", 23), addMonths("2025-03", 0)]).toEqual(["2026-01", "2026-12", "2025-03"]);
+    expect([addMonths("2025-12", 1), addMonths("2025-01", 23), addMonths("2025-03", 0)]).toEqual([
+      "2026-01",
+      "2026-12",
+      "2025-03",
+    ]);
   });
   test("expectedMultiple = Σ p × multiple (0.25×0.5 + 0.5×1 + 0.25×1.5 = 1)", () => {
     expect(expectedMultiple(params)).toBe(1);
@@ -39,13 +56,23 @@ describe("the fixture view (hand-worked)", () => {
     expect(figureTexts(p)).toEqual({ expectedPerMonth: "$60.0bn/month", total: "$360.0bn", firstMonth: "$120.0bn" });
   });
   test("a front-loaded path with no month after the front is refused", () => {
-    expect(() => purchasesFixtureView(data, { ...params, scheduleShape: "front-loaded", frontLoadMonths: 6 })).toThrow(RangeError);
+    expect(() => purchasesFixtureView(data, { ...params, scheduleShape: "front-loaded", frontLoadMonths: 6 })).toThrow(
+      RangeError,
+    );
     expect(() => purchasesFixtureView(data, { ...params, scheduleShape: "flat", frontLoadMonths: 6 })).not.toThrow();
   });
   test("figures: expected per month, total, first month", () => {
-    expect(figureTexts(params)).toEqual({ expectedPerMonth: "$40.0bn/month", total: "$240.0bn", firstMonth: "$40.0bn" });
+    expect(figureTexts(params)).toEqual({
+      expectedPerMonth: "$40.0bn/month",
+      total: "$240.0bn",
+      firstMonth: "$40.0bn",
+    });
     const out = purchasesFixtureView(data, { ...params, purchasesUsdBnPerMonth: 27.9 });
-    expect(out.figures?.[0]).toMatchObject({ id: "expectedPerMonth", label: "Expected purchases", text: "$27.9bn/month" });
+    expect(out.figures?.[0]).toMatchObject({
+      id: "expectedPerMonth",
+      label: "Expected purchases",
+      text: "$27.9bn/month",
+    });
     expect(out.figures?.[0].value).toBeCloseTo(27.9, 12);
   });
   test("the chart is a titled Plot figure with an SVG", () => {
@@ -78,8 +105,14 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
     expect(el.getAttribute("class")).toBe(LIVE_CLASS.root);
     expect(el.getAttribute("data-view")).toBe("purchasesFixture");
     expect(el.getAttribute("data-live-id")).toBe("purchasesFixture");
-    expect(el.getAttribute("data-params")).toBe("purchasesUsdBnPerMonth months scheduleShape frontLoadMultiple frontLoadMonths scenarioProbabilities.low scenarioProbabilities.base scenarioProbabilities.high");
-    expect([...el.children].map((c) => c.getAttribute("class"))).toEqual([LIVE_CLASS.staticNote, LIVE_CLASS.output, SPEC_CLASS]);
+    expect(el.getAttribute("data-params")).toBe(
+      "purchasesUsdBnPerMonth months scheduleShape frontLoadMultiple frontLoadMonths scenarioProbabilities.low scenarioProbabilities.base scenarioProbabilities.high",
+    );
+    expect([...el.children].map((c) => c.getAttribute("class"))).toEqual([
+      LIVE_CLASS.staticNote,
+      LIVE_CLASS.output,
+      SPEC_CLASS,
+    ]);
     expect(script.getAttribute("type")).toBe("application/json");
   });
 
@@ -91,11 +124,30 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
   });
 
   test("the embedded JSON round-trips: data and params as given; controls start at params and default to them", () => {
-    expect(spec).toMatchObject({ version: 1, view: "purchasesFixture", id: "purchasesFixture", title: "Fixture: expected purchases per month", defaultsFromNotebook: false });
+    expect(spec).toMatchObject({
+      version: 1,
+      view: "purchasesFixture",
+      id: "purchasesFixture",
+      title: "Fixture: expected purchases per month",
+      defaultsFromNotebook: false,
+    });
     expect(spec.data).toEqual(data);
     expect(spec.params).toEqual(params);
-    const byParam = (p: string) => spec.controls.find((c): c is Exclude<ResolvedControl, { kind: "probabilities" }> => c.kind !== "probabilities" && c.param === p);
-    expect(byParam("purchasesUsdBnPerMonth")).toEqual({ kind: "number", param: "purchasesUsdBnPerMonth", label: "Base purchases", unit: "$bn/month", min: 0, max: 100, step: 1, value: 40, default: 40 });
+    const byParam = (p: string) =>
+      spec.controls.find((c): c is Exclude<ResolvedControl, { kind: "probabilities" }> =>
+        c.kind !== "probabilities" && c.param === p
+      );
+    expect(byParam("purchasesUsdBnPerMonth")).toEqual({
+      kind: "number",
+      param: "purchasesUsdBnPerMonth",
+      label: "Base purchases",
+      unit: "$bn/month",
+      min: 0,
+      max: 100,
+      step: 1,
+      value: 40,
+      default: 40,
+    });
     expect(byParam("months")).toMatchObject({ unit: "months", value: 6 });
     expect(byParam("frontLoadMultiple")).toMatchObject({ unit: "×", value: 2 });
     expect(byParam("scheduleShape")).toMatchObject({ kind: "choice", value: "flat", default: "flat" });
@@ -124,23 +176,39 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
     expect(bundle["text/plain"]).toBe(
       "Fixture: expected purchases per month (live view; Base purchases 40 $bn/month · Length 6 months · Schedule flat · Front-load multiple 2 × · Front-loaded months 2 months · Scenario probabilities: Low 0.25, Base 0.5, High 0.25)",
     );
-    expect(el.querySelector(`.${LIVE_CLASS.staticNote}`)!.textContent).toBe(`Assumptions: ${assumptionsLine(spec.controls)}`);
+    expect(el.querySelector(`.${LIVE_CLASS.staticNote}`)!.textContent).toBe(
+      `Assumptions: ${assumptionsLine(spec.controls)}`,
+    );
   });
 
   test("options: an id, a title and a subset of controls", () => {
-    const sub = liveView("purchasesFixture", data, params, { id: "lengthOnly", title: "Length", controls: [{ param: "months", label: "Length", min: 1, max: 24, step: 1 }] });
+    const sub = liveView("purchasesFixture", data, params, {
+      id: "lengthOnly",
+      title: "Length",
+      controls: [{ param: "months", label: "Length", min: 1, max: 24, step: 1 }],
+    });
     const s = parseSpec(sub.querySelector(`script.${SPEC_CLASS}`)!.textContent!);
     expect([s.id, s.title, s.controls.length]).toEqual(["lengthOnly", "Length", 1]);
     expect(sub.getAttribute("data-params")).toBe("months");
   });
 
   test("refuses an unknown view, a bad id, data JSON would change, bad controls and no controls", () => {
-    expect(() => liveSpec("nope", data, params)).toThrow(/unknown live view "nope"; registered: runoffUnderCaps, .*, purchasesFixture$/);
+    expect(() => liveSpec("nope", data, params)).toThrow(
+      /unknown live view "nope"; registered: runoffUnderCaps, .*, purchasesFixture$/,
+    );
     expect(() => liveSpec("purchasesFixture", data, params, { id: "has space" })).toThrow(LiveViewError);
-    expect(() => liveSpec("purchasesFixture", { ...data, asOf: new Date(0) }, params)).toThrow("cannot embed data.asOf is a Date");
-    expect(() => liveSpec("purchasesFixture", data, { ...params, months: NaN })).toThrow("cannot embed params.months is NaN");
-    expect(() => liveSpec("purchasesFixture", data, { ...params, purchasesUsdBnPerMonth: 150 })).toThrow('live view "purchasesFixture": number "purchasesUsdBnPerMonth": value 150 is outside its range [0, 100]');
-    expect(() => liveSpec("purchasesFixture", data, { ...params, scenarioProbabilities: { low: 0.5, base: 0.5, high: 0.5 } })).toThrow("sum to 1.5, not 1");
+    expect(() => liveSpec("purchasesFixture", { ...data, asOf: new Date(0) }, params)).toThrow(
+      "cannot embed data.asOf is a Date",
+    );
+    expect(() => liveSpec("purchasesFixture", data, { ...params, months: NaN })).toThrow(
+      "cannot embed params.months is NaN",
+    );
+    expect(() => liveSpec("purchasesFixture", data, { ...params, purchasesUsdBnPerMonth: 150 })).toThrow(
+      'live view "purchasesFixture": number "purchasesUsdBnPerMonth": value 150 is outside its range [0, 100]',
+    );
+    expect(() =>
+      liveSpec("purchasesFixture", data, { ...params, scenarioProbabilities: { low: 0.5, base: 0.5, high: 0.5 } })
+    ).toThrow("sum to 1.5, not 1");
     expect(() => liveSpec("purchasesFixture", data, params, { controls: [] })).toThrow("no controls");
   });
 });

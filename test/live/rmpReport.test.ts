@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { rmpScenarioModel, trimInputs, type RmpInputs, type RmpParams } from "../../lib/calc/rmpModel.ts";
+import { type RmpInputs, type RmpParams, rmpScenarioModel, trimInputs } from "../../lib/calc/rmpModel.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadMacro } from "../../lib/data/macro.ts";
@@ -19,19 +19,27 @@ import { DATA_CLASS, parseSpec, rescaleProbabilities, SPEC_CLASS, withValues } f
 import { expectedRmpView } from "../../lib/plot/expectedRmp.ts";
 import { rmpFanView } from "../../lib/plot/rmpFan.ts";
 import { scenarioTableView } from "../../lib/plot/rmpTables.ts";
-import { runReports, type NotebookStatus } from "../../lib/report/run.ts";
+import { type NotebookStatus, runReports } from "../../lib/report/run.ts";
 import { launchChromium } from "../helpers/browser.ts";
 
 const NOTEBOOK = "05-rmp-scenarios";
 const VIEWS = ["rmpExpected", "rmpFan", "rmpScenarioTable"] as const;
 const root = (id: string) => `[data-live-id="${id}"]`;
-const field = (id: string, param: string, role = "number") => `${root(id)} [data-param="${param}"] [data-role="${role}"]`;
+const field = (id: string, param: string, role = "number") =>
+  `${root(id)} [data-param="${param}"] [data-role="${role}"]`;
 
 const inputs: RmpInputs = trimInputs(
   {
-    sofrPct: loadH15("SOFR").rows, effrPct: loadH15("EFFR").rows, iorbPct: loadH15("IORB").rows, targetUpperPct: loadH15("DFEDTARU").rows,
-    reservesUsdBn: loadH41("WRESBAL").rows, totalAssetsUsdBn: loadH41("WALCL").rows, treasuriesUsdBn: loadH41("TREAST").rows,
-    mbsUsdBn: loadH41("WSHOMCB").rows, gdpUsdBn: loadMacro("GDP").rows, depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
+    sofrPct: loadH15("SOFR").rows,
+    effrPct: loadH15("EFFR").rows,
+    iorbPct: loadH15("IORB").rows,
+    targetUpperPct: loadH15("DFEDTARU").rows,
+    reservesUsdBn: loadH41("WRESBAL").rows,
+    totalAssetsUsdBn: loadH41("WALCL").rows,
+    treasuriesUsdBn: loadH41("TREAST").rows,
+    mbsUsdBn: loadH41("WSHOMCB").rows,
+    gdpUsdBn: loadMacro("GDP").rows,
+    depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
   },
   "2018-01-01",
 );
@@ -58,10 +66,21 @@ function expected(values: Record<string, unknown>) {
   const e = model.set.expected[h - 1];
   const usd = (x: number) => `$${Math.round(x).toLocaleString("en-US")}bn`;
   return {
-    rmpExpected: { expectedPerMonth: `$${(e.cumulativePurchasesUsdBn / h).toFixed(1)}bn/month`, closest: model.closest.id, closestRmse: usd(model.closest.rmseCumulativePurchasesUsdBn) },
+    rmpExpected: {
+      expectedPerMonth: `$${(e.cumulativePurchasesUsdBn / h).toFixed(1)}bn/month`,
+      closest: model.closest.id,
+      closestRmse: usd(model.closest.rmseCumulativePurchasesUsdBn),
+    },
     rmpFan: { expectedReserves: usd(e.reservesUsdBn), ampleThreshold: usd(model.ampleUsdBnByMonth[h - 1].usdBn) },
-    rmpScenarioTable: Object.fromEntries([...model.set.paths.map((q) => [`spread${q.scenario.id}`, `${q.months[h - 1].spreadBp!.toFixed(1)}bp`]), ["spreadExpected", `${e.spreadBp!.toFixed(1)}bp`]]),
-    charts: { rmpExpected: expectedRmpView(inputs, p).outerHTML, rmpFan: rmpFanView(inputs, p).outerHTML, rmpScenarioTable: scenarioTableView(inputs, p).outerHTML },
+    rmpScenarioTable: Object.fromEntries([
+      ...model.set.paths.map((q) => [`spread${q.scenario.id}`, `${q.months[h - 1].spreadBp!.toFixed(1)}bp`]),
+      ["spreadExpected", `${e.spreadBp!.toFixed(1)}bp`],
+    ]),
+    charts: {
+      rmpExpected: expectedRmpView(inputs, p).outerHTML,
+      rmpFan: rmpFanView(inputs, p).outerHTML,
+      rmpScenarioTable: scenarioTableView(inputs, p).outerHTML,
+    },
   };
 }
 
@@ -81,11 +100,19 @@ async function open(hash = ""): Promise<Page> {
 }
 
 const figures = (page: Page, id: string) =>
-  page.$$eval(`${root(id)} [data-figure]`, (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-figure"), e.querySelector("dd")!.textContent])));
+  page.$$eval(
+    `${root(id)} [data-figure]`,
+    (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-figure"), e.querySelector("dd")!.textContent])),
+  );
 const renders = (page: Page, id: string) => page.$eval(root(id), (e) => Number(e.getAttribute("data-renders") ?? 0));
 const waitRenders = (page: Page, id: string, n: number) =>
-  page.waitForFunction(([sel, count]) => Number(document.querySelector(sel as string)?.getAttribute("data-renders") ?? 0) >= (count as number), [root(id), n] as const);
-const numberValue = (page: Page, id: string, param: string) => page.$eval(field(id, param), (e) => Number((e as HTMLInputElement).value));
+  page.waitForFunction(
+    ([sel, count]) =>
+      Number(document.querySelector(sel as string)?.getAttribute("data-renders") ?? 0) >= (count as number),
+    [root(id), n] as const,
+  );
+const numberValue = (page: Page, id: string, param: string) =>
+  page.$eval(field(id, param), (e) => Number((e as HTMLInputElement).value));
 
 /**
  * The drawn output of a view in a canonical form computed in the page: elements in order with sorted
@@ -111,7 +138,9 @@ function canonical(page: Page, id: string, nodeHtml?: string): Promise<string> {
             return `style=${scratch.style.cssText}`;
           })
           .sort();
-        const kids = [...el.childNodes].map((n) => (n.nodeType === 1 ? norm(n as Element) : n.nodeType === 3 ? JSON.stringify(n.textContent) : "")).join("");
+        const kids = [...el.childNodes].map((
+          n,
+        ) => (n.nodeType === 1 ? norm(n as Element) : n.nodeType === 3 ? JSON.stringify(n.textContent) : "")).join("");
         return `<${el.tagName.toLowerCase()} ${attrs.join(" ")}>${kids}</>`;
       };
       if (text === undefined) return norm(document.querySelector(`${sel} .qtlab-live-output`)!.lastElementChild!);
@@ -139,14 +168,19 @@ afterAll(async () => {
 describe(`the ${NOTEBOOK} report`, () => {
   test("ran clean; three live views sharing one small data block; defaults from the notebook", () => {
     expect(statuses.map((s) => [s.status, s.error?.evalue])).toEqual([["ok", undefined]]);
-    const specs = [...html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))].map((m) => parseSpec(m[1]));
+    const specs = [...html.matchAll(new RegExp(`<script[^>]*class="${SPEC_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))]
+      .map((m) => parseSpec(m[1]));
     expect(specs.map((s) => s.view)).toEqual([...VIEWS]);
     expect(specs.every((s) => s.defaultsFromNotebook)).toBe(true);
     const blocks = [...html.matchAll(new RegExp(`<script[^>]*class="${DATA_CLASS}"[^>]*>([\\s\\S]*?)</script>`, "g"))];
     expect(blocks.length).toBe(1);
     expect(blocks[0][1].length).toBeLessThan(10_000);
     const bundle = /<script data-qtlab-live-bundle>([\s\S]*?)<\/script>/.exec(html)![1];
-    console.log(`${NOTEBOOK} report: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB (live bundle ${(bundle.length / 1024).toFixed(0)} KiB, live data ${(blocks[0][1].length / 1024).toFixed(1)} KiB)`);
+    console.log(
+      `${NOTEBOOK} report: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB (live bundle ${
+        (bundle.length / 1024).toFixed(0)
+      } KiB, live data ${(blocks[0][1].length / 1024).toFixed(1)} KiB)`,
+    );
   });
 
   test("on load: the static rendering is what lib/ draws for the notebook's parameters", async () => {
@@ -162,7 +196,11 @@ describe(`the ${NOTEBOOK} report`, () => {
 
   test("each assumption has one control on the page: later panels offer only what earlier ones do not", async () => {
     const page = await open();
-    const controlled = (id: string) => page.$$eval(`${root(id)} .qtlab-live-panel [data-param]`, (els) => [...new Set(els.map((e) => e.getAttribute("data-param")))]);
+    const controlled = (id: string) =>
+      page.$$eval(
+        `${root(id)} .qtlab-live-panel [data-param]`,
+        (els) => [...new Set(els.map((e) => e.getAttribute("data-param")))],
+      );
     const expectedPanel = await controlled("rmpExpected");
     const fanPanel = await controlled("rmpFan");
     expect(expectedPanel).toContain("scenarioSizesUsdBnPerMonth.A");
@@ -170,7 +208,9 @@ describe(`the ${NOTEBOOK} report`, () => {
     expect(fanPanel).toEqual(expect.arrayContaining(["currencyGrowthUsdBnPerMonth", "tgaGrowthUsdBnPerMonth"]));
     expect(fanPanel.filter((p) => expectedPanel.includes(p!))).toEqual([]);
     expect(await controlled("rmpScenarioTable")).toEqual([]);
-    expect(await page.$eval(`${root("rmpScenarioTable")} .qtlab-live-panel`, (e) => e.textContent)).toContain("follows the assumptions set in the panels above");
+    expect(await page.$eval(`${root("rmpScenarioTable")} .qtlab-live-panel`, (e) => e.textContent)).toContain(
+      "follows the assumptions set in the panels above",
+    );
     await page.close();
   });
 
@@ -193,9 +233,16 @@ describe(`the ${NOTEBOOK} report`, () => {
     // Scenario C's probability to 0.5: A and B rescale to keep the sum at 1.
     await page.fill(field("rmpExpected", "scenarioProbabilities.C"), "0.5");
     for (const v of VIEWS) await waitRenders(page, v, 2);
-    const probs = await Promise.all(["A", "B", "C"].map((k) => numberValue(page, "rmpExpected", `scenarioProbabilities.${k}`)));
+    const probs = await Promise.all(
+      ["A", "B", "C"].map((k) => numberValue(page, "rmpExpected", `scenarioProbabilities.${k}`)),
+    );
     expect(probs).toEqual(rescaleProbabilities([0.4, 0.35, 0.25], 2, 0.5));
-    values = { ...values, "scenarioProbabilities.A": probs[0], "scenarioProbabilities.B": probs[1], "scenarioProbabilities.C": probs[2] };
+    values = {
+      ...values,
+      "scenarioProbabilities.A": probs[0],
+      "scenarioProbabilities.B": probs[1],
+      "scenarioProbabilities.C": probs[2],
+    };
     want = expected(values);
     for (const v of VIEWS) expect(await figures(page, v)).toMatchObject(want[v]);
     expect(await canonical(page, "rmpExpected")).toBe(await canonical(page, "rmpExpected", want.charts.rmpExpected));
@@ -229,7 +276,13 @@ describe(`the ${NOTEBOOK} report`, () => {
       for (const v of VIEWS) ms[v].push(Number(await page.$eval(root(v), (e) => e.getAttribute("data-render-ms"))));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(`live redraw in Chromium (${NOTEBOOK}), view + DOM swap: ${VIEWS.map((v) => `${v} median ${median(ms[v]).toFixed(1)} ms, max ${Math.max(...ms[v]).toFixed(1)} ms`).join("; ")}`);
+    console.log(
+      `live redraw in Chromium (${NOTEBOOK}), view + DOM swap: ${
+        VIEWS.map((v) => `${v} median ${median(ms[v]).toFixed(1)} ms, max ${Math.max(...ms[v]).toFixed(1)} ms`).join(
+          "; ",
+        )
+      }`,
+    );
     for (const v of VIEWS) expect(median(ms[v]), v).toBeLessThan(50);
     await page.close();
   });

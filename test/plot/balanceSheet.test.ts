@@ -4,7 +4,6 @@ import { mergeCloseEvents } from "../../lib/plot/common.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const weeks = ["2022-05-25", "2022-06-01", "2022-06-08", "2025-11-26", "2025-12-03", "2025-12-10", "2025-12-17"];
 const line = (base: number, step: number) => weeks.map((date, i) => ({ date, value: base + step * i }));
 
@@ -46,7 +45,12 @@ describe("balanceSheetChart(lines, options)", () => {
 
 describe("mergeCloseEvents(events, minGapDays)", () => {
   test("joins events closer than the gap, dated at the first", () => {
-    expect(mergeCloseEvents([{ date: "2025-12-12", label: "b" }, { date: "2025-12-01", label: "a" }, { date: "2026-03-01", label: "c" }], 30)).toEqual([
+    expect(
+      mergeCloseEvents([{ date: "2025-12-12", label: "b" }, { date: "2025-12-01", label: "a" }, {
+        date: "2026-03-01",
+        label: "c",
+      }], 30),
+    ).toEqual([
       { date: "2025-12-01", label: "a · b" },
       { date: "2026-03-01", label: "c" },
     ]);

@@ -12,7 +12,10 @@ describe("balanceSheetToGdpChart(rows, options)", () => {
   const chart = balanceSheetToGdpChart(rows, {
     from: "2019-01-01",
     events: [{ date: "2020-03-15", label: "COVID purchases" }, { date: "2022-06-01", label: "QT starts" }],
-    highlights: [{ date: "2019-07-01", label: "pre-COVID" }, { date: "2023-10-01", label: "before the note" }, { date: "2030-01-01", label: "absent" }],
+    highlights: [{ date: "2019-07-01", label: "pre-COVID" }, { date: "2023-10-01", label: "before the note" }, {
+      date: "2030-01-01",
+      label: "absent",
+    }],
   });
   const html = chart.outerHTML;
 

@@ -3,10 +3,20 @@ import { cumulativeRunoffChart } from "../../lib/plot/cumulativeRunoff.ts";
 import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-const line = (name: string, perMonth: number) => ({ name, rows: ["2022-06", "2022-07", "2022-08", "2022-09"].map((month, i) => ({ month, cumulativeUsdBn: perMonth * (i + 1) })) });
+const line = (name: string, perMonth: number) => ({
+  name,
+  rows: ["2022-06", "2022-07", "2022-08", "2022-09"].map((month, i) => ({
+    month,
+    cumulativeUsdBn: perMonth * (i + 1),
+  })),
+});
 
 describe("cumulativeRunoffChart(lines, options)", () => {
-  const chart = cumulativeRunoffChart([line("Caps' ceiling", 47.5), line("Scenario under the caps", 40), line("Actual (TREAST + WSHOMCB)", 25.5)], {
+  const chart = cumulativeRunoffChart([
+    line("Caps' ceiling", 47.5),
+    line("Scenario under the caps", 40),
+    line("Actual (TREAST + WSHOMCB)", 25.5),
+  ], {
     asOf: "2022-10-05",
     events: QT_EVENTS,
     note: "Scenario: assumptions.",

@@ -11,7 +11,10 @@ const pts = (episode: string, tga: number[], reserves: number[], rrp: number[]):
   ]);
 
 describe("debtLimitEpisodesChart(points, options)", () => {
-  const points = [...pts("2023", [0, -200, -443, 100], [0, 150, 278, 230], [0, 40, 223, -900]), ...pts("2025", [0, -150, -293, 300], [0, 100, -29, -400], [0, 20, 52, -170])];
+  const points = [
+    ...pts("2023", [0, -200, -443, 100], [0, 150, 278, 230], [0, 40, 223, -900]),
+    ...pts("2025", [0, -150, -293, 300], [0, 100, -29, -400], [0, 20, 52, -170]),
+  ];
   const chart = debtLimitEpisodesChart(points, {
     asOf: "2026-07-29",
     headings: { "2023": "2023: 2023-01-19 → 2023-06-03", "2025": "2025: 2025-01-02 → 2025-07-04" },

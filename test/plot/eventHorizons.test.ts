@@ -3,12 +3,21 @@ import { eventHorizonsChart } from "../../lib/plot/eventHorizons.ts";
 import { eventStudy, summariseEventStudy } from "../../lib/calc/eventStudy.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
-const s = { seriesId: "S", label: "Stocks", units: "index" as const, rows: [
-  { date: "2020-01-01", value: 100 }, { date: "2020-02-01", value: 110 }, { date: "2020-03-01", value: 99 }, { date: "2020-04-01", value: 103.95 },
-] };
+const s = {
+  seriesId: "S",
+  label: "Stocks",
+  units: "index" as const,
+  rows: [
+    { date: "2020-01-01", value: 100 },
+    { date: "2020-02-01", value: 110 },
+    { date: "2020-03-01", value: 99 },
+    { date: "2020-04-01", value: 103.95 },
+  ],
+};
 const pivots = [{ id: "A", label: "Pivot A" }, { id: "B", label: "Pivot B" }, { id: "C", label: "Pivot C" }];
-const rows = eventStudy([s], pivots.map((p, i) => ({ id: p.id, date: `2020-0${i + 1}-01` })), { horizonsMonths: [1, 2] });
+const rows = eventStudy([s], pivots.map((p, i) => ({ id: p.id, date: `2020-0${i + 1}-01` })), {
+  horizonsMonths: [1, 2],
+});
 
 describe("eventHorizonsChart(rows, summary, options)", () => {
   const chart = eventHorizonsChart(rows, summariseEventStudy(rows), {

@@ -1,15 +1,31 @@
 import { describe, expect, test } from "vitest";
-import { eventPathsChart, pivotColours, HIGHLIGHT_COLOUR, PIVOT_PALETTE } from "../../lib/plot/eventPaths.ts";
+import { eventPathsChart, HIGHLIGHT_COLOUR, PIVOT_PALETTE, pivotColours } from "../../lib/plot/eventPaths.ts";
 import { eventPaths } from "../../lib/calc/eventStudy.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
-const idx = { seriesId: "IDX", label: "Index", units: "index" as const, rows: [
-  { date: "2024-08-15", value: 96 }, { date: "2024-09-18", value: 100 }, { date: "2024-10-18", value: 104 }, { date: "2024-12-18", value: 101 }, { date: "2025-03-18", value: 99 },
-] };
-const yld = { seriesId: "YLD", label: "10-year yield", units: "pct" as const, rows: [
-  { date: "2024-08-15", value: 3.9 }, { date: "2024-09-18", value: 3.7 }, { date: "2024-10-18", value: 4.1 }, { date: "2025-03-18", value: 4.3 },
-] };
+const idx = {
+  seriesId: "IDX",
+  label: "Index",
+  units: "index" as const,
+  rows: [
+    { date: "2024-08-15", value: 96 },
+    { date: "2024-09-18", value: 100 },
+    { date: "2024-10-18", value: 104 },
+    { date: "2024-12-18", value: 101 },
+    { date: "2025-03-18", value: 99 },
+  ],
+};
+const yld = {
+  seriesId: "YLD",
+  label: "10-year yield",
+  units: "pct" as const,
+  rows: [
+    { date: "2024-08-15", value: 3.9 },
+    { date: "2024-09-18", value: 3.7 },
+    { date: "2024-10-18", value: 4.1 },
+    { date: "2025-03-18", value: 4.3 },
+  ],
+};
 const pivots = [{ id: "2024-09-18", label: "Sep 2024 first cut" }, { id: "2024-10-18", label: "Later" }];
 const points = eventPaths([idx, yld], pivots.map((p) => ({ id: p.id, date: p.id })), { fromMonths: -1, toMonths: 6 });
 
@@ -38,7 +54,10 @@ describe("eventPathsChart(points, options)", () => {
   });
 
   test("the highlighted pivot is drawn in black, the others from the palette in order", () => {
-    expect(pivotColours(pivots, "2024-10-18")).toEqual({ domain: ["Sep 2024 first cut", "Later"], range: [PIVOT_PALETTE[0], HIGHLIGHT_COLOUR] });
+    expect(pivotColours(pivots, "2024-10-18")).toEqual({
+      domain: ["Sep 2024 first cut", "Later"],
+      range: [PIVOT_PALETTE[0], HIGHLIGHT_COLOUR],
+    });
     expect(html).toContain(`stroke="${HIGHLIGHT_COLOUR}"`);
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { eventWeekChart } from "../../lib/plot/eventWeek.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 // Real H.15, ICE and S&P closes around the week of 4–11 April 2025 (a subset of days).
 const days = ["2025-04-02", "2025-04-04", "2025-04-08", "2025-04-11", "2025-04-15"];
 const rows = (values: number[]) => days.map((date, i) => ({ date, value: values[i] }));
@@ -10,9 +9,26 @@ const rows = (values: number[]) => days.map((date, i) => ({ date, value: values[
 describe("eventWeekChart(panels, options)", () => {
   const chart = eventWeekChart(
     [
-      { heading: "Treasury yields", unit: "pct", lines: [{ name: "10-year", rows: rows([4.2, 4.01, 4.26, 4.48, 4.35]) }, { name: "2-year", rows: rows([3.91, 3.68, 3.71, 3.96, 3.84]) }] },
-      { heading: "IG corporate OAS", unit: "bp", lines: [{ name: "IG OAS", rows: rows([96, 114, 118, 118, 114]) }], format: ".0f" },
-      { heading: "S&P 500", unit: "index", lines: [{ name: "S&P 500", rows: rows([5670.97, 5074.08, 4982.77, 5363.36, 5396.63]) }], format: ",.0f" },
+      {
+        heading: "Treasury yields",
+        unit: "pct",
+        lines: [{ name: "10-year", rows: rows([4.2, 4.01, 4.26, 4.48, 4.35]) }, {
+          name: "2-year",
+          rows: rows([3.91, 3.68, 3.71, 3.96, 3.84]),
+        }],
+      },
+      {
+        heading: "IG corporate OAS",
+        unit: "bp",
+        lines: [{ name: "IG OAS", rows: rows([96, 114, 118, 118, 114]) }],
+        format: ".0f",
+      },
+      {
+        heading: "S&P 500",
+        unit: "index",
+        lines: [{ name: "S&P 500", rows: rows([5670.97, 5074.08, 4982.77, 5363.36, 5396.63]) }],
+        format: ",.0f",
+      },
     ],
     { from: "2025-04-01", to: "2025-04-15", windowFrom: "2025-04-04", windowTo: "2025-04-11" },
   );

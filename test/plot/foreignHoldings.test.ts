@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { foreignHoldingsChart } from "../../lib/plot/foreignHoldings.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const months = ["2011-04-01", "2011-05-01", "2011-06-01", "2011-07-01", "2011-11-01", "2011-12-01"];
 const rows = (values: number[]) => months.slice(0, values.length).map((date, i) => ({ date, value: values[i] }));
 // China's 2011 rows are real except the months skipped to keep the fixture short (the chart does not need a full grid).
@@ -16,7 +15,11 @@ const breaks = [
 ];
 
 describe("foreignHoldingsChart(lines, options)", () => {
-  const chart = foreignHoldingsChart(lines, { from: "2011-04-01", breaks, highlights: [{ name: "China", date: "2011-06-01", label: "China $1,307bn" }] });
+  const chart = foreignHoldingsChart(lines, {
+    from: "2011-04-01",
+    breaks,
+    highlights: [{ name: "China", date: "2011-06-01", label: "China $1,307bn" }],
+  });
   const html = chart.outerHTML;
 
   test("a figure with title, $bn axes, source caption and as-of month", () => {

@@ -4,10 +4,18 @@ import { eventPaths } from "../../lib/calc/eventStudy.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
 const weeks = ["2025-11-26", "2025-12-03", "2025-12-10", "2025-12-17", "2026-01-07"];
-const line = (id: string, base: number, step: number) => ({ seriesId: id, label: id, units: "$bn" as const, rows: weeks.map((date, i) => ({ date, value: base + step * i })) });
+const line = (id: string, base: number, step: number) => ({
+  seriesId: id,
+  label: id,
+  units: "$bn" as const,
+  rows: weeks.map((date, i) => ({ date, value: base + step * i })),
+});
 
 describe("holdingsChangeChart(points, options)", () => {
-  const points = eventPaths([line("WALCL", 6552, 10), line("TREAST", 4191, 15), line("WSHOMCB", 2050, -4)], [{ id: "qt-end", date: "2025-12-01" }], { fromMonths: 0, toMonths: 2 });
+  const points = eventPaths([line("WALCL", 6552, 10), line("TREAST", 4191, 15), line("WSHOMCB", 2050, -4)], [{
+    id: "qt-end",
+    date: "2025-12-01",
+  }], { fromMonths: 0, toMonths: 2 });
   const chart = holdingsChangeChart(points, {
     baseDate: "2025-12-01",
     names: { WALCL: "Total assets", TREAST: "Treasuries", WSHOMCB: "MBS" },

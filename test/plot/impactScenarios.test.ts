@@ -3,7 +3,6 @@ import { impactScenarios } from "../../lib/calc/yieldImpact.ts";
 import { impactScenariosChart } from "../../lib/plot/impactScenarios.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 describe("impactScenariosChart(rows, options)", () => {
   const rows = impactScenarios([100, 300], {
     beltranShortRunBpPer100Bn: { low: 40, high: 60 },
@@ -12,7 +11,11 @@ describe("impactScenariosChart(rows, options)", () => {
     qeBpPer600Bn: { low: 15, high: 25 },
     gdpUsdBn: 30_000,
   });
-  const chart = impactScenariosChart(rows, { qeBpPer600Bn: { low: 15, high: 25 }, asOf: "2025-01-01", references: [{ label: "Fed Treasury holdings: $4,542bn", valueUsdBn: 4542 }] });
+  const chart = impactScenariosChart(rows, {
+    qeBpPer600Bn: { low: 15, high: 25 },
+    asOf: "2025-01-01",
+    references: [{ label: "Fed Treasury holdings: $4,542bn", valueUsdBn: 4542 }],
+  });
   const html = chart.outerHTML;
 
   test("two panels with units, the QE elasticity in the subtitle, the models in the legend, the source caption", () => {

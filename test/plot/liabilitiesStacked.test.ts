@@ -13,7 +13,11 @@ const weeks = [
 ].map(reservesIdentity);
 
 describe("liabilitiesStackedChart(weeks, options)", () => {
-  const chart = liabilitiesStackedChart(weeks, { from: "2023-01-01", events: QT_EVENTS, windows: [{ from: "2023-01-19", to: "2023-06-03", label: "debt limit 2023" }] });
+  const chart = liabilitiesStackedChart(weeks, {
+    from: "2023-01-01",
+    events: QT_EVENTS,
+    windows: [{ from: "2023-01-19", to: "2023-06-03", label: "debt limit 2023" }],
+  });
   const html = chart.outerHTML;
 
   test("is a figure with title, $bn axis, the four layers, the residual explained, source and as-of", () => {

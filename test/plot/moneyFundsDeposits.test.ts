@@ -3,9 +3,13 @@ import type { MoneyFundQuarter } from "../../lib/calc/moneyFunds.ts";
 import { moneyFundsDepositsChart } from "../../lib/plot/moneyFundsDeposits.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const q = (quarter: string, quarterEnd: string, mmf: number, dep: number, depositsDate: string): MoneyFundQuarter => ({
-  quarter, quarterEnd, mmfUsdBn: mmf, depositsUsdBn: dep, depositsDate, ratioFrac: mmf / dep,
+  quarter,
+  quarterEnd,
+  mmfUsdBn: mmf,
+  depositsUsdBn: dep,
+  depositsDate,
+  ratioFrac: mmf / dep,
 });
 const quarters = [
   q("2022-10-01", "2022-12-31", 5223.061, 17729.2174, "2022-12-28"),
@@ -16,7 +20,10 @@ const quarters = [
 ];
 
 describe("moneyFundsDepositsChart(quarters, options)", () => {
-  const chart = moneyFundsDepositsChart(quarters, { from: "2022-01-01", events: [{ date: "2023-03-12", label: "SVB · BTFP opens" }] });
+  const chart = moneyFundsDepositsChart(quarters, {
+    from: "2022-01-01",
+    events: [{ date: "2023-03-12", label: "SVB · BTFP opens" }],
+  });
   const html = chart.outerHTML;
 
   test("title, $bn axis, both series named with their release, the Z.1 caveat", () => {

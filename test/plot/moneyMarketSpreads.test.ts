@@ -13,11 +13,24 @@ const pts = (pairs: [string, number][]) => pairs.map(([date, spreadBp]) => ({ da
 describe("moneyMarketSpreadsChart(lines, options)", () => {
   const chart = moneyMarketSpreadsChart(
     [
-      { name: "SOFR − IORB", kind: "daily", rows: pts([["2025-09-30", 2], ["2025-10-01", 8], ["2025-10-31", 32], ["2025-11-03", 23]]) },
+      {
+        name: "SOFR − IORB",
+        kind: "daily",
+        rows: pts([["2025-09-30", 2], ["2025-10-01", 8], ["2025-10-31", 32], ["2025-11-03", 23]]),
+      },
       { name: "SOFR − IORB, 20-day mean", kind: "rolling", rows: pts([["2025-10-31", 9.5], ["2025-11-03", 11.25]]) },
-      { name: "SOFR − top of range (proxy, pre-IORB)", kind: "proxy", rows: pts([["2019-09-16", 18], ["2019-09-17", 300], ["2019-09-18", 5]]) },
+      {
+        name: "SOFR − top of range (proxy, pre-IORB)",
+        kind: "proxy",
+        rows: pts([["2019-09-16", 18], ["2019-09-17", 300], ["2019-09-18", 5]]),
+      },
     ],
-    { from: "2019-01-01", events: [{ date: "2019-09-17", label: "Sep 2019 repo spike" }], windows: [{ from: "2025-10-01", to: "2025-12-31", label: "late 2025" }], asOf: "2025-11-03" },
+    {
+      from: "2019-01-01",
+      events: [{ date: "2019-09-17", label: "Sep 2019 repo spike" }],
+      windows: [{ from: "2025-10-01", to: "2025-12-31", label: "late 2025" }],
+      asOf: "2025-11-03",
+    },
   );
   const html = chart.outerHTML;
 

@@ -3,7 +3,6 @@ import type { NetLiquidityIndexWeek, NetLiquidityRelation } from "../../lib/calc
 import { netLiquidityVsSp500Chart, relationCaption } from "../../lib/plot/netLiquidityVsSp500.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const dates = ["2024-01-03", "2024-01-10", "2024-01-17", "2024-01-24", "2024-01-31", "2024-02-07"];
 const weeks: NetLiquidityIndexWeek[] = dates.map((date, i) => ({
   date,
@@ -15,7 +14,13 @@ const weeks: NetLiquidityIndexWeek[] = dates.map((date, i) => ({
   indexValue: 4700 + 30 * i,
   indexDate: date,
 }));
-const relation: NetLiquidityRelation = { from: "2020-01-01", to: "2024-01-24", levels: { r: 0.7432, n: 213 }, weekly: { r: 0.0287, n: 212 }, monthly: { r: -0.0127, n: 47 } };
+const relation: NetLiquidityRelation = {
+  from: "2020-01-01",
+  to: "2024-01-24",
+  levels: { r: 0.7432, n: 213 },
+  weekly: { r: 0.0287, n: 212 },
+  monthly: { r: -0.0127, n: 47 },
+};
 
 describe("relationCaption(relation)", () => {
   test("states each correlation with its window and n, and warns about levels", () => {
@@ -29,7 +34,11 @@ describe("relationCaption(relation)", () => {
 });
 
 describe("netLiquidityVsSp500Chart(weeks, options)", () => {
-  const chart = netLiquidityVsSp500Chart(weeks, { from: "2024-01-10", relation, events: [{ date: "2024-01-24", label: "the note" }] });
+  const chart = netLiquidityVsSp500Chart(weeks, {
+    from: "2024-01-10",
+    relation,
+    events: [{ date: "2024-01-24", label: "the note" }],
+  });
   const html = chart.outerHTML;
 
   test("indexes every line to 100 on the first week shown and says so on the axis", () => {

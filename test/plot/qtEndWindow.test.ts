@@ -3,8 +3,11 @@ import { qtEndWindowChart } from "../../lib/plot/qtEndWindow.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
 const rows = [
-  { date: "2025-05-28", value: 6700 }, { date: "2025-11-26", value: 6552 }, { date: "2025-12-03", value: 6536 },
-  { date: "2025-12-31", value: 6641 }, { date: "2026-08-19", value: 6746 },
+  { date: "2025-05-28", value: 6700 },
+  { date: "2025-11-26", value: 6552 },
+  { date: "2025-12-03", value: 6536 },
+  { date: "2025-12-31", value: 6641 },
+  { date: "2026-08-19", value: 6746 },
 ];
 
 describe("qtEndWindowChart(rows, options)", () => {

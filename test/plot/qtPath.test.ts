@@ -4,14 +4,21 @@ import { QT_EVENTS } from "../../lib/calc/policyEvents.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
 const rows = [
-  { date: "2022-04-13", value: 8965 }, { date: "2022-06-01", value: 8915 }, { date: "2024-04-03", value: 7440 },
-  { date: "2024-04-10", value: 7438 }, { date: "2025-12-03", value: 6536 }, { date: "2026-08-19", value: 6746 },
+  { date: "2022-04-13", value: 8965 },
+  { date: "2022-06-01", value: 8915 },
+  { date: "2024-04-03", value: 7440 },
+  { date: "2024-04-10", value: 7438 },
+  { date: "2025-12-03", value: 6536 },
+  { date: "2026-08-19", value: 6746 },
 ];
 
 describe("qtPathChart(rows, options)", () => {
   const chart = qtPathChart(rows, {
     from: "2022-01-01",
-    references: [{ valueUsdBn: 7400, label: "article: shrank from about" }, { valueUsdBn: 6550, label: "article: stable near" }],
+    references: [{ valueUsdBn: 7400, label: "article: shrank from about" }, {
+      valueUsdBn: 6550,
+      label: "article: stable near",
+    }],
     marked: rows.slice(2, 4),
     markedLabel: "Dots: weeks within ±1% of $7,400bn.",
     events: QT_EVENTS,
@@ -25,7 +32,9 @@ describe("qtPathChart(rows, options)", () => {
     expect(html).toContain("article: shrank from about: $7,400bn");
     expect(html).toContain("article: stable near: $6,550bn");
     expect(html).toContain("QT starts");
-    expect(html).toContain("Source: Federal Reserve Board H.4.1 (WALCL, Wednesday level), via FRED. Data as of 2026-08-19. Dots: weeks within ±1% of $7,400bn.");
+    expect(html).toContain(
+      "Source: Federal Reserve Board H.4.1 (WALCL, Wednesday level), via FRED. Data as of 2026-08-19. Dots: weeks within ±1% of $7,400bn.",
+    );
   });
 
   test("marks the given weeks as dots", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { rmpDefaults, trimInputs, type RmpInputs, type RmpParams } from "../../lib/calc/rmpModel.ts";
+import { rmpDefaults, type RmpInputs, type RmpParams, trimInputs } from "../../lib/calc/rmpModel.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
 import { loadMacro } from "../../lib/data/macro.ts";
@@ -14,9 +14,16 @@ import { spreadDaysAboveView } from "../../lib/plot/spreadDaysAbove.ts";
 
 const inputs: RmpInputs = trimInputs(
   {
-    sofrPct: loadH15("SOFR").rows, effrPct: loadH15("EFFR").rows, iorbPct: loadH15("IORB").rows, targetUpperPct: loadH15("DFEDTARU").rows,
-    reservesUsdBn: loadH41("WRESBAL").rows, totalAssetsUsdBn: loadH41("WALCL").rows, treasuriesUsdBn: loadH41("TREAST").rows,
-    mbsUsdBn: loadH41("WSHOMCB").rows, gdpUsdBn: loadMacro("GDP").rows, depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
+    sofrPct: loadH15("SOFR").rows,
+    effrPct: loadH15("EFFR").rows,
+    iorbPct: loadH15("IORB").rows,
+    targetUpperPct: loadH15("DFEDTARU").rows,
+    reservesUsdBn: loadH41("WRESBAL").rows,
+    totalAssetsUsdBn: loadH41("WALCL").rows,
+    treasuriesUsdBn: loadH41("TREAST").rows,
+    mbsUsdBn: loadH41("WSHOMCB").rows,
+    gdpUsdBn: loadMacro("GDP").rows,
+    depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
   },
   "2018-01-01",
 );
@@ -26,7 +33,8 @@ const html = (el: Element) => {
   const ids = new Map<string, string>();
   return el.outerHTML.replace(/plot-clip-\d+/g, (id) => ids.get(id) ?? (ids.set(id, `clip-${ids.size}`), ids.get(id)!));
 };
-const display = (el: Element) => (el as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
+const display = (el: Element) =>
+  (el as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
 
 describe("RMP views(inputs, params) on the shipped data", () => {
   const all: [string, (i: RmpInputs, q: RmpParams) => Element][] = [
@@ -70,8 +78,12 @@ describe("RMP views(inputs, params) on the shipped data", () => {
   });
 
   test("invalid probabilities fail the view with the reader's error", () => {
-    expect(() => rmpFanView(inputs, p({ scenarioProbabilities: { A: 0.5, B: 0.5, C: 0.25 } }))).toThrow(/probabilities must sum to 1/);
-    expect(() => rmpFanView(inputs, p({ scenarioSizesUsdBnPerMonth: { A: -5, B: 45, C: 3.5 } }))).toThrow(/size must not be negative/);
+    expect(() => rmpFanView(inputs, p({ scenarioProbabilities: { A: 0.5, B: 0.5, C: 0.25 } }))).toThrow(
+      /probabilities must sum to 1/,
+    );
+    expect(() => rmpFanView(inputs, p({ scenarioSizesUsdBnPerMonth: { A: -5, B: 45, C: 3.5 } }))).toThrow(
+      /size must not be negative/,
+    );
     expect(() => rmpFanView(inputs, p({ horizonMonths: 0 }))).toThrow(/horizon must be an integer ≥ 1/);
   });
 });

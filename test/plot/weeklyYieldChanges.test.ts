@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { weeklyChangesChart } from "../../lib/plot/weeklyYieldChanges.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const rows = [
   { fromDate: "2013-06-14", toDate: "2013-06-21", changeBp: 38 },
   { fromDate: "2013-06-21", toDate: "2013-06-28", changeBp: 1 },
@@ -12,7 +11,12 @@ const rows = [
 ];
 
 describe("weeklyChangesChart(rows, options)", () => {
-  const chart = weeklyChangesChart(rows, { highlightToDate: "2025-04-11", rank: 1, count: rows.length, labelToDates: ["2025-04-11", "2013-06-21", "2013-07-05"] });
+  const chart = weeklyChangesChart(rows, {
+    highlightToDate: "2025-04-11",
+    rank: 1,
+    count: rows.length,
+    labelToDates: ["2025-04-11", "2013-06-21", "2013-07-05"],
+  });
   const html = chart.outerHTML;
 
   test("title, bp axis, caption with source and as-of date, the highlighted week with its rank", () => {
@@ -29,7 +33,9 @@ describe("weeklyChangesChart(rows, options)", () => {
   });
 
   test("throws when the highlighted week is not in the rows", () => {
-    expect(() => weeklyChangesChart(rows, { highlightToDate: "2025-04-18", rank: 1, count: 5 })).toThrow(/no week ends on 2025-04-18/);
+    expect(() => weeklyChangesChart(rows, { highlightToDate: "2025-04-18", rank: 1, count: 5 })).toThrow(
+      /no week ends on 2025-04-18/,
+    );
   });
 
   test("SVG snapshot (numbers rounded, TZ=UTC)", () => {

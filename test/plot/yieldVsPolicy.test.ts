@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import { yieldVsPolicyChart } from "../../lib/plot/yieldVsPolicy.ts";
 import { rounded } from "../helpers/snapshot.ts";
 
-
 const tenYear = [
   { date: "2023-10-18", value: 4.91 },
   { date: "2023-10-19", value: 4.98 },
@@ -41,7 +40,9 @@ describe("yieldVsPolicyChart(tenYear, lower, upper, options)", () => {
   test("data outside the window are not drawn; an empty window throws", () => {
     const narrow = yieldVsPolicyChart(tenYear, lower, upper, { from: "2023-12-01", to: "2024-01-24" }).outerHTML;
     expect(narrow).not.toContain("peak");
-    expect(() => yieldVsPolicyChart(tenYear, lower, upper, { from: "2025-01-01", to: "2025-02-01" })).toThrow(/no data in the window/);
+    expect(() => yieldVsPolicyChart(tenYear, lower, upper, { from: "2025-01-01", to: "2025-02-01" })).toThrow(
+      /no data in the window/,
+    );
   });
 
   test("SVG snapshot (numbers rounded, TZ=UTC)", () => {

@@ -19,13 +19,21 @@ import { loadCatalog } from "../../lib/data/catalog.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadMacro } from "../../lib/data/macro.ts";
-import { clearManifestCache, DEFAULT_DATA_DIR, sha256Hex, type Manifest } from "../../lib/data/manifest.ts";
+import { clearManifestCache, DEFAULT_DATA_DIR, type Manifest, sha256Hex } from "../../lib/data/manifest.ts";
 import { loadTicHoldings } from "../../lib/data/tic.ts";
-import { formatReport, measure, refresh, type RefreshedSource, type RefreshOptions, type SeriesReport } from "../../lib/refresh/refresh.ts";
+import {
+  formatReport,
+  measure,
+  refresh,
+  type RefreshedSource,
+  type RefreshOptions,
+  type SeriesReport,
+} from "../../lib/refresh/refresh.ts";
 import { TIC_PATH } from "../../lib/refresh/sources.ts";
 
 const RETRIEVED = "2026-11-21";
-const TIC_FILES = ["CHINA", "JAPAN", "UNITED_KINGDOM", "GRAND_TOTAL", "FOREIGN_OFFICIAL"].map((h) => `TIC_MFH_${h}.csv`).concat("TIC_MFH_long.csv");
+const TIC_FILES = ["CHINA", "JAPAN", "UNITED_KINGDOM", "GRAND_TOTAL", "FOREIGN_OFFICIAL"].map((h) => `TIC_MFH_${h}.csv`)
+  .concat("TIC_MFH_long.csv");
 const AUCTIONS = "TREASURY_AUCTIONS_2026_partial.csv";
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/refresh/${name}`, import.meta.url), "utf8");
 const original = (file: string) => readFileSync(join(DEFAULT_DATA_DIR, file), "utf8");
@@ -47,13 +55,19 @@ function weekdaysBetween(a: string, b: string): string[] {
  * FRED's CSV download of a shipped series: FRED's header; with `holidays`, the weekdays without a value
  * as FRED lists them (blank, or "." in the older format); `edit` changes the observation rows first.
  */
-function fredCsv(file: string, id: string, opts: { holidays?: boolean; oldFormat?: boolean; edit?: (rows: string[]) => string[] } = {}): string {
+function fredCsv(
+  file: string,
+  id: string,
+  opts: { holidays?: boolean; oldFormat?: boolean; edit?: (rows: string[]) => string[] } = {},
+): string {
   let rows = original(file).trimEnd().split("\n").slice(1);
   if (opts.edit) rows = opts.edit(rows);
   const out = [`${opts.oldFormat ? "DATE" : "observation_date"},${id}`];
   let prev: string | undefined;
   for (const r of rows) {
-    if (opts.holidays && prev) for (const d of weekdaysBetween(prev, r.slice(0, 10))) out.push(`${d},${opts.oldFormat ? "." : ""}`);
+    if (opts.holidays && prev) {
+      for (const d of weekdaysBetween(prev, r.slice(0, 10))) out.push(`${d},${opts.oldFormat ? "." : ""}`);
+    }
     out.push(r);
     prev = r.slice(0, 10);
   }
@@ -67,7 +81,8 @@ const FRED_FILES: Record<string, { file: string; holidays?: boolean }> = {
   EFFR: { file: "EFFR.csv", holidays: true },
 };
 
-const ERROR_PAGE = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>FRED - Error</title></head><body><h1>Sorry, something went wrong</h1></body></html>\n";
+const ERROR_PAGE =
+  '<!DOCTYPE html>\n<html lang="en"><head><title>FRED - Error</title></head><body><h1>Sorry, something went wrong</h1></body></html>\n';
 const hanging: ServerResponse[] = [];
 
 /** The body a publisher serves for `path` (path + query under the base) in a scenario, or undefined (404). */
@@ -77,14 +92,20 @@ function body(scenario: string, path: string): { text: string; type: string } | 
     const id = u.searchParams.get("id")!;
     const known = FRED_FILES[id];
     if (!known) return undefined;
-    const csv = (opts: Parameters<typeof fredCsv>[2] = {}) => ({ text: fredCsv(known.file, id, { holidays: known.holidays, ...opts }), type: "text/csv" });
+    const csv = (opts: Parameters<typeof fredCsv>[2] = {}) => ({
+      text: fredCsv(known.file, id, { holidays: known.holidays, ...opts }),
+      type: "text/csv",
+    });
     switch (scenario) {
       case "old-format":
         return csv({ oldFormat: true });
       case "billions": // $ millions published as $ billions
         return csv({ edit: (rows) => rows.map((r) => r.replace(/,(\d+)$/, (_, v: string) => `,${Number(v) / 1000}`)) });
       case "fraction": // percent published as a fraction
-        return csv({ edit: (rows) => rows.map((r) => r.replace(/,([-\d.]+)$/, (_, v: string) => `,${Number((Number(v) / 100).toPrecision(8))}`)) });
+        return csv({
+          edit: (rows) =>
+            rows.map((r) => r.replace(/,([-\d.]+)$/, (_, v: string) => `,${Number((Number(v) / 100).toPrecision(8))}`)),
+        });
       case "backwards": // the newest five weeks missing
         return csv({ edit: (rows) => rows.slice(0, -5) });
       case "unordered": // two observations swapped
@@ -193,7 +214,11 @@ function state(dir: string): Record<string, string> {
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
 
 /** Bases pointing every publisher at one scenario of the fixture server. */
-const at = (scenario: string): RefreshOptions["bases"] => ({ fred: `${origin}/${scenario}`, tic: `${origin}/${scenario}`, treasurydirect: `${origin}/${scenario}` });
+const at = (scenario: string): RefreshOptions["bases"] => ({
+  fred: `${origin}/${scenario}`,
+  tic: `${origin}/${scenario}`,
+  treasurydirect: `${origin}/${scenario}`,
+});
 
 const run = (dataDir: string, series: string[], scenario: string, extra: Partial<RefreshOptions> = {}) =>
   refresh({ dataDir, series, bases: at(scenario), retrieved: RETRIEVED, timeoutMs: 10_000, ...extra });
@@ -203,7 +228,11 @@ const byId = (reports: SeriesReport[], id: string) => reports.find((r) => r.id =
 /** The older snapshot of the good-refresh test: the newest rows of each refreshed file dropped. */
 function ageAll(dir: string): void {
   age(dir, "WALCL.csv", (rows) => rows.slice(0, -3));
-  age(dir, "GDP.csv", (rows) => rows.slice(0, -1).map((r) => (r === "2025-07-01,31098.027" ? "2025-07-01,31095.089" : r))); // Jan-2026 vintage (SOURCES.md)
+  age(
+    dir,
+    "GDP.csv",
+    (rows) => rows.slice(0, -1).map((r) => (r === "2025-07-01,31098.027" ? "2025-07-01,31095.089" : r)),
+  ); // Jan-2026 vintage (SOURCES.md)
   age(dir, "DGS10.csv", (rows) => rows.filter((r) => r <= "2026-07-01"));
   for (const f of TIC_FILES) age(dir, f, (rows) => rows.filter((r) => r >= "2024-01-01" && r < "2025-12-01"));
   age(dir, AUCTIONS, (rows) => rows.filter((r) => !r.startsWith("2026-08-20")));
@@ -226,17 +255,35 @@ describe("refresh(): a good refresh from the publishers", () => {
     ]);
 
     // what changed, per series
-    expect(byId(reports, "WALCL").diff).toMatchObject({ added: 3, removed: 0, revised: 0, lastBefore: "2026-07-29", lastAfter: "2026-08-19" });
-    expect(byId(reports, "GDP").diff).toMatchObject({ added: 1, revised: 1, largestRevision: { date: "2025-07-01", before: 31095.089, after: 31098.027, change: 2.938 } });
+    expect(byId(reports, "WALCL").diff).toMatchObject({
+      added: 3,
+      removed: 0,
+      revised: 0,
+      lastBefore: "2026-07-29",
+      lastAfter: "2026-08-19",
+    });
+    expect(byId(reports, "GDP").diff).toMatchObject({
+      added: 1,
+      revised: 1,
+      largestRevision: { date: "2025-07-01", before: 31095.089, after: 31098.027, change: 2.938 },
+    });
     expect(byId(reports, "DGS10").notes.join()).toMatch(/\d+ missing values dropped/);
     expect(byId(reports, "TIC_MFH_long").diff).toMatchObject({ added: 41, revised: 0, lastAfter: "2025-12-01" });
-    expect(byId(reports, "TREASURY_AUCTIONS_2026_partial").diff).toMatchObject({ added: 3, revised: 0, lastAfter: "2026-08-20" });
+    expect(byId(reports, "TREASURY_AUCTIONS_2026_partial").diff).toMatchObject({
+      added: 3,
+      revised: 0,
+      lastAfter: "2026-08-20",
+    });
 
     // the files: exactly the shipped bytes again (TIC: the shipped rows of the months the fixture holds)
-    for (const f of ["WALCL.csv", "GDP.csv", "DGS10.csv", AUCTIONS]) expect(readFileSync(join(dir, f), "utf8"), f).toBe(original(f));
+    for (const f of ["WALCL.csv", "GDP.csv", "DGS10.csv", AUCTIONS]) {
+      expect(readFileSync(join(dir, f), "utf8"), f).toBe(original(f));
+    }
     for (const f of TIC_FILES) {
       const [header, ...rows] = original(f).trimEnd().split("\n");
-      expect(readFileSync(join(dir, f), "utf8"), f).toBe([header, ...rows.filter((r) => r >= "2024-01-01")].join("\n") + "\n");
+      expect(readFileSync(join(dir, f), "utf8"), f).toBe(
+        [header, ...rows.filter((r) => r >= "2024-01-01")].join("\n") + "\n",
+      );
     }
 
     // the provenance: source address, retrieved date, vintage, measured fields; descriptions kept
@@ -244,8 +291,20 @@ describe("refresh(): a good refresh from the publishers", () => {
     for (const f of ["WALCL.csv", "GDP.csv", "DGS10.csv", AUCTIONS, ...TIC_FILES]) {
       const e = m.files[f];
       const o = originalManifest.files[f];
-      expect(measure(readFileSync(join(dir, f)))).toEqual({ sha256: e.sha256, rows: e.rows, firstDate: e.firstDate, lastDate: e.lastDate });
-      expect([e.title, e.seriesId, e.publisher, e.unitsAsPublished, e.frequency, e.notes]).toEqual([o.title, o.seriesId, o.publisher, o.unitsAsPublished, o.frequency, o.notes]);
+      expect(measure(readFileSync(join(dir, f)))).toEqual({
+        sha256: e.sha256,
+        rows: e.rows,
+        firstDate: e.firstDate,
+        lastDate: e.lastDate,
+      });
+      expect([e.title, e.seriesId, e.publisher, e.unitsAsPublished, e.frequency, e.notes]).toEqual([
+        o.title,
+        o.seriesId,
+        o.publisher,
+        o.unitsAsPublished,
+        o.frequency,
+        o.notes,
+      ]);
       expect(e.source.retrieved).toBe(RETRIEVED);
     }
     const walcl = m.files["WALCL.csv"];
@@ -259,7 +318,9 @@ describe("refresh(): a good refresh from the publishers", () => {
     });
     expect(walcl.vintage).toBe(RETRIEVED);
     expect(m.files["TIC_MFH_CHINA.csv"].vintage).toBe("2026-03-18"); // Treasury's stamp, not the run date
-    expect(m.files["TIC_MFH_CHINA.csv"].release).toBe("Major Foreign Holders of Treasury Securities (mfhhis01.txt, stamped 3/18/26; 2025 revised March 18, 2026)");
+    expect(m.files["TIC_MFH_CHINA.csv"].release).toBe(
+      "Major Foreign Holders of Treasury Securities (mfhhis01.txt, stamped 3/18/26; 2025 revised March 18, 2026)",
+    );
     const auctions = m.files[AUCTIONS].source as RefreshedSource;
     expect(auctions.url).toBe(`${origin}/ok/TA_WS/securities/auctioned?format=json`);
     expect(auctions.earlierRows).toMatch(/^z66g\/macromonitor @ aeb4c294/); // auctions the download no longer lists
@@ -275,11 +336,15 @@ describe("refresh(): a good refresh from the publishers", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const table = formatReport(reports, { retrieved: RETRIEVED });
-    expect(table).toMatch(/^GDP +updated +317 → 318 +1 +0 +1 +\+2\.938 \(2025-07-01\) +1947-01-01 +2026-01-01 → 2026-04-01$/m);
-    expect(table.split("\n").at(-1)).toBe(`data:refresh: 10 updated, 0 unchanged, 0 refused of 10 series (retrieved ${RETRIEVED})`);
+    expect(table).toMatch(
+      /^GDP +updated +317 → 318 +1 +0 +1 +\+2\.938 \(2025-07-01\) +1947-01-01 +2026-01-01 → 2026-04-01$/m,
+    );
+    expect(table.split("\n").at(-1)).toBe(
+      `data:refresh: 10 updated, 0 unchanged, 0 refused of 10 series (retrieved ${RETRIEVED})`,
+    );
   });
 
-  test("FRED's older format (DATE header, \".\" for missing days) normalises to the same file", async () => {
+  test('FRED\'s older format (DATE header, "." for missing days) normalises to the same file', async () => {
     const dir = freshData();
     age(dir, "DGS10.csv", (rows) => rows.slice(0, -30));
     const [r] = await run(dir, ["DGS10"], "old-format");
@@ -292,7 +357,9 @@ describe("refresh(): a good refresh from the publishers", () => {
     const before = state(dir);
     const reports = await run(dir, ["WALCL", "GDP", "TREASURY_AUCTIONS_2026_partial"], "ok");
     expect(reports.map((r) => r.status)).toEqual(["unchanged", "unchanged", "unchanged"]);
-    expect(byId(reports, "TREASURY_AUCTIONS_2026_partial").notes).toEqual(["170 auctions not in the download kept from the snapshot"]);
+    expect(byId(reports, "TREASURY_AUCTIONS_2026_partial").notes).toEqual([
+      "170 auctions not in the download kept from the snapshot",
+    ]);
     expect(state(dir)).toEqual(before);
   });
 
@@ -303,23 +370,75 @@ describe("refresh(): a good refresh from the publishers", () => {
     const [r] = await run(dir, ["WALCL"], "ok", { dryRun: true });
     expect([r.status, r.diff?.added, r.diff?.lastAfter]).toEqual(["would update", 3, "2026-08-19"]);
     expect(state(dir)).toEqual(before);
-    expect(formatReport([r], { dryRun: true }).split("\n").at(-1)).toBe("data:refresh: 1 would update, 0 unchanged, 0 refused of 1 series (dry run, nothing written)");
+    expect(formatReport([r], { dryRun: true }).split("\n").at(-1)).toBe(
+      "data:refresh: 1 would update, 0 unchanged, 0 refused of 1 series (dry run, nothing written)",
+    );
   });
 });
 
 describe("refresh(): every broken download is refused with the series id and the reason; data/ stays byte-for-byte", () => {
   const port = () => origin.slice("http://127.0.0.1:".length);
   const cases: [string, string, string, RegExp][] = [
-    ["an HTTP error", "http500", "WALCL", /^WALCL: HTTP 500 Internal Server Error from http:\/\/127\.0\.0\.1:\d+\/http500\/graph\/fredgraph\.csv\?id=WALCL; WALCL\.csv and its provenance record are unchanged$/],
-    ["an HTML error page instead of CSV", "html", "WALCL", /^WALCL: an HTML page instead of CSV \("FRED - Error"\); WALCL\.csv and its provenance record are unchanged$/],
-    ["a download cut off mid-transfer", "cut", "WALCL", /^WALCL: truncated: the download from http:\/\/127\.0\.0\.1:\d+\/cut\/graph\/fredgraph\.csv\?id=WALCL broke off \(\w+\); WALCL\.csv and its provenance record are unchanged$/],
-    ["a file cut in the middle of a row", "cut-row", "WALCL", /^WALCL: truncated: the last line "2026-08-1" stops mid-row; WALCL\.csv/],
-    ["a unit switch the loader's range check catches ($ millions sent as $ billions)", "billions", "WALCL", /^WALCL: the loader refuses it: downloaded WALCL\.csv line 2: WALCL value 719\.542 on 2002-12-18 is outside the declared range \[100000, 20000000\] in \$ millions: is the file in other units\?; WALCL\.csv/],
-    ["a unit switch inside the range (percent sent as a fraction)", "fraction", "EFFR", /^EFFR: a unit switch\? on the 6561 observations both hold, values are 1\/100 the snapshot's \(median\); EFFR\.csv and its provenance record are unchanged$/],
-    ["dates going backwards (the download ends before the snapshot)", "backwards", "WALCL", /^WALCL: dates went backwards: the download ends 2026-07-15, before the snapshot's last date 2026-08-19; WALCL\.csv/],
-    ["dates out of order inside the download", "unordered", "WALCL", /^WALCL: the loader refuses it: downloaded WALCL\.csv line 103: dates out of order: 2004-11-17 after 2004-11-24; WALCL\.csv/],
-    ["a series that shrank", "shrunk", "WALCL", /^WALCL: the series shrank from 1236 to 1036 rows \(−16\.2%\), more than the 5% allowed \(--max-shrink 0\.05\); WALCL\.csv/],
-    ["a TreasuryDirect reply cut short", "cut-json", "TREASURY_AUCTIONS_2026_partial", /^TREASURY_AUCTIONS_2026_partial: truncated: the JSON does not end with its closing bracket; TREASURY_AUCTIONS_2026_partial\.csv/],
+    [
+      "an HTTP error",
+      "http500",
+      "WALCL",
+      /^WALCL: HTTP 500 Internal Server Error from http:\/\/127\.0\.0\.1:\d+\/http500\/graph\/fredgraph\.csv\?id=WALCL; WALCL\.csv and its provenance record are unchanged$/,
+    ],
+    [
+      "an HTML error page instead of CSV",
+      "html",
+      "WALCL",
+      /^WALCL: an HTML page instead of CSV \("FRED - Error"\); WALCL\.csv and its provenance record are unchanged$/,
+    ],
+    [
+      "a download cut off mid-transfer",
+      "cut",
+      "WALCL",
+      /^WALCL: truncated: the download from http:\/\/127\.0\.0\.1:\d+\/cut\/graph\/fredgraph\.csv\?id=WALCL broke off \(\w+\); WALCL\.csv and its provenance record are unchanged$/,
+    ],
+    [
+      "a file cut in the middle of a row",
+      "cut-row",
+      "WALCL",
+      /^WALCL: truncated: the last line "2026-08-1" stops mid-row; WALCL\.csv/,
+    ],
+    [
+      "a unit switch the loader's range check catches ($ millions sent as $ billions)",
+      "billions",
+      "WALCL",
+      /^WALCL: the loader refuses it: downloaded WALCL\.csv line 2: WALCL value 719\.542 on 2002-12-18 is outside the declared range \[100000, 20000000\] in \$ millions: is the file in other units\?; WALCL\.csv/,
+    ],
+    [
+      "a unit switch inside the range (percent sent as a fraction)",
+      "fraction",
+      "EFFR",
+      /^EFFR: a unit switch\? on the 6561 observations both hold, values are 1\/100 the snapshot's \(median\); EFFR\.csv and its provenance record are unchanged$/,
+    ],
+    [
+      "dates going backwards (the download ends before the snapshot)",
+      "backwards",
+      "WALCL",
+      /^WALCL: dates went backwards: the download ends 2026-07-15, before the snapshot's last date 2026-08-19; WALCL\.csv/,
+    ],
+    [
+      "dates out of order inside the download",
+      "unordered",
+      "WALCL",
+      /^WALCL: the loader refuses it: downloaded WALCL\.csv line 103: dates out of order: 2004-11-17 after 2004-11-24; WALCL\.csv/,
+    ],
+    [
+      "a series that shrank",
+      "shrunk",
+      "WALCL",
+      /^WALCL: the series shrank from 1236 to 1036 rows \(−16\.2%\), more than the 5% allowed \(--max-shrink 0\.05\); WALCL\.csv/,
+    ],
+    [
+      "a TreasuryDirect reply cut short",
+      "cut-json",
+      "TREASURY_AUCTIONS_2026_partial",
+      /^TREASURY_AUCTIONS_2026_partial: truncated: the JSON does not end with its closing bracket; TREASURY_AUCTIONS_2026_partial\.csv/,
+    ],
   ];
 
   test.each(cases)("%s (%s)", async (_, scenario, id, message) => {
@@ -332,14 +451,18 @@ describe("refresh(): every broken download is refused with the series id and the
   });
 
   test("the TIC text cut before its footer, or an HTML page in its place: all six TIC files refused, none written", async () => {
-    for (const [scenario, reason] of [
-      ["cut-tic", 'truncated: no "Department of the Treasury" footer after the table'],
-      ["html", "an HTML page instead of Treasury's text table (\"FRED - Error\")"],
-    ]) {
+    for (
+      const [scenario, reason] of [
+        ["cut-tic", 'truncated: no "Department of the Treasury" footer after the table'],
+        ["html", 'an HTML page instead of Treasury\'s text table ("FRED - Error")'],
+      ]
+    ) {
       const dir = freshData();
       const before = state(dir);
       const reports = await run(dir, ["TIC_MFH_long"], scenario);
-      expect(reports.map((r) => r.message)).toEqual(TIC_FILES.map((f) => `${f.replace(".csv", "")}: ${reason}; ${f} and its provenance record are unchanged`));
+      expect(reports.map((r) => r.message)).toEqual(
+        TIC_FILES.map((f) => `${f.replace(".csv", "")}: ${reason}; ${f} and its provenance record are unchanged`),
+      );
       expect(state(dir)).toEqual(before);
     }
   });
@@ -351,11 +474,18 @@ describe("refresh(): every broken download is refused with the series id and the
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const dir = freshData();
     const before = state(dir);
-    const reports = await refresh({ dataDir: dir, series: ["WALCL", "GDP", "TIC_MFH_CHINA"], bases: { fred: dead, tic: dead, treasurydirect: dead }, retrieved: RETRIEVED });
+    const reports = await refresh({
+      dataDir: dir,
+      series: ["WALCL", "GDP", "TIC_MFH_CHINA"],
+      bases: { fred: dead, tic: dead, treasurydirect: dead },
+      retrieved: RETRIEVED,
+    });
     expect(reports.length).toBe(8);
     for (const r of reports) {
       expect(r.status).toBe("refused");
-      expect(r.message).toBe(`${r.id}: cannot reach ${dead.slice(7)} (ECONNREFUSED): no network? the snapshot is unchanged`);
+      expect(r.message).toBe(
+        `${r.id}: cannot reach ${dead.slice(7)} (ECONNREFUSED): no network? the snapshot is unchanged`,
+      );
     }
     expect(state(dir)).toEqual(before);
   });
@@ -370,10 +500,21 @@ describe("refresh(): every broken download is refused with the series id and the
     const host = `127.0.0.1:${(tcp.address() as { port: number }).port}`;
     const dir = freshData();
     const before = state(dir);
-    const reports = await refresh({ dataDir: dir, series: ["WALCL", "GDP", "DGS10"], bases: { fred: `http://${host}` }, retrieved: RETRIEVED });
+    const reports = await refresh({
+      dataDir: dir,
+      series: ["WALCL", "GDP", "DGS10"],
+      bases: { fred: `http://${host}` },
+      retrieved: RETRIEVED,
+    });
     await new Promise<void>((resolve) => tcp.close(() => resolve()));
     expect(connections).toBe(1);
-    expect(reports.map((r) => r.message)).toEqual(reports.map((r) => expect.stringMatching(new RegExp(`^${r.id}: cannot reach ${host} \\(\\w+\\): no network\\? the snapshot is unchanged$`))));
+    expect(reports.map((r) => r.message)).toEqual(
+      reports.map((r) =>
+        expect.stringMatching(
+          new RegExp(`^${r.id}: cannot reach ${host} \\(\\w+\\): no network\\? the snapshot is unchanged$`),
+        )
+      ),
+    );
     expect(state(dir)).toEqual(before);
   });
 
@@ -381,7 +522,9 @@ describe("refresh(): every broken download is refused with the series id and the
     const dir = freshData();
     const before = state(dir);
     const [r] = await run(dir, ["WALCL"], "hang", { timeoutMs: 300 });
-    expect(r.message).toBe(`WALCL: no answer from 127.0.0.1:${port()} within 0.3 s: no network? the snapshot is unchanged`);
+    expect(r.message).toBe(
+      `WALCL: no answer from 127.0.0.1:${port()} within 0.3 s: no network? the snapshot is unchanged`,
+    );
     expect(state(dir)).toEqual(before);
   });
 
@@ -405,7 +548,9 @@ describe("refresh(): every broken download is refused with the series id and the
     writeFileSync(join(dir, "TIC_MFH_JAPAN.csv"), readFileSync(join(dir, "TIC_MFH_JAPAN.csv"), "utf8") + "\n"); // no longer its recorded bytes
     const before = state(dir);
     const reports = await run(dir, ["TIC_MFH_CHINA"], "ok");
-    expect(byId(reports, "TIC_MFH_JAPAN").message).toMatch(/^TIC_MFH_JAPAN: the snapshot file does not match its provenance record/);
+    expect(byId(reports, "TIC_MFH_JAPAN").message).toMatch(
+      /^TIC_MFH_JAPAN: the snapshot file does not match its provenance record/,
+    );
     expect(byId(reports, "TIC_MFH_CHINA").message).toBe(
       "TIC_MFH_CHINA: not written: TIC_MFH_JAPAN from the same download was refused, and the TIC files are written together; TIC_MFH_CHINA.csv and its provenance record are unchanged",
     );
@@ -423,7 +568,10 @@ describe("refresh(): every broken download is refused with the series id and the
 
 describe("scripts/refresh.ts: the command line", () => {
   const cli = (args: string[]) =>
-    promisify(execFile)(join(DEFAULT_DATA_DIR, "..", "node_modules", ".bin", "tsx"), [join(DEFAULT_DATA_DIR, "..", "scripts", "refresh.ts"), ...args], {
+    promisify(execFile)(join(DEFAULT_DATA_DIR, "..", "node_modules", ".bin", "tsx"), [
+      join(DEFAULT_DATA_DIR, "..", "scripts", "refresh.ts"),
+      ...args,
+    ], {
       env: { ...process.env, QTLAB_BASE_FRED: "", QTLAB_BASE_TIC: "", QTLAB_BASE_TREASURYDIRECT: "" },
     }).then(
       (r) => ({ code: 0, stdout: r.stdout }),
@@ -436,8 +584,12 @@ describe("scripts/refresh.ts: the command line", () => {
     const common = ["--data-dir", dir, "--retrieved", RETRIEVED, "--series", "WALCL"];
     const failed = await cli([...common, "--base-fred", `${origin}/http500`]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/^refused  WALCL: HTTP 500 Internal Server Error from .*; WALCL\.csv and its provenance record are unchanged$/m);
-    expect(failed.stdout.trimEnd().split("\n").at(-1)).toBe(`data:refresh: 0 updated, 0 unchanged, 1 refused of 1 series (retrieved ${RETRIEVED})`);
+    expect(failed.stdout).toMatch(
+      /^refused {2}WALCL: HTTP 500 Internal Server Error from .*; WALCL\.csv and its provenance record are unchanged$/m,
+    );
+    expect(failed.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `data:refresh: 0 updated, 0 unchanged, 1 refused of 1 series (retrieved ${RETRIEVED})`,
+    );
     const ok = await cli([...common, "--base-fred", `${origin}/ok`, "--max-shrink", "0.05"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^series +result +rows +added +removed +revised/);

@@ -7,8 +7,14 @@ describe("assumptionRows(declaration, overrides): the report's table of assumpti
     const rows = assumptionRows(rmpParams, { horizonMonths: 30 });
     expect(rows.map((r) => r.name)).toEqual([...rmpParams.names]);
     expect(rows.find((r) => r.name === "horizonMonths")).toEqual({
-      name: "horizonMonths", used: "30", default: "24", unit: "months", allowed: "6 to 36", meaning: "months projected from the start month",
-      source: "assumption: two years of projection, December 2025 to November 2027", changed: true,
+      name: "horizonMonths",
+      used: "30",
+      default: "24",
+      unit: "months",
+      allowed: "6 to 36",
+      meaning: "months projected from the start month",
+      source: "assumption: two years of projection, December 2025 to November 2027",
+      changed: true,
     });
     expect(rows.filter((r) => r.changed).map((r) => r.name)).toEqual(["horizonMonths"]);
     expect(assumptionRows(rmpParams, { horizonMonths: 24 }).some((r) => r.changed)).toBe(false);

@@ -16,8 +16,13 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** Run css_prune.prune_css(css, classes) in Debian's Python. */
 function pruneCss(css: string, classes: string[]): string {
-  const code = "import json,sys; from css_prune import prune_css; a=json.load(sys.stdin); print(prune_css(a['css'], set(a['classes'])))";
-  const r = spawnSync("/usr/bin/python3", ["-c", code], { cwd: scripts, input: JSON.stringify({ css, classes }), encoding: "utf8" });
+  const code =
+    "import json,sys; from css_prune import prune_css; a=json.load(sys.stdin); print(prune_css(a['css'], set(a['classes'])))";
+  const r = spawnSync("/usr/bin/python3", ["-c", code], {
+    cwd: scripts,
+    input: JSON.stringify({ css, classes }),
+    encoding: "utf8",
+  });
   expect(r.stderr).toBe("");
   return r.stdout.trim();
 }
@@ -45,7 +50,16 @@ describe("prune_css(css, classes)", () => {
 describe("an exported report with pruned styles", () => {
   test("is hundreds of KB smaller and renders pixel for pixel as with the full style sheet", async () => {
     const run = (html: string, extra: string[]) =>
-      spawnSync("/usr/bin/python3", [join(scripts, "nbrun.py"), "--in", join(PROJECT_ROOT, "test", "fixtures", "notebooks", "fixture-ok.ipynb"), "--out-ipynb", join(out, "x.ipynb"), "--out-html", html, ...extra], { encoding: "utf8" });
+      spawnSync("/usr/bin/python3", [
+        join(scripts, "nbrun.py"),
+        "--in",
+        join(PROJECT_ROOT, "test", "fixtures", "notebooks", "fixture-ok.ipynb"),
+        "--out-ipynb",
+        join(out, "x.ipynb"),
+        "--out-html",
+        html,
+        ...extra,
+      ], { encoding: "utf8" });
     const pruned = join(out, "pruned.html");
     const full = join(out, "full.html");
     expect(run(pruned, []).status).toBe(0);

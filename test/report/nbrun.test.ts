@@ -11,27 +11,49 @@ import { PROJECT_ROOT } from "../../lib/report/run.ts";
 const fixtures = join(PROJECT_ROOT, "test", "fixtures", "notebooks");
 const out = mkdtempSync(join(tmpdir(), "qtlab-worker-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-const argv = (nb: string, tag: string) => ["--in", join(fixtures, `${nb}.ipynb`), "--out-ipynb", join(out, `${tag}.ipynb`), "--out-html", join(out, `${tag}.html`), "--cwd", fixtures];
+const argv = (
+  nb: string,
+  tag: string,
+) => [
+  "--in",
+  join(fixtures, `${nb}.ipynb`),
+  "--out-ipynb",
+  join(out, `${tag}.ipynb`),
+  "--out-html",
+  join(out, `${tag}.html`),
+  "--cwd",
+  fixtures,
+];
 
 describe("NbrunWorker: one executor process, many notebooks", () => {
-  test("runs jobs one after another, each with its own events, exit code and files; a usage error fails only its job", async () => {
-    const worker = new NbrunWorker();
-    try {
-      const a = await worker.run(argv("fixture-ok", "a"));
-      const bad = await worker.run(["--in", join(out, "missing.ipynb"), "--out-ipynb", join(out, "m.ipynb")]);
-      const b = await worker.run(argv("fixture-fail", "b"));
-      expect(a.code).toBe(0);
-      expect(a.events.map((e) => e.event)).toEqual(expect.arrayContaining(["start", "cell", "done"]));
-      expect(a.events.some((e) => e.event === "error")).toBe(false);
-      expect(readFileSync(join(out, "a.html"), "utf8")).toContain("total purchases: 120 $bn");
-      expect(bad).toMatchObject({ code: 2 });
-      expect(bad.events).toEqual([expect.objectContaining({ event: "error", ename: "UsageError", evalue: expect.stringContaining("no such notebook") })]);
-      expect(b.code).toBe(0);
-      expect(b.events.filter((e) => e.event === "start")).toHaveLength(1);
-    } finally {
-      worker.close();
-    }
-  }, 60_000);
+  test(
+    "runs jobs one after another, each with its own events, exit code and files; a usage error fails only its job",
+    async () => {
+      const worker = new NbrunWorker();
+      try {
+        const a = await worker.run(argv("fixture-ok", "a"));
+        const bad = await worker.run(["--in", join(out, "missing.ipynb"), "--out-ipynb", join(out, "m.ipynb")]);
+        const b = await worker.run(argv("fixture-fail", "b"));
+        expect(a.code).toBe(0);
+        expect(a.events.map((e) => e.event)).toEqual(expect.arrayContaining(["start", "cell", "done"]));
+        expect(a.events.some((e) => e.event === "error")).toBe(false);
+        expect(readFileSync(join(out, "a.html"), "utf8")).toContain("total purchases: 120 $bn");
+        expect(bad).toMatchObject({ code: 2 });
+        expect(bad.events).toEqual([
+          expect.objectContaining({
+            event: "error",
+            ename: "UsageError",
+            evalue: expect.stringContaining("no such notebook"),
+          }),
+        ]);
+        expect(b.code).toBe(0);
+        expect(b.events.filter((e) => e.event === "start")).toHaveLength(1);
+      } finally {
+        worker.close();
+      }
+    },
+    60_000,
+  );
 
   test("a worker that dies mid-job fails that job with the reason, and the next job runs in a new worker", async () => {
     const worker = new NbrunWorker();

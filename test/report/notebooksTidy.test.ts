@@ -9,14 +9,18 @@ const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(
 
 describe("committed notebooks are tidy (npx tsx scripts/notebooks-tidy.ts fixes them)", () => {
   it("escapeDollars escapes currency outside code, once; unescapedDollarPairs counts what MathJax would pair", () => {
-    expect(escapeDollars("from $20bn to $30bn, `a $ b`, already \\$5")).toBe("from \\$20bn to \\$30bn, `a $ b`, already \\$5");
+    expect(escapeDollars("from $20bn to $30bn, `a $ b`, already \\$5")).toBe(
+      "from \\$20bn to \\$30bn, `a $ b`, already \\$5",
+    );
     expect(escapeDollars(escapeDollars("$1 and $2"))).toBe("\\$1 and \\$2");
     expect(unescapedDollarPairs("from $20bn to $30bn")).toBe(1);
     expect(unescapedDollarPairs("from \\$20bn to \\$30bn and `$x$`")).toBe(0);
   });
   it.each(notebooks)("%s: no markdown cell holds a pair of unescaped dollar signs", (nb) => {
     const cells = readNotebook(join(root, "notebooks", nb)).cells.filter((c) => c.cell_type === "markdown");
-    expect(cells.filter((c) => unescapedDollarPairs(cellSource(c)) > 0).map((c) => cellSource(c).slice(0, 80))).toEqual([]);
+    expect(cells.filter((c) => unescapedDollarPairs(cellSource(c)) > 0).map((c) => cellSource(c).slice(0, 80))).toEqual(
+      [],
+    );
   });
   it.each(notebooks)("%s: no outputs and no execution counts", (nb) => {
     const cells = readNotebook(join(root, "notebooks", nb)).cells.filter((c) => c.cell_type === "code");

@@ -12,7 +12,9 @@ import { runReports } from "../../lib/report/run.ts";
 import { launchChromium, openFile } from "../helpers/browser.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, "")).sort();
+const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) =>
+  f.replace(/\.ipynb$/, "")
+).sort();
 const out = mkdtempSync(join(tmpdir(), "qtlab-pages-"));
 let browser: Browser;
 
@@ -31,9 +33,14 @@ describe("reports at 390, 768 and 1280 px", () => {
     for (const width of [390, 768, 1280]) {
       const { page, consoleErrors, requests } = await openFile(browser, join(out, `${nb}.html`));
       await page.setViewportSize({ width, height: 900 });
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(scroll, `${nb} at ${width}px`).toBeLessThanOrEqual(client);
-      expect(await page.$$eval("nav.qtlab-nav a", (as) => as.map((a) => a.getAttribute("href")))).toContain("index.html");
+      expect(await page.$$eval("nav.qtlab-nav a", (as) => as.map((a) => a.getAttribute("href")))).toContain(
+        "index.html",
+      );
       expect(consoleErrors).toEqual([]);
       expect(requests).toEqual([]);
       await page.close();

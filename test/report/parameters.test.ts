@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { newNotebook, cellTags, cellSource, toSourceLines, type Cell } from "../../lib/report/notebook.ts";
+import { type Cell, cellSource, cellTags, newNotebook, toSourceLines } from "../../lib/report/notebook.ts";
 import {
   injectedSource,
   injectParameters,
@@ -25,7 +25,13 @@ const note = "a // inside a string"; // comment after it
 const optional = null; // none by default
 `;
 
-const code = (source: string, tags: string[] = []): Cell => ({ cell_type: "code", source: toSourceLines(source), metadata: tags.length ? { tags } : {}, outputs: [], execution_count: null });
+const code = (source: string, tags: string[] = []): Cell => ({
+  cell_type: "code",
+  source: toSourceLines(source),
+  metadata: tags.length ? { tags } : {},
+  outputs: [],
+  execution_count: null,
+});
 const md = (source: string): Cell => ({ cell_type: "markdown", source: toSourceLines(source), metadata: {} });
 
 describe("parseParameters(source)", () => {
@@ -45,10 +51,14 @@ describe("parseParameters(source)", () => {
     expect(params[5]).toMatchObject({ default: "a // inside a string", comment: "comment after it" });
   });
   test("refuses a line that is not a declaration, naming it", () => {
-    expect(() => parseParameters("const a = 1;\nconsole.log(a);")).toThrow('parameters cell line 2: expected "const name = <JSON value>; // source", found "console.log(a);"');
+    expect(() => parseParameters("const a = 1;\nconsole.log(a);")).toThrow(
+      'parameters cell line 2: expected "const name = <JSON value>; // source", found "console.log(a);"',
+    );
   });
   test("refuses a value that is not a JSON literal", () => {
-    expect(() => parseParameters("const a = 1;\nconst b = {x: 1};")).toThrow(/line 2: the value of "b" is not a JSON literal/);
+    expect(() => parseParameters("const a = 1;\nconst b = {x: 1};")).toThrow(
+      /line 2: the value of "b" is not a JSON literal/,
+    );
     expect(() => parseParameters("const c = 'single';")).toThrow(/line 1: the value of "c" is not a JSON literal/);
   });
   test("refuses a name declared twice", () => {
@@ -59,18 +69,29 @@ describe("parseParameters(source)", () => {
 describe("validateOverrides(params, overrides): refused before any kernel starts", () => {
   const params = parseParameters(PARAMS);
   test("accepts values of the defaults' types", () => {
-    expect(validateOverrides(params, { capTreasuryUsdBnPerMonth: 25, chartFromDate: "2020-01-01", scenarioProbabilities: [0.5, 0.5, 0], optional: 3 })).toEqual([]);
+    expect(
+      validateOverrides(params, {
+        capTreasuryUsdBnPerMonth: 25,
+        chartFromDate: "2020-01-01",
+        scenarioProbabilities: [0.5, 0.5, 0],
+        optional: 3,
+      }),
+    ).toEqual([]);
   });
   test("an unknown name lists the valid names and suggests the nearest", () => {
     const [e] = validateOverrides(params, { capTreasuryUsdBnPerMonht: 25 }, "01-qt-mechanics");
-    expect(e).toContain('01-qt-mechanics: unknown parameter "capTreasuryUsdBnPerMonht" (did you mean "capTreasuryUsdBnPerMonth"?)');
+    expect(e).toContain(
+      '01-qt-mechanics: unknown parameter "capTreasuryUsdBnPerMonht" (did you mean "capTreasuryUsdBnPerMonth"?)',
+    );
     expect(e).toContain("valid names: capTreasuryUsdBnPerMonth, chartFromDate, frontLoaded");
   });
   test("a value of the wrong type names the expected type and the default", () => {
     expect(validateOverrides(params, { capTreasuryUsdBnPerMonth: "five" })).toEqual([
       'notebook: parameter "capTreasuryUsdBnPerMonth" must be a number like its default 5, got a string ("five")',
     ]);
-    expect(validateOverrides(params, { scenarioProbabilities: 0.4 })[0]).toMatch(/must be a array like its default \[0.4,0.35,0.25\], got a number/);
+    expect(validateOverrides(params, { scenarioProbabilities: 0.4 })[0]).toMatch(
+      /must be a array like its default \[0.4,0.35,0.25\], got a number/,
+    );
   });
   test("nearestName suggests only close names", () => {
     expect(nearestName("chartfromdate", ["chartFromDate", "x"])).toBe("chartFromDate");
@@ -136,6 +157,8 @@ describe("injectParameters(nb, overrides): papermill's injected-parameters cell"
 
   test("notebookParameters reads the tagged cell; two tagged cells are refused", () => {
     expect(notebookParameters(nb).length).toBe(7);
-    expect(() => notebookParameters(newNotebook([code("const a = 1;", ["parameters"]), code("const b = 1;", ["parameters"])]))).toThrow(/more than one cell/);
+    expect(() =>
+      notebookParameters(newNotebook([code("const a = 1;", ["parameters"]), code("const b = 1;", ["parameters"])]))
+    ).toThrow(/more than one cell/);
   });
 });

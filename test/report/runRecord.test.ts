@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { claimsOfNotebook, diffPage, diffRuns, diffText, findRun, isDefaultsRun, runId, type RunRecord } from "../../lib/report/runRecord.ts";
+import {
+  claimsOfNotebook,
+  diffPage,
+  diffRuns,
+  diffText,
+  findRun,
+  isDefaultsRun,
+  runId,
+  type RunRecord,
+} from "../../lib/report/runRecord.ts";
 import { CLAIMS_MIME } from "../../lib/plot/claimsTable.ts";
 import type { Notebook } from "../../lib/report/notebook.ts";
 
@@ -9,10 +18,25 @@ const nbRec = (over: Partial<RunRecord["notebooks"][number]> = {}) => ({
   seconds: 2,
   parameters: { horizonMonths: 24 },
   overridden: [],
-  claims: [{ id: "RMP-10", verdict: "holds" as const, article: "$20–30bn/month", data: "$27bn/month (2025-12 to 2026-07)", usesLaterData: true }],
+  claims: [{
+    id: "RMP-10",
+    verdict: "holds" as const,
+    article: "$20–30bn/month",
+    data: "$27bn/month (2025-12 to 2026-07)",
+    usesLaterData: true,
+  }],
   ...over,
 });
-const run = (id: string, over: Partial<RunRecord> = {}): RunRecord => ({ id, startedAt: "", paramsFiles: [], commit: "abc", versions: {}, dataFiles: { "WALCL.csv": "aa" }, notebooks: [nbRec()], ...over });
+const run = (id: string, over: Partial<RunRecord> = {}): RunRecord => ({
+  id,
+  startedAt: "",
+  paramsFiles: [],
+  commit: "abc",
+  versions: {},
+  dataFiles: { "WALCL.csv": "aa" },
+  notebooks: [nbRec()],
+  ...over,
+});
 
 describe("run records and the difference between two runs", () => {
   it("runId is sortable and safe as a folder name", () => {
@@ -22,7 +46,19 @@ describe("run records and the difference between two runs", () => {
     const a = run("a");
     const b = run("b", {
       dataFiles: { "WALCL.csv": "bb" },
-      notebooks: [nbRec({ parameters: { horizonMonths: 36 }, overridden: ["horizonMonths"], claims: [{ id: "RMP-10", verdict: "does not hold", article: "$20–30bn/month", data: "$41bn/month (2025-12 to 2026-07)", usesLaterData: true }] })],
+      notebooks: [
+        nbRec({
+          parameters: { horizonMonths: 36 },
+          overridden: ["horizonMonths"],
+          claims: [{
+            id: "RMP-10",
+            verdict: "does not hold",
+            article: "$20–30bn/month",
+            data: "$41bn/month (2025-12 to 2026-07)",
+            usesLaterData: true,
+          }],
+        }),
+      ],
     });
     const d = diffRuns(a, b);
     expect(d.map((c) => `${c.what} ${c.name}: ${c.before} → ${c.after}`)).toEqual([
@@ -31,7 +67,7 @@ describe("run records and the difference between two runs", () => {
       "verdict RMP-10: holds → does not hold",
       "figure RMP-10: $27bn/month (2025-12 to 2026-07) → $41bn/month (2025-12 to 2026-07)",
     ]);
-    expect(diffText(a, b, d)).toMatch(/^qtlab runs a → b: 4 changes\n  data/);
+    expect(diffText(a, b, d)).toMatch(/^qtlab runs a → b: 4 changes\n {2}data/);
     expect(diffRuns(a, run("c"))).toEqual([]);
     expect(diffPage(a, b, d)).toContain("<td>verdict</td><td>RMP-10</td><td>holds</td><td>does not hold</td>");
   });
@@ -44,7 +80,17 @@ describe("run records and the difference between two runs", () => {
     expect(isDefaultsRun(runs[1])).toBe(false);
   });
   it("claimsOfNotebook reads the claims JSON a claims table's output carries", () => {
-    const nb = { cells: [{ cell_type: "code", source: "", metadata: {}, outputs: [{ output_type: "display_data", data: { "text/html": "<table/>", [CLAIMS_MIME]: JSON.stringify(nbRec().claims) } }] }] } as unknown as Notebook;
+    const nb = {
+      cells: [{
+        cell_type: "code",
+        source: "",
+        metadata: {},
+        outputs: [{
+          output_type: "display_data",
+          data: { "text/html": "<table/>", [CLAIMS_MIME]: JSON.stringify(nbRec().claims) },
+        }],
+      }],
+    } as unknown as Notebook;
     expect(claimsOfNotebook(nb)[0].verdict).toBe("holds");
     expect(claimsOfNotebook({ cells: [] } as unknown as Notebook)).toEqual([]);
   });

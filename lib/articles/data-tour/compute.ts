@@ -3,7 +3,7 @@
  * and latest week, and where the 2022–2025 drain of liabilities fell, year by year. Pure.
  */
 import { greatest } from "d3-array";
-import { drainOrder, type DrainOrder } from "../../calc/drainOrder.ts";
+import { type DrainOrder, drainOrder } from "../../calc/drainOrder.ts";
 import type { DatedValue } from "../../calc/monthly.ts";
 import type { dataTourParams } from "./params.ts";
 
@@ -25,7 +25,10 @@ export interface CatalogFile {
 /** What the tour reads: the catalogue and the H.4.1 series of the balance sheet ($bn, weekly). */
 export interface DataTourData {
   catalog: readonly CatalogFile[];
-  balanceSheet: Record<"totalAssets" | "treasuries" | "mbs" | "reserves" | "onRrp" | "tga", { seriesId: string; rows: readonly DatedValue[]; asOf: string }>;
+  balanceSheet: Record<
+    "totalAssets" | "treasuries" | "mbs" | "reserves" | "onRrp" | "tga",
+    { seriesId: string; rows: readonly DatedValue[]; asOf: string }
+  >;
 }
 
 /** The drained liabilities the tour follows, by key, with the names a reader sees. */
@@ -56,7 +59,10 @@ export function computeDataTour(data: DataTourData, params: Params): DataTourRes
     params.drainToDate,
   );
   const keys = Object.keys(DRAIN_SERIES) as DrainKey[];
-  const fallOrder = [...keys].sort((a, b) => (drain.firstFall[a] ?? "9999").localeCompare(drain.firstFall[b] ?? "9999") || drain.totalUsdBn[a] - drain.totalUsdBn[b]);
+  const fallOrder = [...keys].sort((a, b) =>
+    (drain.firstFall[a] ?? "9999").localeCompare(drain.firstFall[b] ?? "9999") ||
+    drain.totalUsdBn[a] - drain.totalUsdBn[b]
+  );
   return {
     catalog: data.catalog,
     files: data.catalog.length,

@@ -2,7 +2,7 @@
 import { loadCatalog } from "../../data/catalog.ts";
 import { loadBalanceSheet } from "../../data/h41.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { runArticle, type ArticleDef } from "../article.ts";
+import { type ArticleDef, runArticle } from "../article.ts";
 import { dataTourClaims } from "./claims.ts";
 import { computeDataTour, type DataTourData, type DataTourResult } from "./compute.ts";
 import { dataTourParams } from "./params.ts";

@@ -4,7 +4,7 @@ import { balanceSheetChart, balanceSheetLines } from "../../plot/balanceSheet.ts
 import { dataTourTable } from "../../plot/dataTour.ts";
 import { markedTable } from "../../plot/markedTable.ts";
 import type { ArticleRun } from "../article.ts";
-import { DRAIN_SERIES, type DataTourResult } from "./compute.ts";
+import { type DataTourResult, DRAIN_SERIES } from "./compute.ts";
 import type { dataTourParams } from "./params.ts";
 import { drainKey, drainText } from "./prose.ts";
 
@@ -14,13 +14,17 @@ export function dataTourViews(run: Run) {
   const r = run.result;
   return {
     catalog: () => dataTourTable(r.catalog),
-    balanceSheet: () => balanceSheetChart(balanceSheetLines(r.balanceSheet), { from: run.params.chartFromDate, events: QT_EVENTS }),
+    balanceSheet: () =>
+      balanceSheetChart(balanceSheetLines(r.balanceSheet), { from: run.params.chartFromDate, events: QT_EVENTS }),
     drain: () =>
       markedTable(
         Object.entries(DRAIN_SERIES).map(([key, label]) => ({
           label,
           cells: [
-            ...r.drain.periods.map((p) => ({ key: drainKey(key as keyof typeof DRAIN_SERIES, p.from.slice(0, 4)), text: drainText(p.changesUsdBn[key]) })),
+            ...r.drain.periods.map((p) => ({
+              key: drainKey(key as keyof typeof DRAIN_SERIES, p.from.slice(0, 4)),
+              text: drainText(p.changesUsdBn[key]),
+            })),
             { key: drainKey(key as keyof typeof DRAIN_SERIES, "all"), text: drainText(r.drain.totalUsdBn[key]) },
           ],
         })),

@@ -9,26 +9,26 @@
  */
 import { addDays } from "../../calendar.ts";
 import {
+  type ClaimCheck,
+  type Verdict,
   verdictForCondition,
   verdictForDifference,
   weakestVerdict,
-  type ClaimCheck,
-  type Verdict,
 } from "../../claims/claims.ts";
-import { eventDate, QT_EVENTS, type PolicyEvent } from "../../calc/policyEvents.ts";
-import { pivotsByIds, type Pivot } from "../../calc/pivots.ts";
+import { eventDate, type PolicyEvent, QT_EVENTS } from "../../calc/policyEvents.ts";
+import { type Pivot, pivotsByIds } from "../../calc/pivots.ts";
 import {
   daysBetween,
-  eventStudy,
-  summariseEventStudy,
-  windowChanges,
   type EventSeries,
+  eventStudy,
   type EventStudyRow,
   type HorizonSummary,
   type Point,
+  summariseEventStudy,
   type WindowChange,
+  windowChanges,
 } from "../../calc/eventStudy.ts";
-import { levelChanges, shareWithinBand, spellsNearLevel, stepSummary, levelStats } from "../../calc/levelWindow.ts";
+import { levelChanges, levelStats, shareWithinBand, spellsNearLevel, stepSummary } from "../../calc/levelWindow.ts";
 
 /** A loaded series as this module needs it (a lib/data Series satisfies it). */
 export interface SeriesRows {
@@ -74,7 +74,13 @@ export type EventSeriesId = (typeof EVENT_SERIES_IDS)[number];
 /** The event series with these ids, labelled, in the order given. Throws on an unknown id. */
 export function eventSeries(data: QtEndData, ids: readonly string[]): EventSeries[] {
   const menu: Record<EventSeriesId, EventSeries> = {
-    SP500_monthly: { seriesId: "SP500_monthly", label: "S&P 500 (monthly mean)", units: "index", rows: data.sp500Monthly.rows, monthlyMean: true },
+    SP500_monthly: {
+      seriesId: "SP500_monthly",
+      label: "S&P 500 (monthly mean)",
+      units: "index",
+      rows: data.sp500Monthly.rows,
+      monthlyMean: true,
+    },
     SP500: { seriesId: "SP500", label: "S&P 500 (daily)", units: "index", rows: data.sp500.rows },
     NASDAQCOM: { seriesId: "NASDAQCOM", label: "NASDAQ Composite", units: "index", rows: data.nasdaq.rows },
     DGS10: { seriesId: "DGS10", label: "10-year Treasury yield", units: "pct", rows: data.dgs10.rows },
@@ -174,7 +180,10 @@ export function formatChange(value: number | undefined, unit: "%" | "bp" | "$bn"
   const digits = unit === "bp" || unit === "$bn" ? 0 : 1;
   const rounded = Number(value.toFixed(digits));
   const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "";
-  const abs = Math.abs(rounded).toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const abs = Math.abs(rounded).toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   return unit === "$bn" ? `${sign}$${abs}bn` : `${sign}${abs}${unit}`;
 }
 
@@ -195,7 +204,11 @@ export interface HistoryStudy {
 }
 
 /** The event study over `historyPivotIds` for `seriesIds` (default: the panels' series) at `horizonsMonths`. */
-export function historyStudy(data: QtEndData, params: QtEndParams, seriesIds: readonly string[] = params.eventSeriesIds): HistoryStudy {
+export function historyStudy(
+  data: QtEndData,
+  params: QtEndParams,
+  seriesIds: readonly string[] = params.eventSeriesIds,
+): HistoryStudy {
   const pivots = pivotsByIds(params.historyPivotIds);
   const series = eventSeries(data, seriesIds);
   const rows = eventStudy(series, pivots, { horizonsMonths: params.horizonsMonths, maxStaleDays: params.maxStaleDays });
@@ -219,11 +232,23 @@ export interface SinceQtEndRow extends WindowChange {
 }
 
 /** Change of each event series (and the 3-month yield) from the QT end to each series' last observation. */
-export function sinceQtEnd(data: QtEndData, params: QtEndParams, seriesIds: readonly string[] = EVENT_SERIES_IDS): SinceQtEndRow[] {
+export function sinceQtEnd(
+  data: QtEndData,
+  params: QtEndParams,
+  seriesIds: readonly string[] = EVENT_SERIES_IDS,
+): SinceQtEndRow[] {
   const qtEnd = pivotsByIds([params.outOfSamplePivotId])[0].date;
   const series = eventSeries(data, seriesIds);
-  const bill: EventSeries = { seriesId: "DGS3MO", label: "3-month Treasury yield", units: "pct", rows: data.dgs3mo.rows };
-  return windowChanges([...series, bill], qtEnd, undefined, params.maxStaleDays).map((c, i) => ({ ...c, label: [...series, bill][i].label }));
+  const bill: EventSeries = {
+    seriesId: "DGS3MO",
+    label: "3-month Treasury yield",
+    units: "pct",
+    rows: data.dgs3mo.rows,
+  };
+  return windowChanges([...series, bill], qtEnd, undefined, params.maxStaleDays).map((c, i) => ({
+    ...c,
+    label: [...series, bill][i].label,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -271,44 +296,64 @@ export function regimeRows(data: QtEndData, params: QtEndParams): RegimeRow[] {
     dataFigure: "—",
     verdict: "not checkable offline",
   });
-  rows.push(notCheckable("Growth stocks", "valuations held down", "multiple expansion", "no earnings or valuation series ships"));
+  rows.push(
+    notCheckable(
+      "Growth stocks",
+      "valuations held down",
+      "multiple expansion",
+      "no earnings or valuation series ships",
+    ),
+  );
   const gapPp = nq.change !== undefined && sp.change !== undefined ? nq.change - sp.change : undefined;
   rows.push({
     assetClass: "Tech stocks",
     articleTightening: "downward pressure",
     articleAfterQtEnd: "favourable positioning",
     measure: "NASDAQ Composite against the S&P 500, daily closes",
-    dataFigure: `NASDAQ ${formatChange(nq.change, "%")}, S&P 500 ${formatChange(sp.change, "%")} (${dated(nq)}): gap ${formatChange(gapPp, "pp")}`,
-    verdict:
-      gapPp === undefined || nq.change === undefined
-        ? "not checkable offline"
-        : nq.change > 0 && gapPp > params.regimeTieBandPp
-          ? "holds"
-          : nq.change > 0 && gapPp >= -params.regimeTieBandPp
-            ? "roughly holds"
-            : "does not hold",
+    dataFigure: `NASDAQ ${formatChange(nq.change, "%")}, S&P 500 ${formatChange(sp.change, "%")} (${dated(nq)}): gap ${
+      formatChange(gapPp, "pp")
+    }`,
+    verdict: gapPp === undefined || nq.change === undefined
+      ? "not checkable offline"
+      : nq.change > 0 && gapPp > params.regimeTieBandPp
+      ? "holds"
+      : nq.change > 0 && gapPp >= -params.regimeTieBandPp
+      ? "roughly holds"
+      : "does not hold",
   });
   rows.push({
     assetClass: "Long bonds",
     articleTightening: "prices falling",
     articleAfterQtEnd: "capital gains possible",
     measure: "10-year Treasury yield (a fall means price gains)",
-    dataFigure: `${formatChange(y10.change, "bp")} (${y10.from?.value.toFixed(2)}% → ${y10.to?.value.toFixed(2)}%, ${dated(y10)})`,
+    dataFigure: `${formatChange(y10.change, "bp")} (${y10.from?.value.toFixed(2)}% → ${y10.to?.value.toFixed(2)}%, ${
+      dated(y10)
+    })`,
     verdict: y10.change === undefined ? "not checkable offline" : verdictForCondition(y10.change < 0),
   });
-  rows.push(notCheckable("Digital assets", "retail-driven volatility", "institutional inflows", "no crypto price or flow series ships"));
+  rows.push(
+    notCheckable(
+      "Digital assets",
+      "retail-driven volatility",
+      "institutional inflows",
+      "no crypto price or flow series ships",
+    ),
+  );
   const mmfChange = mmfBefore && mmfLast && mmfLast.date > mmfBefore.date ? mmfLast.value - mmfBefore.value : undefined;
   rows.push({
     assetClass: "Money market funds",
     articleTightening: "relatively high yields",
     articleAfterQtEnd: "yields compress (money moves out)",
     measure: "3-month Treasury yield; money funds' total assets (Z.1, end of quarter)",
-    dataFigure:
-      `3-month yield ${formatChange(bill.change, "bp")} (${dated(bill)}); fund assets ` +
+    dataFigure: `3-month yield ${formatChange(bill.change, "bp")} (${dated(bill)}); fund assets ` +
       (mmfChange === undefined || !mmfBefore
         ? "no quarter after the QT end ships"
-        : `${formatUsdBn(mmfBefore.value)} (end ${quarterLabel(mmfBefore.date)}) → ${formatUsdBn(mmfLast.value)} (end ${quarterLabel(mmfLast.date)}), ${formatChange(mmfChange, "$bn")}`),
-    verdict: bill.change === undefined ? "not checkable offline" : verdictForCondition(bill.change < 0 && (mmfChange === undefined || mmfChange < 0)),
+        : `${formatUsdBn(mmfBefore.value)} (end ${quarterLabel(mmfBefore.date)}) → ${formatUsdBn(mmfLast.value)} (end ${
+          quarterLabel(mmfLast.date)
+        }), ${formatChange(mmfChange, "$bn")}`),
+    verdict: bill.change === undefined
+      ? "not checkable offline"
+      : verdictForCondition(bill.change < 0 && (mmfChange === undefined || mmfChange < 0)),
   });
   rows.push(notCheckable("Alternatives", "limited demand", "larger allocations", "no alternative-asset series ships"));
   return rows;
@@ -335,7 +380,11 @@ function quarterLabel(iso: string): string {
 export const QTEND_CLAIM_COUNT = 9;
 
 /** Every QTEND claim checked against the data, in id order (QTEND-1..9). */
-export function qtEndClaims(data: QtEndData, params: QtEndParams, events: readonly PolicyEvent[] = QT_EVENTS): ClaimCheck[] {
+export function qtEndClaims(
+  data: QtEndData,
+  params: QtEndParams,
+  events: readonly PolicyEvent[] = QT_EVENTS,
+): ClaimCheck[] {
   return [
     claimQtEnded(data, params, events),
     claimBalanceSheetLevels(data, params, events),
@@ -347,7 +396,8 @@ export function qtEndClaims(data: QtEndData, params: QtEndParams, events: readon
       articleFigure: "$13.5bn overnight repo; 2nd largest since COVID",
       dataFigure: "no repo operation data ships (only the reverse repo, RRPONTSYD)",
       verdict: "not checkable offline",
-      note: "The New York Fed's repo operation results (standing repo facility take-up) are not in data/; the ON RRP series is the opposite operation.",
+      note:
+        "The New York Fed's repo operation results (standing repo facility take-up) are not in data/; the ON RRP series is the opposite operation.",
     },
     claimRally(data, params),
     {
@@ -360,7 +410,8 @@ export function qtEndClaims(data: QtEndData, params: QtEndParams, events: readon
     },
     {
       id: "QTEND-8",
-      claim: "Cuts reach employment with a 3–6 month lag; housing starts pick up 6–9 months after easing; consumer confidence improves within 3 months",
+      claim:
+        "Cuts reach employment with a 3–6 month lag; housing starts pick up 6–9 months after easing; consumer confidence improves within 3 months",
       articleFigure: "lags: employment 3–6m, housing starts 6–9m, confidence ≤3m",
       dataFigure: "no payrolls, housing-starts or Conference Board confidence series ships",
       verdict: "not checkable offline",
@@ -384,22 +435,34 @@ function claimQtEnded(data: QtEndData, params: QtEndParams, events: readonly Pol
   const before = stepSummary(w, addDays(end, -7 * weeks), end);
   const after = stepSummary(w, end, addDays(end, 7 * weeks));
   const during = levelStats(w, start, end);
-  const qtPerWeek = during.first && during.last ? (during.last.value - during.first.value) / (daysBetween(during.first.date, during.last.date) / 7) : undefined;
-  const perWeek = (s: ReturnType<typeof stepSummary>) => (s.totalChange === undefined || s.nSteps === 0 ? undefined : s.totalChange / s.nSteps);
+  const qtPerWeek = during.first && during.last
+    ? (during.last.value - during.first.value) / (daysBetween(during.first.date, during.last.date) / 7)
+    : undefined;
+  const perWeek = (
+    s: ReturnType<typeof stepSummary>,
+  ) => (s.totalChange === undefined || s.nSteps === 0 ? undefined : s.totalChange / s.nSteps);
   const dateHolds = verdictForCondition(end === "2025-12-01" && qtEndPivot.date === end);
   const [holdsYears, roughlyYears] = params.qtYearsToleranceYears;
   const lengthVerdict = verdictForDifference(params.articleQtYears, years, holdsYears, roughlyYears);
-  const flattening = verdictForCondition((perWeek(before) ?? -Infinity) > (qtPerWeek ?? 0) && (perWeek(after) ?? -Infinity) >= 0);
+  const flattening = verdictForCondition(
+    (perWeek(before) ?? -Infinity) > (qtPerWeek ?? 0) && (perWeek(after) ?? -Infinity) >= 0,
+  );
   return {
     id: "QTEND-1",
     claim: "QT formally ended on 2025-12-01 after about three years",
     articleFigure: `end 2025-12-01; about ${params.articleQtYears} years`,
     dataFigure:
-      `QT ${start} → ${end} = ${years.toFixed(1)} years; total assets ${formatChange(qtPerWeek, "$bn")}/week over QT, ` +
-      `${formatChange(perWeek(before), "$bn")}/week in the ${weeks} weeks before the end, ${formatChange(perWeek(after), "$bn")}/week in the ${weeks} after`,
+      `QT ${start} → ${end} = ${years.toFixed(1)} years; total assets ${
+        formatChange(qtPerWeek, "$bn")
+      }/week over QT, ` +
+      `${formatChange(perWeek(before), "$bn")}/week in the ${weeks} weeks before the end, ${
+        formatChange(perWeek(after), "$bn")
+      }/week in the ${weeks} after`,
     verdict: weakestVerdict([dateHolds, lengthVerdict, flattening]),
     note:
-      `The end date is the FOMC's (decided ${eventDecided("qt-end", events)}); the shrinking stopped in the data too. ` +
+      `The end date is the FOMC's (decided ${
+        eventDecided("qt-end", events)
+      }); the shrinking stopped in the data too. ` +
       `QT began on ${start}, so it ran about three and a half years, not three (tolerance ±${holdsYears} year holds, ±${roughlyYears} roughly).`,
   };
 }
@@ -411,27 +474,59 @@ function claimBalanceSheetLevels(data: QtEndData, params: QtEndParams, events: r
   const peak = levelStats(w).max;
   const spells = spellsNearLevel(w, params.articleStartUsdBn, params.levelMatchBandFrac);
   const spellsDuringQt = spells.filter((s) => s.last.date >= start && s.first.date <= end);
-  const band = shareWithinBand(w, params.articleStableUsdBn, params.stableBandFrac, params.stableCheckWindow.from, params.stableCheckWindow.to);
+  const band = shareWithinBand(
+    w,
+    params.articleStableUsdBn,
+    params.stableBandFrac,
+    params.stableCheckWindow.from,
+    params.stableCheckWindow.to,
+  );
   const latest = w[w.length - 1];
-  const startVerdict = atStart ? verdictForCondition(Math.abs(atStart.value - params.articleStartUsdBn) <= params.levelMatchBandFrac * params.articleStartUsdBn) : "not checkable offline";
-  const stableVerdict: Verdict = band.n === 0 ? "not checkable offline" : band.nWithin === band.n ? "holds" : (band.shareWithinFrac ?? 0) >= 0.5 ? "roughly holds" : "does not hold";
+  const startVerdict = atStart
+    ? verdictForCondition(
+      Math.abs(atStart.value - params.articleStartUsdBn) <= params.levelMatchBandFrac * params.articleStartUsdBn,
+    )
+    : "not checkable offline";
+  const stableVerdict: Verdict = band.n === 0
+    ? "not checkable offline"
+    : band.nWithin === band.n
+    ? "holds"
+    : (band.shareWithinFrac ?? 0) >= 0.5
+    ? "roughly holds"
+    : "does not hold";
   const spellText = spells.length
     ? spells.map((s) => (s.first.date === s.last.date ? s.first.date : `${s.first.date}…${s.last.date}`)).join(", ")
     : "never";
   return {
     id: "QTEND-2",
     claim: "The balance sheet shrank from about $7,400bn and is stable near $6,550bn",
-    articleFigure: `from ${formatUsdBn(params.articleStartUsdBn)}; stable near ${formatUsdBn(params.articleStableUsdBn)}`,
+    articleFigure: `from ${formatUsdBn(params.articleStartUsdBn)}; stable near ${
+      formatUsdBn(params.articleStableUsdBn)
+    }`,
     dataFigure:
-      `QT start ${atStart ? `${formatUsdBn(atStart.value)} (${atStart.date})` : "missing"}, peak ${peak ? `${formatUsdBn(peak.value)} (${peak.date})` : "missing"}; ` +
-      `within ±${fmtPctFrac(params.stableBandFrac)} of ${formatUsdBn(params.articleStableUsdBn)} in ${band.nWithin} of ${band.n} weeks ${params.stableCheckWindow.from}..${params.stableCheckWindow.to}` +
+      `QT start ${atStart ? `${formatUsdBn(atStart.value)} (${atStart.date})` : "missing"}, peak ${
+        peak ? `${formatUsdBn(peak.value)} (${peak.date})` : "missing"
+      }; ` +
+      `within ±${fmtPctFrac(params.stableBandFrac)} of ${
+        formatUsdBn(params.articleStableUsdBn)
+      } in ${band.nWithin} of ${band.n} weeks ${params.stableCheckWindow.from}..${params.stableCheckWindow.to}` +
       (band.farthest ? ` (farthest ${formatUsdBn(band.farthest.value)} on ${band.farthest.date})` : "") +
       `; latest ${formatUsdBn(latest.value)} (${latest.date})`,
     verdict: weakestVerdict([startVerdict, stableVerdict]),
     note:
-      `${formatUsdBn(params.articleStartUsdBn)} is not where QT started. Total assets were within ±${fmtPctFrac(params.levelMatchBandFrac)} of it on ${spellText}` +
-      (spellsDuringQt.length ? ` — during QT, the level of ${spellsDuringQt.map((s) => s.first.date.slice(0, 7)).join(", ")}${nearbyDecisions(spellsDuringQt, events)}` : "") +
-      `. "Stable near ${formatUsdBn(params.articleStableUsdBn)}" holds for the weeks around the article; by ${latest.date} total assets stood ${formatChange(((latest.value - params.articleStableUsdBn) / params.articleStableUsdBn) * 100, "%")} from it, with Treasury bill purchases under way (update beyond the article).`,
+      `${formatUsdBn(params.articleStartUsdBn)} is not where QT started. Total assets were within ±${
+        fmtPctFrac(params.levelMatchBandFrac)
+      } of it on ${spellText}` +
+      (spellsDuringQt.length
+        ? ` — during QT, the level of ${spellsDuringQt.map((s) => s.first.date.slice(0, 7)).join(", ")}${
+          nearbyDecisions(spellsDuringQt, events)
+        }`
+        : "") +
+      `. "Stable near ${
+        formatUsdBn(params.articleStableUsdBn)
+      }" holds for the weeks around the article; by ${latest.date} total assets stood ${
+        formatChange(((latest.value - params.articleStableUsdBn) / params.articleStableUsdBn) * 100, "%")
+      } from it, with Treasury bill purchases under way (update beyond the article).`,
   };
 }
 
@@ -439,23 +534,29 @@ function claimDecemberCut(data: QtEndData, params: QtEndParams): ClaimCheck {
   const to = addDays(params.articleFomcDate, 7);
   const upper = levelChanges(data.targetUpper.rows, params.articleFomcDate, to);
   const lower = levelChanges(data.targetLower.rows, params.articleFomcDate, to);
-  const cutBp = upper.length === 1 && lower.length === 1 && upper[0].change === lower[0].change ? Math.round(upper[0].change * 100) : undefined;
+  const cutBp = upper.length === 1 && lower.length === 1 && upper[0].change === lower[0].change
+    ? Math.round(upper[0].change * 100)
+    : undefined;
   const range = (u: number, l: number) => `${l.toFixed(2)}–${u.toFixed(2)}%`;
-  const cutVerdict: Verdict = cutBp === undefined ? (upper.length === 0 ? "does not hold" : "not checkable offline") : verdictForDifference(params.articleCutBp, cutBp, 0, 5);
+  const cutVerdict: Verdict = cutBp === undefined
+    ? (upper.length === 0 ? "does not hold" : "not checkable offline")
+    : verdictForDifference(params.articleCutBp, cutBp, 0, 5);
   return {
     id: "QTEND-3",
     claim: `A 25bp cut was priced for the ${params.articleFomcDate} FOMC`,
     articleFigure: `${formatChange(params.articleCutBp, "bp")} at the ${params.articleFomcDate} meeting (priced)`,
-    dataFigure:
-      upper.length && lower.length
-        ? `target range ${range(upper[0].before.value, lower[0].before.value)} → ${range(upper[0].after.value, lower[0].after.value)} effective ${upper[0].after.date} (${formatChange(cutBp, "bp")})`
-        : `no change of the target range between ${params.articleFomcDate} and ${to}`,
+    dataFigure: upper.length && lower.length
+      ? `target range ${range(upper[0].before.value, lower[0].before.value)} → ${
+        range(upper[0].after.value, lower[0].after.value)
+      } effective ${upper[0].after.date} (${formatChange(cutBp, "bp")})`
+      : `no change of the target range between ${params.articleFomcDate} and ${to}`,
     verdict: weakestVerdict([cutVerdict, "not checkable offline"]),
-    note: "The cut the article expected did happen (DFEDTARU/DFEDTARL step the day after the meeting). Whether it was priced beforehand cannot be checked: fed funds futures and OIS do not ship.",
+    note:
+      "The cut the article expected did happen (DFEDTARU/DFEDTARL step the day after the meeting). Whether it was priced beforehand cannot be checked: fed funds futures and OIS do not ship.",
   };
 }
 
-function claimBillPurchases(data: QtEndData, params: QtEndParams, events: readonly PolicyEvent[]): ClaimCheck {
+function claimBillPurchases(data: QtEndData, _params: QtEndParams, events: readonly PolicyEvent[]): ClaimCheck {
   const qtEnd = eventDate("qt-end", events);
   const rmp = events.find((e) => e.id === "rmp-start");
   const t = stepSummary(data.treast.rows, qtEnd);
@@ -463,18 +564,26 @@ function claimBillPurchases(data: QtEndData, params: QtEndParams, events: readon
   const a = stepSummary(data.walcl.rows, qtEnd);
   const last = data.treast.rows[data.treast.rows.length - 1];
   const upShare = t.nSteps ? t.nUp / t.nSteps : 0;
-  const verdict: Verdict = t.nSteps === 0 ? "not checkable offline" : (t.totalChange ?? 0) > 0 && upShare >= 0.75 ? "roughly holds" : "does not hold";
+  const verdict: Verdict = t.nSteps === 0
+    ? "not checkable offline"
+    : (t.totalChange ?? 0) > 0 && upShare >= 0.75
+    ? "roughly holds"
+    : "does not hold";
   return {
     id: "QTEND-4",
-    claim: "The Fed switched to Treasury bill purchases to keep reserves ample (\"stealth QE\")",
+    claim: 'The Fed switched to Treasury bill purchases to keep reserves ample ("stealth QE")',
     articleFigure: "T-bill purchases after the QT end",
     dataFigure:
-      `from ${qtEnd} to ${last.date}: Treasuries held ${formatChange(t.totalChange, "$bn")} (up in ${formatShare(t.nUp, t.nSteps)} weeks), ` +
+      `from ${qtEnd} to ${last.date}: Treasuries held ${formatChange(t.totalChange, "$bn")} (up in ${
+        formatShare(t.nUp, t.nSteps)
+      } weeks), ` +
       `MBS ${formatChange(m.totalChange, "$bn")}, total assets ${formatChange(a.totalChange, "$bn")}`,
     verdict,
     note:
-      `Treasury holdings rise week after week from December 2025${rmp ? ` (reserve management purchases from ${rmp.date}: ${rmp.source})` : ""}, while MBS run off. ` +
-      "The nearest check only: SOMA bill holdings (WSHOBL) do not ship, so bills cannot be told from coupons; \"roughly\" because of that.",
+      `Treasury holdings rise week after week from December 2025${
+        rmp ? ` (reserve management purchases from ${rmp.date}: ${rmp.source})` : ""
+      }, while MBS run off. ` +
+      'The nearest check only: SOMA bill holdings (WSHOBL) do not ship, so bills cannot be told from coupons; "roughly" because of that.',
   };
 }
 
@@ -484,9 +593,21 @@ function claimRally(data: QtEndData, params: QtEndParams): ClaimCheck {
   if (cells.length === 0) throw new Error("QTEND-6: none of rallyHorizonsMonths is among horizonsMonths");
   const label = (id: string) => study.series.find((s) => s.seriesId === id)?.label ?? id;
   const figure = cells
-    .map((s) => `${label(s.seriesId)} +${s.horizonMonths}m: mean ${formatChange(s.mean, s.unit)}, median ${formatChange(s.median, s.unit)}, range ${formatChange(s.min, s.unit)}..${formatChange(s.max, s.unit)}, up in ${formatShare(s.nPositive, s.n)}`)
+    .map((s) =>
+      `${label(s.seriesId)} +${s.horizonMonths}m: mean ${formatChange(s.mean, s.unit)}, median ${
+        formatChange(s.median, s.unit)
+      }, range ${formatChange(s.min, s.unit)}..${formatChange(s.max, s.unit)}, up in ${formatShare(s.nPositive, s.n)}`
+    )
     .join("; ");
-  const losers = [...new Set(study.rows.filter((r) => params.rallySeriesIds.includes(r.seriesId)).flatMap((r) => r.horizons.filter((h) => params.rallyHorizonsMonths.includes(h.horizonMonths) && (h.change ?? 0) < 0).map(() => r.pivotId)))];
+  const losers = [
+    ...new Set(
+      study.rows.filter((r) => params.rallySeriesIds.includes(r.seriesId)).flatMap((r) =>
+        r.horizons.filter((h) => params.rallyHorizonsMonths.includes(h.horizonMonths) && (h.change ?? 0) < 0).map(() =>
+          r.pivotId
+        )
+      ),
+    ),
+  ];
   const minN = Math.min(...cells.map((s) => s.n));
   return {
     id: "QTEND-6",
@@ -495,8 +616,18 @@ function claimRally(data: QtEndData, params: QtEndParams): ClaimCheck {
     dataFigure: `n = ${minN} pivots (${params.historyPivotIds.join(", ")}): ${figure}`,
     verdict: weakestVerdict(cells.map((s) => rallyVerdict(s, params.rallyShareMinFrac))),
     note:
-      `On average stocks were higher ${params.rallyHorizonsMonths.join(" and ")} months after a pivot, but not reliably: ${losers.length ? `at least one of them was lower ${params.rallyHorizonsMonths.join(" or ")} months after ${losers.join(", ")}` : "none was lower at any of these horizons"}. ` +
-      `Holds needs a positive mean and at least ${Math.round(params.rallyShareMinFrac * 100)}% of pivots up at each horizon; roughly, a positive mean and at least half up. ` +
+      `On average stocks were higher ${
+        params.rallyHorizonsMonths.join(" and ")
+      } months after a pivot, but not reliably: ${
+        losers.length
+          ? `at least one of them was lower ${params.rallyHorizonsMonths.join(" or ")} months after ${
+            losers.join(", ")
+          }`
+          : "none was lower at any of these horizons"
+      }. ` +
+      `Holds needs a positive mean and at least ${
+        Math.round(params.rallyShareMinFrac * 100)
+      }% of pivots up at each horizon; roughly, a positive mean and at least half up. ` +
       `With n = ${minN} one episode moves the mean by several points.`,
   };
 }
@@ -507,11 +638,14 @@ function claimRegimes(data: QtEndData, params: QtEndParams): ClaimCheck {
   const unchecked = rows.filter((r) => r.verdict === "not checkable offline");
   return {
     id: "QTEND-9",
-    claim: "Asset-class regime table: growth/tech, long bonds, digital assets, money funds, alternatives gain after the QT end",
+    claim:
+      "Asset-class regime table: growth/tech, long bonds, digital assets, money funds, alternatives gain after the QT end",
     articleFigure: rows.map((r) => `${r.assetClass}: ${r.articleAfterQtEnd}`).join("; "),
     dataFigure: checked.map((r) => `${r.assetClass}: ${r.dataFigure} → ${r.verdict}`).join("; "),
     verdict: weakestVerdict(rows.map((r) => r.verdict)),
-    note: `Checked from the QT end to the data's end (an update beyond the article): ${checked.map((r) => r.assetClass).join(", ")}. Not checkable offline: ${unchecked.map((r) => `${r.assetClass} (${r.measure})`).join("; ")}.`,
+    note: `Checked from the QT end to the data's end (an update beyond the article): ${
+      checked.map((r) => r.assetClass).join(", ")
+    }. Not checkable offline: ${unchecked.map((r) => `${r.assetClass} (${r.measure})`).join("; ")}.`,
   };
 }
 
@@ -521,7 +655,11 @@ function nearbyDecisions(spells: readonly { first: Point; last: Point }[], event
     const d = e.decided ?? e.date;
     return spells.some((s) => daysBetween(s.first.date, d) >= -31 && daysBetween(s.last.date, d) <= 31);
   });
-  return hits.length ? `, when the FOMC decided: ${hits.map((e) => `${e.description.replace(/\.$/, "")} (${e.decided ?? e.date})`).join("; ")}` : "";
+  return hits.length
+    ? `, when the FOMC decided: ${
+      hits.map((e) => `${e.description.replace(/\.$/, "")} (${e.decided ?? e.date})`).join("; ")
+    }`
+    : "";
 }
 
 function eventDecided(id: string, events: readonly PolicyEvent[]): string {
@@ -529,8 +667,6 @@ function eventDecided(id: string, events: readonly PolicyEvent[]): string {
   return e?.decided ?? e?.date ?? "?";
 }
 
-
 function fmtPctFrac(frac: number): string {
   return `${Number((frac * 100).toFixed(2))}%`;
 }
-

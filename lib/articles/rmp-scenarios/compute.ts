@@ -11,22 +11,35 @@ import { countDaysAbove, daysAboveByMonth, spreadBpDaily } from "../../calc/mone
 import { monthlyChanges, monthlyLevels } from "../../calc/monthly.ts";
 import { eventDate, QT_EVENTS } from "../../calc/policyEvents.ts";
 import { FED_FIRST_ROUND } from "../../calc/realised.ts";
-import { usdBnToSharePct, type CurveSamplePoint } from "../../calc/reserveDemand.ts";
+import { type CurveSamplePoint, usdBnToSharePct } from "../../calc/reserveDemand.ts";
 import {
+  type Band,
   bandOf,
-  boundarySharePct,
   bootstrapCurves,
+  boundarySharePct,
   curveBand,
   extrapolationOf,
+  type OutOfSample,
   outOfSample,
+  type Regime,
   regimeOf,
   regimeThresholds,
   thresholdUsdBn,
-  type Band,
-  type OutOfSample,
-  type Regime,
 } from "../../calc/reserveRegimes.ts";
-import { rmpCurveFit, rmpDaysAbove, rmpFans, rmpModelBase, rmpScenarioModelOn, rmpSensitivity, trimInputs, type CurveFit, type RmpInputs, type RmpParams, type RmpScenarioModel, type ScenarioFan } from "../../calc/rmpModel.ts";
+import {
+  type CurveFit,
+  rmpCurveFit,
+  rmpDaysAbove,
+  rmpFans,
+  type RmpInputs,
+  rmpModelBase,
+  type RmpParams,
+  type RmpScenarioModel,
+  rmpScenarioModelOn,
+  rmpSensitivity,
+  type ScenarioFan,
+  trimInputs,
+} from "../../calc/rmpModel.ts";
 import { ARTICLE_SCENARIOS } from "../../calc/rmpScenarios.ts";
 import type { rmpParams } from "./params.ts";
 
@@ -90,7 +103,14 @@ export interface Regimes {
   curveBand: { sharePct: number; lo: number; mid: number; hi: number }[];
   replicates: number;
   /** The latest week with a spread and a GDP quarter, its share and regime. */
-  latest: { weekEnding: string; reservesUsdBn: number; sharePct: number; regime: Regime; nearBoundary: "abundant/ample" | "ample/scarce" | undefined; pctOfDeposits: number | undefined };
+  latest: {
+    weekEnding: string;
+    reservesUsdBn: number;
+    sharePct: number;
+    regime: Regime;
+    nearBoundary: "abundant/ample" | "ample/scarce" | undefined;
+    pctOfDeposits: number | undefined;
+  };
   /** Weeks in each regime, by year, from the full sample. */
   weeksByYear: { year: string; abundant: number; ample: number; scarce: number }[];
   gdp: { date: string; usdBn: number };
@@ -118,7 +138,13 @@ export interface RmpResult {
   outOfSample: OutOfSample | undefined;
   outOfSampleFrom: string;
   /** Per scenario: months of the path below the curve's sample and the part of its mean spread from there. */
-  extrapolation: { id: string; monthsOutside: number; months: number; meanSpreadBp: number; extrapolatedSpreadBp: number }[];
+  extrapolation: {
+    id: string;
+    monthsOutside: number;
+    months: number;
+    meanSpreadBp: number;
+    extrapolatedSpreadBp: number;
+  }[];
   expectedPurchasesUsdBnPerMonth: number;
   vix: { chosen: VixReading; sensitivity: VixReading[]; fullYear2025: number };
   facts: ClaimFacts;
@@ -192,17 +218,43 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
     "EFFR-IORB": mp.curveSpread === "EFFR-IORB" ? model.fit : rmpCurveFit(inputs, { ...mp, curveSpread: "EFFR-IORB" }),
   };
   const g = model.fit.latest.value;
-  const central = regimeThresholds(model.fit.curve, g, params.abundantSlopeBpPer100UsdBn, params.scarceSlopeBpPer100UsdBn);
+  const central = regimeThresholds(
+    model.fit.curve,
+    g,
+    params.abundantSlopeBpPer100UsdBn,
+    params.scarceSlopeBpPer100UsdBn,
+  );
   const readings = (slopes: readonly number[]) =>
-    (["SOFR-IORB", "EFFR-IORB"] as const).flatMap((spread) => slopes.map((slope) => ({ spread, slope, usdBn: thresholdUsdBn(boundarySharePct(fitsBySpread[spread].curve, g, slope), g) })));
+    (["SOFR-IORB", "EFFR-IORB"] as const).flatMap((spread) =>
+      slopes.map((slope) => ({
+        spread,
+        slope,
+        usdBn: thresholdUsdBn(boundarySharePct(fitsBySpread[spread].curve, g, slope), g),
+      }))
+    );
   const bandFrom = (r: { usdBn: number | undefined }[]) => {
     const v = r.map((x) => x.usdBn).filter((x): x is number => x !== undefined);
     return { lo: Math.min(...v), hi: Math.max(...v) };
   };
-  const abundantReadings = readings([params.abundantSlopeBandBpPer100UsdBn[0], params.abundantSlopeBpPer100UsdBn, params.abundantSlopeBandBpPer100UsdBn[1]]);
-  const scarceReadings = readings([params.scarceSlopeBandBpPer100UsdBn[0], params.scarceSlopeBpPer100UsdBn, params.scarceSlopeBandBpPer100UsdBn[1]]);
-  const boots = bootstrapCurves(model.fit.sample, { form: mp.curveForm, replicates: params.bootstrapReplicates, seed: params.bootstrapSeed, floorBp: mp.curveFloorBp });
-  const bootThresholds = boots.map((c) => regimeThresholds(c, g, params.abundantSlopeBpPer100UsdBn, params.scarceSlopeBpPer100UsdBn));
+  const abundantReadings = readings([
+    params.abundantSlopeBandBpPer100UsdBn[0],
+    params.abundantSlopeBpPer100UsdBn,
+    params.abundantSlopeBandBpPer100UsdBn[1],
+  ]);
+  const scarceReadings = readings([
+    params.scarceSlopeBandBpPer100UsdBn[0],
+    params.scarceSlopeBpPer100UsdBn,
+    params.scarceSlopeBandBpPer100UsdBn[1],
+  ]);
+  const boots = bootstrapCurves(model.fit.sample, {
+    form: mp.curveForm,
+    replicates: params.bootstrapReplicates,
+    seed: params.bootstrapSeed,
+    floorBp: mp.curveFloorBp,
+  });
+  const bootThresholds = boots.map((c) =>
+    regimeThresholds(c, g, params.abundantSlopeBpPer100UsdBn, params.scarceSlopeBpPer100UsdBn)
+  );
   const [lo, hi] = model.fit.curve.shareRangePct;
   const shares = Array.from({ length: 41 }, (_, i) => lo - 1 + ((hi + 1 - (lo - 1)) * i) / 40);
 
@@ -213,7 +265,12 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
   const deposits = lastOnOrBefore(inputs.depositsUsdBn, last.weekEnding);
   const weeksByYear = [...new Set(full.map((p) => p.weekEnding.slice(0, 4)))].map((year) => {
     const w = full.filter((p) => p.weekEnding.startsWith(year)).map((p) => regimeOf(p.sharePct, central));
-    return { year, abundant: w.filter((r) => r === "abundant").length, ample: w.filter((r) => r === "ample").length, scarce: w.filter((r) => r === "scarce").length };
+    return {
+      year,
+      abundant: w.filter((r) => r === "abundant").length,
+      ample: w.filter((r) => r === "ample").length,
+      scarce: w.filter((r) => r === "scarce").length,
+    };
   });
   const regimes: Regimes = {
     abundant: { sharePct: central.abundantSharePct, usdBn: thresholdUsdBn(central.abundantSharePct, g) },
@@ -233,8 +290,8 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
         last.reservesUsdBn >= bandFrom(scarceReadings).lo && last.reservesUsdBn <= bandFrom(scarceReadings).hi
           ? "ample/scarce"
           : last.reservesUsdBn >= bandFrom(abundantReadings).lo && last.reservesUsdBn <= bandFrom(abundantReadings).hi
-            ? "abundant/ample"
-            : undefined,
+          ? "abundant/ample"
+          : undefined,
       pctOfDeposits: deposits ? usdBnToSharePct(last.reservesUsdBn, deposits.value) : undefined,
     },
     weeksByYear,
@@ -244,7 +301,13 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
   const extrapolation = model.set.paths.map((p) => {
     const shares = p.months.map((m) => m.sharePctOfGdp);
     const e = extrapolationOf(model.fit.curve, shares, lo);
-    return { id: p.scenario.id, monthsOutside: e.monthsOutside, months: shares.length, meanSpreadBp: mean(p.months, (m) => m.spreadBp) ?? NaN, extrapolatedSpreadBp: e.extrapolatedSpreadBp };
+    return {
+      id: p.scenario.id,
+      monthsOutside: e.monthsOutside,
+      months: shares.length,
+      meanSpreadBp: mean(p.months, (m) => m.spreadBp) ?? NaN,
+      extrapolatedSpreadBp: e.extrapolatedSpreadBp,
+    };
   });
   const expected = model.set.expected;
   const expectedPurchasesUsdBnPerMonth = mean(expected, (m) => m.purchasesUsdBn) ?? NaN;
@@ -346,18 +409,30 @@ function claimFacts(data: RmpData, d: RmpInputs, model: RmpScenarioModel, params
     onRrpMeanQ4: meanBetween(data.onRrpUsdBn, "2025-10-01", "2025-12-31"),
     sofrSpreadMeanH1: meanBetween(sofrRows, "2025-01-01", "2025-06-30"),
     sofrSpreadMeanQ4: meanBetween(sofrRows, "2025-10-01", "2025-12-31"),
-    holdingsSinceQtEnd: { from: t0.date, to: t1.date, treasuriesUsdBn: t1.value - t0.value, mbsUsdBn: m1.value - m0.value },
+    holdingsSinceQtEnd: {
+      from: t0.date,
+      to: t1.date,
+      treasuriesUsdBn: t1.value - t0.value,
+      mbsUsdBn: m1.value - m0.value,
+    },
     currencyGrowth: { to: cl.date, m12: growth(12), m60: growth(60), m120: growth(120) },
     keepShareUsdBnPerMonth: (model.start.reservesUsdBn * params.nominalGdpGrowthPctPerYear) / 100 / 12,
-    bill3mMinusIorb: { before: meanBetween(bill, `${pre}-01`, lastDayOfMonth(pre)), beforeMonth: pre, after: meanBetween(bill, `${lastFull}-01`, lastDayOfMonth(lastFull)), afterMonth: lastFull },
+    bill3mMinusIorb: {
+      before: meanBetween(bill, `${pre}-01`, lastDayOfMonth(pre)),
+      beforeMonth: pre,
+      after: meanBetween(bill, `${lastFull}-01`, lastDayOfMonth(lastFull)),
+      afterMonth: lastFull,
+    },
     strain2019: shareOn(s2019),
     strain2025: s2025 ? shareOn(s2025) : undefined,
     sp500: { from: sp0, to: sp1, changePct: pctChange(sp0.value, sp1.value) },
     nasdaq: { from: nq0, to: nq1, changePct: pctChange(nq0.value, nq1.value) },
     curve10y2y: { from: cv0, to: data.curve10y2yBp[data.curve10y2yBp.length - 1] },
     vixSpot: { from: v0, to: data.vixIndex[data.vixIndex.length - 1] },
-    closestInRange: closest ? pace >= closest.rangeUsdBnPerMonth[0] && (closest.rangeUsdBnPerMonth[1] === null || pace <= closest.rangeUsdBnPerMonth[1]) : false,
+    closestInRange: closest
+      ? pace >= closest.rangeUsdBnPerMonth[0] &&
+        (closest.rangeUsdBnPerMonth[1] === null || pace <= closest.rangeUsdBnPerMonth[1])
+      : false,
     firstRound: FED_FIRST_ROUND,
   };
 }
-

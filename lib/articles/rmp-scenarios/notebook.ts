@@ -4,30 +4,57 @@ import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
 import { loadMacro } from "../../data/macro.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { runArticle, type ArticleDef } from "../article.ts";
-import { rmpClaims, RMP_CLAIM_IDS } from "./claims.ts";
+import { type ArticleDef, runArticle } from "../article.ts";
+import { RMP_CLAIM_IDS, rmpClaims } from "./claims.ts";
 import { computeRmp, type RmpData, type RmpResult } from "./compute.ts";
 import { rmpParams } from "./params.ts";
 import { rmpProse } from "./prose.ts";
 import { rmpViews } from "./views.ts";
 
 /** Every series the article reads, each validated on load. */
-export function loadRmpData(): RmpData & { series: { seriesId: string; rows: readonly { date: string }[]; asOf: string }[] } {
+export function loadRmpData(): RmpData & {
+  series: { seriesId: string; rows: readonly { date: string }[]; asOf: string }[];
+} {
   const s = {
-    walcl: loadH41("WALCL"), treast: loadH41("TREAST"), mbs: loadH41("WSHOMCB"), wresbal: loadH41("WRESBAL"),
-    currcir: loadH41("CURRCIR"), rrp: loadH41("RRPONTSYD"), iorb: loadH15("IORB"), sofr: loadH15("SOFR"),
-    effr: loadH15("EFFR"), top: loadH15("DFEDTARU"), dgs3mo: loadH15("DGS3MO"), t10y2y: loadH15("T10Y2Y"),
-    gdp: loadMacro("GDP"), deposits: loadMacro("DPSACBW027SBOG"), vix: loadEquity("VIXCLS"),
-    sp500: loadEquity("SP500"), nasdaq: loadEquity("NASDAQCOM"),
+    walcl: loadH41("WALCL"),
+    treast: loadH41("TREAST"),
+    mbs: loadH41("WSHOMCB"),
+    wresbal: loadH41("WRESBAL"),
+    currcir: loadH41("CURRCIR"),
+    rrp: loadH41("RRPONTSYD"),
+    iorb: loadH15("IORB"),
+    sofr: loadH15("SOFR"),
+    effr: loadH15("EFFR"),
+    top: loadH15("DFEDTARU"),
+    dgs3mo: loadH15("DGS3MO"),
+    t10y2y: loadH15("T10Y2Y"),
+    gdp: loadMacro("GDP"),
+    deposits: loadMacro("DPSACBW027SBOG"),
+    vix: loadEquity("VIXCLS"),
+    sp500: loadEquity("SP500"),
+    nasdaq: loadEquity("NASDAQCOM"),
   };
   return {
     inputs: {
-      sofrPct: s.sofr.rows, effrPct: s.effr.rows, iorbPct: s.iorb.rows, targetUpperPct: s.top.rows,
-      reservesUsdBn: s.wresbal.rows, totalAssetsUsdBn: s.walcl.rows, treasuriesUsdBn: s.treast.rows,
-      mbsUsdBn: s.mbs.rows, gdpUsdBn: s.gdp.rows, depositsUsdBn: s.deposits.rows,
+      sofrPct: s.sofr.rows,
+      effrPct: s.effr.rows,
+      iorbPct: s.iorb.rows,
+      targetUpperPct: s.top.rows,
+      reservesUsdBn: s.wresbal.rows,
+      totalAssetsUsdBn: s.walcl.rows,
+      treasuriesUsdBn: s.treast.rows,
+      mbsUsdBn: s.mbs.rows,
+      gdpUsdBn: s.gdp.rows,
+      depositsUsdBn: s.deposits.rows,
     },
-    currencyUsdBn: s.currcir.rows, onRrpUsdBn: s.rrp.rows, vixIndex: s.vix.rows, sp500Index: s.sp500.rows,
-    nasdaqIndex: s.nasdaq.rows, curve10y2yBp: s.t10y2y.rows, bill3mPct: s.dgs3mo.rows, targetUpperPct: s.top.rows,
+    currencyUsdBn: s.currcir.rows,
+    onRrpUsdBn: s.rrp.rows,
+    vixIndex: s.vix.rows,
+    sp500Index: s.sp500.rows,
+    nasdaqIndex: s.nasdaq.rows,
+    curve10y2yBp: s.t10y2y.rows,
+    bill3mPct: s.dgs3mo.rows,
+    targetUpperPct: s.top.rows,
     series: Object.values(s),
   };
 }
@@ -37,12 +64,19 @@ export const rmpArticle: ArticleDef<typeof rmpParams.specs, ReturnType<typeof lo
     slug: "rmp-scenarios",
     notebook: "05-rmp-scenarios",
     title: "From QT to reserve management purchases: the 2026 scenarios against what happened",
-    source: { author: "Wang Yongli", title: "The Fed's big turn: from QT to RMP — how will markets change in 2026?", publisher: "RootData", date: "2025-12-10", seed: "seeds/000_07c9020a4264f1cf.txt" },
+    source: {
+      author: "Wang Yongli",
+      title: "The Fed's big turn: from QT to RMP — how will markets change in 2026?",
+      publisher: "RootData",
+      date: "2025-12-10",
+      seed: "seeds/000_07c9020a4264f1cf.txt",
+    },
     claimIds: RMP_CLAIM_IDS,
   },
   params: rmpParams,
   load: loadRmpData,
-  seriesOf: (d) => d.series.map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
+  seriesOf: (d) =>
+    d.series.map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
   compute: computeRmp,
   claims: rmpClaims,
 };

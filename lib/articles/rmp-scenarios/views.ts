@@ -27,7 +27,11 @@ export function rmpViews(run: Run) {
   const spreadName = mp.curveSpread === "SOFR-IORB" ? "SOFR − IORB" : "EFFR − IORB";
   const asOf = r.inputs.reservesUsdBn[r.inputs.reservesUsdBn.length - 1]?.date ?? "";
   let live: ReturnType<typeof rmpLiveDataOf> | undefined;
-  const liveData = () => (live ??= rmpLiveDataOf({ fit: r.model.fit, realised: r.model.realised, start: r.model.start }, r.inputs, mp));
+  const liveData = () => (live ??= rmpLiveDataOf(
+    { fit: r.model.fit, realised: r.model.realised, start: r.model.start },
+    r.inputs,
+    mp,
+  ));
   const g = r.regimes;
   const pct = (usdBn: number) => (usdBn / g.gdp.usdBn) * 100;
   return {
@@ -49,9 +53,27 @@ export function rmpViews(run: Run) {
       const f = regimeFigures(run);
       return markedTable(
         [
-          { label: "abundant / ample", cells: [{ key: "fig:abundant", text: f.abundant }, { key: "fig:abundantBand", text: f.abundantBand }, { key: "fig:abundantBoot", text: f.abundantBoot }] },
-          { label: "ample / scarce", cells: [{ key: "fig:scarce", text: f.scarce }, { key: "fig:scarceBand", text: f.scarceBand }, { key: "fig:scarceBoot", text: f.scarceBoot }] },
-          { label: `latest week (${g.latest.weekEnding})`, cells: [{ key: "fig:latestReserves", text: f.latestReserves }, { key: "fig:latestRegime", text: f.latestRegime }, { key: "fig:oosMean", text: f.oosMean }] },
+          {
+            label: "abundant / ample",
+            cells: [{ key: "fig:abundant", text: f.abundant }, { key: "fig:abundantBand", text: f.abundantBand }, {
+              key: "fig:abundantBoot",
+              text: f.abundantBoot,
+            }],
+          },
+          {
+            label: "ample / scarce",
+            cells: [{ key: "fig:scarce", text: f.scarce }, { key: "fig:scarceBand", text: f.scarceBand }, {
+              key: "fig:scarceBoot",
+              text: f.scarceBoot,
+            }],
+          },
+          {
+            label: `latest week (${g.latest.weekEnding})`,
+            cells: [{ key: "fig:latestReserves", text: f.latestReserves }, {
+              key: "fig:latestRegime",
+              text: f.latestRegime,
+            }, { key: "fig:oosMean", text: f.oosMean }],
+          },
         ],
         ["central ($bn)", "band across slope rules and both spreads", "bootstrap 5–95%"],
         `Regime boundaries on the curve fitted to ${mp.curveFitTo} (${spreadName}; $bn at GDP of ${g.gdp.date}); last row: the latest reserves, their regime, and the mean out-of-sample residual of the later weeks`,
@@ -59,11 +81,18 @@ export function rmpViews(run: Run) {
     },
     bandReadings: () =>
       htmlTable(
-        [...g.abundantBand.readings.map((x) => ({ ...x, boundary: "abundant / ample" })), ...g.scarceBand.readings.map((x) => ({ ...x, boundary: "ample / scarce" }))],
+        [
+          ...g.abundantBand.readings.map((x) => ({ ...x, boundary: "abundant / ample" })),
+          ...g.scarceBand.readings.map((x) => ({ ...x, boundary: "ample / scarce" })),
+        ],
         [
           { label: "Boundary", value: (x) => x.boundary },
           { label: "Spread", value: (x) => x.spread },
-          { label: "Slope rule (bp per $100bn)", value: (x) => fmt(x.slope, "ratio", { trim: true, digits: 1 }), align: "right" },
+          {
+            label: "Slope rule (bp per $100bn)",
+            value: (x) => fmt(x.slope, "ratio", { trim: true, digits: 1 }),
+            align: "right",
+          },
           { label: "Threshold ($bn)", value: (x) => fmt(x.usdBn, "usdBn"), align: "right" },
         ],
         "Each boundary under each slope rule and each spread: the band's readings",
@@ -74,10 +103,20 @@ export function rmpViews(run: Run) {
         [
           { label: "Scenario", value: (e) => e.id },
           { label: "Months below the fitted range", value: (e) => `${e.monthsOutside} of ${e.months}`, align: "right" },
-          { label: "Mean implied spread (bp)", value: (e) => fmt(e.meanSpreadBp, "ratio", { digits: 1 }), align: "right" },
-          { label: "of which from extrapolation (bp)", value: (e) => signed(e.extrapolatedSpreadBp, "ratio", { digits: 1 }), align: "right" },
+          {
+            label: "Mean implied spread (bp)",
+            value: (e) => fmt(e.meanSpreadBp, "ratio", { digits: 1 }),
+            align: "right",
+          },
+          {
+            label: "of which from extrapolation (bp)",
+            value: (e) => signed(e.extrapolatedSpreadBp, "ratio", { digits: 1 }),
+            align: "right",
+          },
         ],
-        `Extrapolation: months each path spends below the smallest share the curve was fitted on (${fmt(r.model.fit.curve.shareRangePct[0], "pctOfGdp", { digits: 2 })})`,
+        `Extrapolation: months each path spends below the smallest share the curve was fitted on (${
+          fmt(r.model.fit.curve.shareRangePct[0], "pctOfGdp", { digits: 2 })
+        })`,
       ),
     liveExpected: () => liveView("rmpExpected", liveData(), mp),
     liveFan: () => liveView("rmpFan", liveData(), mp),
@@ -86,11 +125,20 @@ export function rmpViews(run: Run) {
       rmpRealisedChart(
         {
           startMonth: mp.startMonth,
-          scenarios: r.model.set.paths.map((p) => ({ id: p.scenario.id, label: `${p.scenario.id} ${fmt(p.scenario.sizeUsdBnPerMonth, "usdBnPerMonth", { trim: true })}`, months: p.months })),
+          scenarios: r.model.set.paths.map((p) => ({
+            id: p.scenario.id,
+            label: `${p.scenario.id} ${fmt(p.scenario.sizeUsdBnPerMonth, "usdBnPerMonth", { trim: true })}`,
+            months: p.months,
+          })),
           realised: r.model.realised.months,
           distances: r.model.distances,
           closestId: r.model.closest.id,
-          reference: { label: `Fed's first round ≈ ${fmt(FED_FIRST_ROUND.usdBnPerMonth, "usdBnPerMonth", { trim: true })} (held flat)`, usdBnPerMonth: FED_FIRST_ROUND.usdBnPerMonth },
+          reference: {
+            label: `Fed's first round ≈ ${
+              fmt(FED_FIRST_ROUND.usdBnPerMonth, "usdBnPerMonth", { trim: true })
+            } (held flat)`,
+            usdBnPerMonth: FED_FIRST_ROUND.usdBnPerMonth,
+          },
         },
         { asOf: r.inputs.treasuriesUsdBn[r.inputs.treasuriesUsdBn.length - 1]?.date },
       ),
@@ -99,19 +147,39 @@ export function rmpViews(run: Run) {
       rmpSensitivityChart(r.sensitivity.cells, {
         month: r.sensitivity.month,
         spreadName,
-        scenarioSizes: r.model.set.paths.map((p) => ({ id: p.scenario.id, sizeUsdBnPerMonth: p.scenario.sizeUsdBnPerMonth })),
+        scenarioSizes: r.model.set.paths.map((p) => ({
+          id: p.scenario.id,
+          sizeUsdBnPerMonth: p.scenario.sizeUsdBnPerMonth,
+        })),
         asOf,
       }),
     vixTable: () =>
       htmlTable(
-        [...r.vix.sensitivity, { days: 0, baseline: r.vix.fullYear2025, since: r.vix.chosen.since, down: r.vix.chosen.since < r.vix.fullYear2025 }],
+        [...r.vix.sensitivity, {
+          days: 0,
+          baseline: r.vix.fullYear2025,
+          since: r.vix.chosen.since,
+          down: r.vix.chosen.since < r.vix.fullYear2025,
+        }],
         [
-          { label: "Baseline", value: (v) => (v.days ? `${v.days} trading days before ${run.meta.source?.date}${v.days === run.params.vixBaselineTradingDays ? " (used)" : ""}` : "all of 2025 (the old baseline)") },
-          { label: "Baseline VIX", value: (v) => fmt(v.baseline, "index"), align: "right" },
+          {
+            label: "Baseline",
+            value: (v) => (v.days
+              ? `${v.days} trading days before ${run.meta.source?.date}${
+                v.days === run.params.vixBaselineTradingDays ? " (used)" : ""
+              }`
+              : "all of 2025 (the old baseline)"),
+          },
+          {
+            label: "Baseline VIX",
+            value: (v) =>
+              fmt(v.baseline, "index"),
+            align: "right",
+          },
           { label: "Mean since the article", value: (v) => fmt(v.since, "index"), align: "right" },
           { label: "Volatility down?", value: (v) => (v.down ? "yes" : "no") },
         ],
-        "The \"volatility down\" reading against its baseline",
+        'The "volatility down" reading against its baseline',
       ),
   };
 }

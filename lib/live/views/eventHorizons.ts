@@ -13,7 +13,14 @@
  */
 import { addMonthsIso, knownRows, type Point } from "../../calc/eventStudy.ts";
 import { pivotsByIds } from "../../calc/pivots.ts";
-import { formatChange, formatShare, historyStudy, type QtEndData, type QtEndParams, type SeriesRows } from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
+import {
+  formatChange,
+  formatShare,
+  historyStudy,
+  type QtEndData,
+  type QtEndParams,
+  type SeriesRows,
+} from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
 import { eventHorizonsView } from "../../plot/views/qtEnd.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
@@ -57,11 +64,23 @@ export function rowsReadAt(rows: readonly Point[], dates: readonly string[], mon
 }
 
 /** The view's data: the five event series kept at the history pivots and at 0…max whole months after each. */
-export function eventHorizonsData(data: QtEndData, params: QtEndParams, maxHorizonMonths = MAX_HORIZON_MONTHS): EventHorizonsData {
+export function eventHorizonsData(
+  data: QtEndData,
+  params: QtEndParams,
+  maxHorizonMonths = MAX_HORIZON_MONTHS,
+): EventHorizonsData {
   const pivots = pivotsByIds(params.historyPivotIds);
   const dates = pivots.flatMap((p) => Array.from({ length: maxHorizonMonths + 1 }, (_, k) => addMonthsIso(p.date, k)));
-  const trim = (s: SeriesRows, monthlyMean = false): SeriesRows => ({ seriesId: s.seriesId, title: s.title, units: s.units, asOf: s.asOf, rows: rowsReadAt(s.rows, dates, monthlyMean) });
-  const series = Object.fromEntries(EVENT_KEYS.map((k) => [k, trim(data[k], k === "sp500Monthly")])) as unknown as EventData;
+  const trim = (s: SeriesRows, monthlyMean = false): SeriesRows => ({
+    seriesId: s.seriesId,
+    title: s.title,
+    units: s.units,
+    asOf: s.asOf,
+    rows: rowsReadAt(s.rows, dates, monthlyMean),
+  });
+  const series = Object.fromEntries(
+    EVENT_KEYS.map((k) => [k, trim(data[k], k === "sp500Monthly")]),
+  ) as unknown as EventData;
   return { pivotIds: [...params.historyPivotIds], maxHorizonMonths, series };
 }
 
@@ -72,8 +91,12 @@ export function eventHorizonsData(data: QtEndData, params: QtEndParams, maxHoriz
  */
 export function horizonParams(data: EventHorizonsData, params: QtEndParams): QtEndParams {
   const h = params.horizonsMonths;
-  if (h.length === 0 || h.some((x) => !Number.isInteger(x) || x < 1 || x > data.maxHorizonMonths)) throw new RangeError(`horizons must be whole months from 1 to ${data.maxHorizonMonths}, got ${h.join(", ")}`);
-  if (params.historyPivotIds.join() !== data.pivotIds.join()) throw new RangeError(`the page's data are kept for the pivots ${data.pivotIds.join(", ")}`);
+  if (h.length === 0 || h.some((x) => !Number.isInteger(x) || x < 1 || x > data.maxHorizonMonths)) {
+    throw new RangeError(`horizons must be whole months from 1 to ${data.maxHorizonMonths}, got ${h.join(", ")}`);
+  }
+  if (params.historyPivotIds.join() !== data.pivotIds.join()) {
+    throw new RangeError(`the page's data are kept for the pivots ${data.pivotIds.join(", ")}`);
+  }
   return { ...params, horizonsMonths: [...new Set(h)].sort((a, b) => a - b) };
 }
 
@@ -87,8 +110,18 @@ export function rallyFigures(data: EventHorizonsData, params: QtEndParams): Live
   return study.series.flatMap((s) => {
     const x = study.summary.find((r) => r.seriesId === s.seriesId && r.horizonMonths === h)!;
     return [
-      { id: `${s.seriesId}Mean`, label: `${s.label}, +${h} months: mean`, value: x.mean ?? null, text: formatChange(x.mean, x.unit) },
-      { id: `${s.seriesId}Rose`, label: `${s.label}, +${h} months: rose after`, value: x.nPositive, text: formatShare(x.nPositive, x.n) },
+      {
+        id: `${s.seriesId}Mean`,
+        label: `${s.label}, +${h} months: mean`,
+        value: x.mean ?? null,
+        text: formatChange(x.mean, x.unit),
+      },
+      {
+        id: `${s.seriesId}Rose`,
+        label: `${s.label}, +${h} months: rose after`,
+        value: x.nPositive,
+        text: formatShare(x.nPositive, x.n),
+      },
     ];
   });
 }
@@ -103,5 +136,11 @@ export const eventHorizonsLive: LiveViewDef<EventHorizonsData, QtEndParams> = {
   name: "eventHorizons",
   title: "The event study at horizons you choose",
   view: eventHorizonsLiveView,
-  controls: [0, 1, 2, 3].map((i) => ({ param: `horizonsMonths.${i}`, label: `Horizon ${i + 1}`, min: 1, max: MAX_HORIZON_MONTHS, step: 1 })),
+  controls: [0, 1, 2, 3].map((i) => ({
+    param: `horizonsMonths.${i}`,
+    label: `Horizon ${i + 1}`,
+    min: 1,
+    max: MAX_HORIZON_MONTHS,
+    step: 1,
+  })),
 };

@@ -12,7 +12,15 @@
  * start's parameters, which are not controls here; the views refuse params that disagree with the base.
  */
 import { fmt } from "../../format.ts";
-import { rmpFans, rmpModelBase, rmpScenarioModelOn, type RmpInputs, type RmpModelBase, type RmpParams, type RmpScenarioModel } from "../../calc/rmpModel.ts";
+import {
+  rmpFans,
+  type RmpInputs,
+  type RmpModelBase,
+  rmpModelBase,
+  type RmpParams,
+  type RmpScenarioModel,
+  rmpScenarioModelOn,
+} from "../../calc/rmpModel.ts";
 import { expectedRmpOfModel } from "../../plot/expectedRmp.ts";
 import { rmpFanOfModel } from "../../plot/rmpFan.ts";
 import { scenarioTableOfModel } from "../../plot/rmpTables.ts";
@@ -21,7 +29,17 @@ import type { ControlSpec, LiveFigure, LiveOutput, LiveViewDef } from "../types.
 type Rows = readonly { date: string; value: number }[];
 
 /** The parameters the base is computed with (not controls: changing them needs the full data and a refit). */
-export const BASE_PARAMS = ["startMonth", "curveSpread", "curveForm", "curveFitFrom", "curveFitTo", "ampleRule", "ampleSlopeBpPer100UsdBn", "ampleSpreadBp", "curveFloorBp"] as const;
+export const BASE_PARAMS = [
+  "startMonth",
+  "curveSpread",
+  "curveForm",
+  "curveFitFrom",
+  "curveFitTo",
+  "ampleRule",
+  "ampleSlopeBpPer100UsdBn",
+  "ampleSpreadBp",
+  "curveFloorBp",
+] as const;
 
 /** First week of realised reserves the fan chart draws (lib/plot/rmpFan.ts draws them from this date). */
 export const REALISED_WEEKLY_FROM = "2025-06-01";
@@ -42,7 +60,9 @@ export interface RmpLiveData {
 function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUndefined) as T;
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]),
+  ) as T;
 }
 
 /** The views' data from the notebook's inputs and params: the base once, and the weekly reserves drawn. */
@@ -63,7 +83,13 @@ export function rmpLiveDataOf(base: RmpModelBase, inputs: RmpInputs, params: Rmp
 /** The scenario model on the data's base; throws when a base parameter in `params` differs from the base's. */
 export function rmpLiveModel(data: RmpLiveData, params: RmpParams): RmpScenarioModel {
   for (const k of BASE_PARAMS) {
-    if (params[k] !== data.baseParams[k]) throw new RangeError(`${k} is ${JSON.stringify(params[k])} but the page's fitted model was computed with ${JSON.stringify(data.baseParams[k])}`);
+    if (params[k] !== data.baseParams[k]) {
+      throw new RangeError(
+        `${k} is ${JSON.stringify(params[k])} but the page's fitted model was computed with ${
+          JSON.stringify(data.baseParams[k])
+        }`,
+      );
+    }
   }
   return rmpScenarioModelOn(data.base, params);
 }
@@ -87,11 +113,31 @@ export function rmpExpectedFigures(model: RmpScenarioModel, params: RmpParams): 
   const avg = e[h - 1].cumulativePurchasesUsdBn / h;
   const last = model.realised.months[model.realised.months.length - 1];
   return [
-    { id: "expectedPerMonth", label: `Expected purchases, average over ${h} months`, value: avg, text: `$${avg.toFixed(1)}bn/month` },
-    { id: "expectedFirstMonth", label: `Expected purchases in ${monthName(e[0].month)}`, value: e[0].purchasesUsdBn, text: `$${e[0].purchasesUsdBn.toFixed(1)}bn` },
-    { id: "realisedPace", label: `Realised pace to ${last ? monthName(last.month) : "—"} (data)`, value: model.realisedPaceUsdBnPerMonth, text: `$${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month` },
+    {
+      id: "expectedPerMonth",
+      label: `Expected purchases, average over ${h} months`,
+      value: avg,
+      text: `$${avg.toFixed(1)}bn/month`,
+    },
+    {
+      id: "expectedFirstMonth",
+      label: `Expected purchases in ${monthName(e[0].month)}`,
+      value: e[0].purchasesUsdBn,
+      text: `$${e[0].purchasesUsdBn.toFixed(1)}bn`,
+    },
+    {
+      id: "realisedPace",
+      label: `Realised pace to ${last ? monthName(last.month) : "—"} (data)`,
+      value: model.realisedPaceUsdBnPerMonth,
+      text: `$${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month`,
+    },
     { id: "closest", label: "Scenario closest to the realised months", value: null, text: model.closest.id },
-    { id: "closestRmse", label: "its RMSE of cumulative purchases", value: model.closest.rmseCumulativePurchasesUsdBn, text: fmt(model.closest.rmseCumulativePurchasesUsdBn, "usdBn") },
+    {
+      id: "closestRmse",
+      label: "its RMSE of cumulative purchases",
+      value: model.closest.rmseCumulativePurchasesUsdBn,
+      text: fmt(model.closest.rmseCumulativePurchasesUsdBn, "usdBn"),
+    },
   ];
 }
 
@@ -103,9 +149,24 @@ export function rmpFanFigures(model: RmpScenarioModel, params: RmpParams): LiveF
   const below = ample.length ? ample.filter((a, t) => model.set.expected[t].reservesUsdBn < a.usdBn).length : undefined;
   const when = monthName(e.month);
   return [
-    { id: "expectedReserves", label: `Expected reserves, ${when}`, value: e.reservesUsdBn, text: fmt(e.reservesUsdBn, "usdBn") },
-    { id: "ampleThreshold", label: `Abundant/ample boundary, ${when}`, value: ample.length ? ample[h - 1].usdBn : null, text: ample.length ? fmt(ample[h - 1].usdBn, "usdBn") : "—" },
-    { id: "monthsBelowAmple", label: `Months the expected path is below "ample" (of ${h})`, value: below ?? null, text: below === undefined ? "—" : String(below) },
+    {
+      id: "expectedReserves",
+      label: `Expected reserves, ${when}`,
+      value: e.reservesUsdBn,
+      text: fmt(e.reservesUsdBn, "usdBn"),
+    },
+    {
+      id: "ampleThreshold",
+      label: `Abundant/ample boundary, ${when}`,
+      value: ample.length ? ample[h - 1].usdBn : null,
+      text: ample.length ? fmt(ample[h - 1].usdBn, "usdBn") : "—",
+    },
+    {
+      id: "monthsBelowAmple",
+      label: `Months the expected path is below "ample" (of ${h})`,
+      value: below ?? null,
+      text: below === undefined ? "—" : String(below),
+    },
   ];
 }
 
@@ -118,7 +179,12 @@ export function rmpSpreadFigures(model: RmpScenarioModel, params: RmpParams): Li
   return [
     ...model.set.paths.map((p) => {
       const last = p.months[h - 1];
-      return { id: `spread${p.scenario.id}`, label: `${name}, ${when}: scenario ${p.scenario.id}${last.extrapolated ? " (extrapolated)" : ""}`, value: last.spreadBp ?? null, text: bp(last.spreadBp) };
+      return {
+        id: `spread${p.scenario.id}`,
+        label: `${name}, ${when}: scenario ${p.scenario.id}${last.extrapolated ? " (extrapolated)" : ""}`,
+        value: last.spreadBp ?? null,
+        text: bp(last.spreadBp),
+      };
     }),
     { id: "spreadExpected", label: `${name}, ${when}: expected`, value: e ?? null, text: bp(e) },
   ];
@@ -133,7 +199,10 @@ export function rmpExpectedLiveView(data: RmpLiveData, params: RmpParams): LiveO
 /** The reserve fan with its figures. */
 export function rmpFanLiveView(data: RmpLiveData, params: RmpParams): LiveOutput {
   const model = rmpLiveModel(data, params);
-  return { chart: rmpFanOfModel(model, rmpFans(model, params), params, data.realisedWeeklyReservesUsdBn), figures: rmpFanFigures(model, params) };
+  return {
+    chart: rmpFanOfModel(model, rmpFans(model, params), params, data.realisedWeeklyReservesUsdBn),
+    figures: rmpFanFigures(model, params),
+  };
 }
 
 /** The scenario table with the implied spreads as figures. */
@@ -145,9 +214,24 @@ export function rmpScenarioTableLiveView(data: RmpLiveData, params: RmpParams): 
 const IDS = ["A", "B", "C"] as const;
 /** The purchase assumptions: sizes, probabilities (kept summing to 1), schedule and horizon. */
 export const RMP_PURCHASE_CONTROLS: readonly ControlSpec[] = [
-  ...IDS.map((id) => ({ param: `scenarioSizesUsdBnPerMonth.${id}`, label: `Scenario ${id}: monthly purchases`, min: 0, max: 80, step: 2.5 })),
-  { kind: "probabilities", label: "Scenario probabilities", members: IDS.map((id) => ({ param: `scenarioProbabilities.${id}`, label: `Scenario ${id}` })) },
-  { kind: "choice", param: "scheduleShape", label: "Schedule", options: [{ value: "flat", label: "flat" }, { value: "front-loaded", label: "front-loaded" }] },
+  ...IDS.map((id) => ({
+    param: `scenarioSizesUsdBnPerMonth.${id}`,
+    label: `Scenario ${id}: monthly purchases`,
+    min: 0,
+    max: 80,
+    step: 2.5,
+  })),
+  {
+    kind: "probabilities",
+    label: "Scenario probabilities",
+    members: IDS.map((id) => ({ param: `scenarioProbabilities.${id}`, label: `Scenario ${id}` })),
+  },
+  {
+    kind: "choice",
+    param: "scheduleShape",
+    label: "Schedule",
+    options: [{ value: "flat", label: "flat" }, { value: "front-loaded", label: "front-loaded" }],
+  },
   { param: "frontLoadMonths", label: "Front-loaded months", min: 0, max: 12, step: 1 },
   { param: "frontLoadMultiple", label: "Front-load multiple", unit: "×", min: 1, max: 3, step: 0.1 },
   { param: "horizonMonths", label: "Horizon", min: 6, max: 36, step: 1 },

@@ -11,10 +11,16 @@
 import { addMonths } from "../../calendar.ts";
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
 
-import { constantRunoffInputs, runoffUnderCaps, type ActualRunoffMonth, type RunoffMonth } from "../../calc/runoff.ts";
-import { capPeriod, RUNOFF_CAP_SCHEDULE, runoffCapSchedule, type CapOverrides, type CapPeriod } from "../../calc/runoffCaps.ts";
+import { type ActualRunoffMonth, constantRunoffInputs, type RunoffMonth, runoffUnderCaps } from "../../calc/runoff.ts";
+import {
+  type CapOverrides,
+  type CapPeriod,
+  capPeriod,
+  RUNOFF_CAP_SCHEDULE,
+  runoffCapSchedule,
+} from "../../calc/runoffCaps.ts";
 import type { Annotation } from "../../plot/common.ts";
-import { cumulativeRunoffChart, type CumulativeLine } from "../../plot/cumulativeRunoff.ts";
+import { type CumulativeLine, cumulativeRunoffChart } from "../../plot/cumulativeRunoff.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
 /** The data the view carries: the holdings' actual runoff in each QT month ($bn, + = holdings fell). */
@@ -43,15 +49,26 @@ export function qtMonths(schedule: readonly CapPeriod[]): { from: string; to: st
  * The view's data from the notebook's actual runoff against the caps: the QT months only, trimmed to
  * what the chart draws.
  */
-export function runoffUnderCapsData(actual: readonly ActualRunoffMonth[], schedule: readonly CapPeriod[]): RunoffUnderCapsData {
+export function runoffUnderCapsData(
+  actual: readonly ActualRunoffMonth[],
+  schedule: readonly CapPeriod[],
+): RunoffUnderCapsData {
   const { from, to } = qtMonths(schedule);
-  return { actual: actual.filter((r) => r.month >= from && r.month <= to).map((r) => ({ month: r.month, date: r.date, totalRunoffUsdBn: r.totalRunoffUsdBn })) };
+  return {
+    actual: actual.filter((r) => r.month >= from && r.month <= to).map((r) => ({
+      month: r.month,
+      date: r.date,
+      totalRunoffUsdBn: r.totalRunoffUsdBn,
+    })),
+  };
 }
 
 /** Running sums ($bn) of monthly amounts: one row per month, the total through that month. */
-export function cumulativeRows(rows: readonly { month: string; usdBn: number }[]): { month: string; cumulativeUsdBn: number }[] {
+export function cumulativeRows(
+  rows: readonly { month: string; usdBn: number }[],
+): { month: string; cumulativeUsdBn: number }[] {
   let total = 0;
-  return rows.map((r) => ({ month: r.month, cumulativeUsdBn: (total += r.usdBn) }));
+  return rows.map((r) => ({ month: r.month, cumulativeUsdBn: total += r.usdBn }));
 }
 
 /** The three lines and their totals ($bn over the QT months). */
@@ -62,7 +79,13 @@ export interface RunoffUnderCapsLines {
   /** Most the caps allowed: Σ (Treasury cap + MBS cap) over the months, $bn. */
   ceiling: { month: string; cumulativeUsdBn: number }[];
   actual: { month: string; cumulativeUsdBn: number }[];
-  totals: { ceilingUsdBn: number; scenarioUsdBn: number; scenarioTreasuryUsdBn: number; scenarioMbsUsdBn: number; actualUsdBn: number };
+  totals: {
+    ceilingUsdBn: number;
+    scenarioUsdBn: number;
+    scenarioTreasuryUsdBn: number;
+    scenarioMbsUsdBn: number;
+    actualUsdBn: number;
+  };
   /** Date of the last actual month's H.4.1 week. */
   asOf: string;
 }
@@ -73,8 +96,16 @@ export interface RunoffUnderCapsLines {
  * negative cap or maturity.
  */
 export function runoffUnderCapsLines(data: RunoffUnderCapsData, params: RunoffUnderCapsParams): RunoffUnderCapsLines {
-  for (const k of ["assumedTreasuryCouponsMaturingUsdBnPerMonth", "assumedTreasuryBillsMaturingUsdBnPerMonth", "assumedMbsPaydownsUsdBnPerMonth"] as const) {
-    if (!(Number.isFinite(params[k]) && params[k] >= 0)) throw new RangeError(`${k} must be a number ≥ 0 ($bn per month), got ${params[k]}`);
+  for (
+    const k of [
+      "assumedTreasuryCouponsMaturingUsdBnPerMonth",
+      "assumedTreasuryBillsMaturingUsdBnPerMonth",
+      "assumedMbsPaydownsUsdBnPerMonth",
+    ] as const
+  ) {
+    if (!(Number.isFinite(params[k]) && params[k] >= 0)) {
+      throw new RangeError(`${k} must be a number ≥ 0 ($bn per month), got ${params[k]}`);
+    }
   }
   const schedule = runoffCapSchedule({
     capTreasuryFrom2022JunUsdBnPerMonth: params.capTreasuryFrom2022JunUsdBnPerMonth,
@@ -93,7 +124,9 @@ export function runoffUnderCapsLines(data: RunoffUnderCapsData, params: RunoffUn
     }),
     schedule,
   );
-  const ceiling = cumulativeRows(scenario.map((m) => ({ month: m.month, usdBn: m.capTreasuryUsdBnPerMonth + m.capMbsUsdBnPerMonth })));
+  const ceiling = cumulativeRows(
+    scenario.map((m) => ({ month: m.month, usdBn: m.capTreasuryUsdBnPerMonth + m.capMbsUsdBnPerMonth })),
+  );
   const actualRows = data.actual.filter((r) => r.month >= months.from && r.month <= months.to);
   if (actualRows.length === 0) throw new RangeError(`no actual runoff in ${months.from}…${months.to}`);
   const actual = cumulativeRows(actualRows.map((r) => ({ month: r.month, usdBn: r.totalRunoffUsdBn })));
@@ -124,8 +157,12 @@ export function capEventMarks(schedule: readonly CapPeriod[]): Annotation[] {
   return QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start").map((e) => {
     const here = schedule.find((p) => p.eventId === e.id);
     const published = RUNOFF_CAP_SCHEDULE.find((p) => p.eventId === e.id);
-    const same = !here || !published || (here.capTreasuryUsdBnPerMonth === published.capTreasuryUsdBnPerMonth && here.capMbsUsdBnPerMonth === published.capMbsUsdBnPerMonth);
-    return same ? e : { ...e, label: `${e.label} (here $${here.capTreasuryUsdBnPerMonth}bn/$${here.capMbsUsdBnPerMonth}bn)` };
+    const same = !here || !published ||
+      (here.capTreasuryUsdBnPerMonth === published.capTreasuryUsdBnPerMonth &&
+        here.capMbsUsdBnPerMonth === published.capMbsUsdBnPerMonth);
+    return same
+      ? e
+      : { ...e, label: `${e.label} (here $${here.capTreasuryUsdBnPerMonth}bn/$${here.capMbsUsdBnPerMonth}bn)` };
   });
 }
 
@@ -137,20 +174,34 @@ export function runoffUnderCapsView(data: RunoffUnderCapsData, params: RunoffUnd
   const l = runoffUnderCapsLines(data, params);
   const lines: CumulativeLine[] = [
     { name: "Caps' ceiling", rows: l.ceiling },
-    { name: "Scenario under the caps", rows: l.scenario.map((m) => ({ month: m.month, cumulativeUsdBn: m.cumulativeRunoffUsdBn })) },
+    {
+      name: "Scenario under the caps",
+      rows: l.scenario.map((m) => ({ month: m.month, cumulativeUsdBn: m.cumulativeRunoffUsdBn })),
+    },
     { name: "Actual (TREAST + WSHOMCB)", rows: l.actual },
   ];
   const chart = cumulativeRunoffChart(lines, {
     asOf: l.asOf,
     events: capEventMarks(l.schedule),
-    note: `Scenario: $${params.assumedTreasuryCouponsMaturingUsdBnPerMonth}bn coupons and $${params.assumedTreasuryBillsMaturingUsdBnPerMonth}bn bills maturing, $${params.assumedMbsPaydownsUsdBnPerMonth}bn MBS paid down each month (assumptions).`,
+    note:
+      `Scenario: $${params.assumedTreasuryCouponsMaturingUsdBnPerMonth}bn coupons and $${params.assumedTreasuryBillsMaturingUsdBnPerMonth}bn bills maturing, $${params.assumedMbsPaydownsUsdBnPerMonth}bn MBS paid down each month (assumptions).`,
   });
   const t = l.totals;
   const span = `${l.months.from} to ${l.months.to}`;
   const figures: LiveFigure[] = [
     { id: "ceiling", label: `Caps' ceiling, ${span}`, value: t.ceilingUsdBn, text: usdBnText(t.ceilingUsdBn) },
-    { id: "scenario", label: "Scenario runoff under the caps", value: t.scenarioUsdBn, text: usdBnText(t.scenarioUsdBn) },
-    { id: "scenarioTreasury", label: "of which Treasuries", value: t.scenarioTreasuryUsdBn, text: usdBnText(t.scenarioTreasuryUsdBn) },
+    {
+      id: "scenario",
+      label: "Scenario runoff under the caps",
+      value: t.scenarioUsdBn,
+      text: usdBnText(t.scenarioUsdBn),
+    },
+    {
+      id: "scenarioTreasury",
+      label: "of which Treasuries",
+      value: t.scenarioTreasuryUsdBn,
+      text: usdBnText(t.scenarioTreasuryUsdBn),
+    },
     { id: "scenarioMbs", label: "of which MBS", value: t.scenarioMbsUsdBn, text: usdBnText(t.scenarioMbsUsdBn) },
     { id: "actual", label: "Holdings actually fell (data)", value: t.actualUsdBn, text: usdBnText(t.actualUsdBn) },
   ];
@@ -165,12 +216,36 @@ export const runoffUnderCapsLive: LiveViewDef<RunoffUnderCapsData, RunoffUnderCa
   controls: [
     { param: "capTreasuryFrom2022JunUsdBnPerMonth", label: "Treasury cap, Jun–Aug 2022", min: 0, max: 100, step: 2.5 },
     { param: "capMbsFrom2022JunUsdBnPerMonth", label: "MBS cap, Jun–Aug 2022", min: 0, max: 60, step: 2.5 },
-    { param: "capTreasuryFrom2022SepUsdBnPerMonth", label: "Treasury cap, Sep 2022–May 2024", min: 0, max: 100, step: 2.5 },
-    { param: "capTreasuryFrom2024JunUsdBnPerMonth", label: "Treasury cap, Jun 2024–Mar 2025", min: 0, max: 100, step: 2.5 },
+    {
+      param: "capTreasuryFrom2022SepUsdBnPerMonth",
+      label: "Treasury cap, Sep 2022–May 2024",
+      min: 0,
+      max: 100,
+      step: 2.5,
+    },
+    {
+      param: "capTreasuryFrom2024JunUsdBnPerMonth",
+      label: "Treasury cap, Jun 2024–Mar 2025",
+      min: 0,
+      max: 100,
+      step: 2.5,
+    },
     { param: "capTreasuryFrom2025AprUsdBnPerMonth", label: "Treasury cap, Apr–Nov 2025", min: 0, max: 60, step: 1 },
     { param: "capMbsUsdBnPerMonth", label: "MBS cap, Sep 2022–Nov 2025", min: 0, max: 60, step: 2.5 },
-    { param: "assumedTreasuryCouponsMaturingUsdBnPerMonth", label: "Treasury coupons maturing (assumed)", min: 0, max: 150, step: 5 },
-    { param: "assumedTreasuryBillsMaturingUsdBnPerMonth", label: "Treasury bills maturing (assumed)", min: 0, max: 150, step: 5 },
+    {
+      param: "assumedTreasuryCouponsMaturingUsdBnPerMonth",
+      label: "Treasury coupons maturing (assumed)",
+      min: 0,
+      max: 150,
+      step: 5,
+    },
+    {
+      param: "assumedTreasuryBillsMaturingUsdBnPerMonth",
+      label: "Treasury bills maturing (assumed)",
+      min: 0,
+      max: 150,
+      step: 5,
+    },
     { param: "assumedMbsPaydownsUsdBnPerMonth", label: "MBS paydowns (assumed)", min: 0, max: 60, step: 1 },
   ],
 };

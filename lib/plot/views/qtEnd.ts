@@ -7,15 +7,8 @@
  * qtEnd) → lib/plot charts.
  */
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
-import { PIVOTS, pivotCoverage, pivotsByIds, policyRateChangeBp, type Pivot } from "../../calc/pivots.ts";
-import {
-  changeUnit,
-  daysBetween,
-  eventPaths,
-  eventStudy,
-  knownRows,
-  type EventSeries,
-} from "../../calc/eventStudy.ts";
+import { type Pivot, pivotCoverage, PIVOTS, pivotsByIds, policyRateChangeBp } from "../../calc/pivots.ts";
+import { changeUnit, daysBetween, eventPaths, type EventSeries, eventStudy, knownRows } from "../../calc/eventStudy.ts";
 import { levelChanges, spellsNearLevel } from "../../calc/levelWindow.ts";
 import {
   eventSeries,
@@ -23,10 +16,10 @@ import {
   formatShare,
   historyStudy,
   qtEndClaims,
-  regimeRows,
-  sinceQtEnd,
   type QtEndData,
   type QtEndParams,
+  regimeRows,
+  sinceQtEnd,
 } from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
 import { claimsTable } from "../claimChecksTable.ts";
 import type { Annotation } from "../common.ts";
@@ -47,7 +40,11 @@ const SOURCES: Record<string, string> = {
   BAMLC0A0CM: "ICE BofA US Corporate OAS (ICE via FRED)",
 };
 
-const panelSeries = (s: EventSeries): PanelSeries => ({ seriesId: s.seriesId, label: s.label, unit: changeUnit(s.units) });
+const panelSeries = (s: EventSeries): PanelSeries => ({
+  seriesId: s.seriesId,
+  label: s.label,
+  unit: changeUnit(s.units),
+});
 const panelPivot = (p: Pivot): PanelPivot => ({ id: p.id, label: p.label });
 const sourcesOf = (series: readonly EventSeries[]) => series.map((s) => SOURCES[s.seriesId] ?? s.seriesId).join("; ");
 /** The as-of text of several series: one date, or "first to last (by series)" when they end apart. */
@@ -55,11 +52,15 @@ const asOfOf = (series: readonly EventSeries[]) => {
   const ends = series.map((s) => s.rows[s.rows.length - 1]?.date ?? "").sort();
   return ends[0] === ends.at(-1) ? (ends[0] ?? "") : `${ends[0]} to ${ends.at(-1)} (by series)`;
 };
-const latestDate = (series: readonly EventSeries[]) => series.map((s) => s.rows[s.rows.length - 1]?.date ?? "").sort().at(-1) ?? "";
+const latestDate = (series: readonly EventSeries[]) =>
+  series.map((s) => s.rows[s.rows.length - 1]?.date ?? "").sort().at(-1) ?? "";
 
 /** QT's events plus the FOMC meeting the article expected a cut at, for annotations. */
 export function qtEndAnnotations(params: QtEndParams): Annotation[] {
-  return [...QT_EVENTS.map((e) => ({ date: e.date, label: e.label })), { date: params.articleFomcDate, label: "FOMC (article: cut priced)" }];
+  return [...QT_EVENTS.map((e) => ({ date: e.date, label: e.label })), {
+    date: params.articleFomcDate,
+    label: "FOMC (article: cut priced)",
+  }];
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -67,7 +68,12 @@ export function qtEndAnnotations(params: QtEndParams): Annotation[] {
 
 /** Total assets from `qtPathFrom` with the article's $7,400bn and $6,550bn and the weeks near the first. */
 export function qtPathView(data: QtEndData, params: QtEndParams) {
-  const spells = spellsNearLevel(data.walcl.rows, params.articleStartUsdBn, params.levelMatchBandFrac, params.qtPathFrom);
+  const spells = spellsNearLevel(
+    data.walcl.rows,
+    params.articleStartUsdBn,
+    params.levelMatchBandFrac,
+    params.qtPathFrom,
+  );
   const marked = data.walcl.rows.filter((r) => spells.some((s) => r.date >= s.first.date && r.date <= s.last.date));
   return qtPathChart(data.walcl.rows, {
     from: params.qtPathFrom,
@@ -76,7 +82,9 @@ export function qtPathView(data: QtEndData, params: QtEndParams) {
       { valueUsdBn: params.articleStableUsdBn, label: "article: stable near" },
     ],
     marked,
-    markedLabel: `Dots: weeks within ±${Number((params.levelMatchBandFrac * 100).toFixed(2))}% of $${params.articleStartUsdBn.toLocaleString("en-US")}bn.`,
+    markedLabel: `Dots: weeks within ±${Number((params.levelMatchBandFrac * 100).toFixed(2))}% of $${
+      params.articleStartUsdBn.toLocaleString("en-US")
+    }bn.`,
     events: QT_EVENTS,
     asOf: data.walcl.asOf,
   });
@@ -103,7 +111,11 @@ export function holdingsChangeView(data: QtEndData, params: QtEndParams) {
     { seriesId: "WSHOMCB", label: "MBS", units: "$bn", rows: data.mbs.rows },
   ];
   const toMonths = Math.max(1, Math.ceil(daysBetween(qtEnd, params.qtEndWindow.to) / 30.4375));
-  const points = eventPaths(series, [{ id: "qt-end", date: qtEnd }], { fromMonths: 0, toMonths, maxStaleDays: params.maxStaleDays });
+  const points = eventPaths(series, [{ id: "qt-end", date: qtEnd }], {
+    fromMonths: 0,
+    toMonths,
+    maxStaleDays: params.maxStaleDays,
+  });
   return holdingsChangeChart(points, {
     baseDate: qtEnd,
     names: Object.fromEntries(series.map((s) => [s.seriesId, s.label])),
@@ -130,7 +142,9 @@ export function targetRangeView(data: QtEndData, params: QtEndParams) {
 
 /** The history pivots plus the out-of-sample pivot (drawn in black), each selected once. */
 function panelPivots(params: QtEndParams): Pivot[] {
-  const ids = params.historyPivotIds.includes(params.outOfSamplePivotId) ? params.historyPivotIds : [...params.historyPivotIds, params.outOfSamplePivotId];
+  const ids = params.historyPivotIds.includes(params.outOfSamplePivotId)
+    ? params.historyPivotIds
+    : [...params.historyPivotIds, params.outOfSamplePivotId];
   return pivotsByIds(ids);
 }
 
@@ -142,7 +156,11 @@ export function eventPathsView(data: QtEndData, params: QtEndParams) {
   const points = eventPaths(series, pivots, { fromMonths, toMonths, maxStaleDays: params.maxStaleDays });
   return eventPathsChart(points, {
     title: "After the pivot: stocks, the 10-year yield and credit spreads around each tightening-to-easing turn",
-    subtitle: `${fromMonths < 0 ? "−" : ""}${Math.abs(fromMonths)} to +${toMonths} months around each pivot. Stocks indexed to 100 at the pivot; yield and spread in bp from it. Black: ${pivots.find((p) => p.id === params.outOfSamplePivotId)?.label ?? params.outOfSamplePivotId} (out of sample).`,
+    subtitle: `${fromMonths < 0 ? "−" : ""}${
+      Math.abs(fromMonths)
+    } to +${toMonths} months around each pivot. Stocks indexed to 100 at the pivot; yield and spread in bp from it. Black: ${
+      pivots.find((p) => p.id === params.outOfSamplePivotId)?.label ?? params.outOfSamplePivotId
+    } (out of sample).`,
     series: series.map(panelSeries),
     pivots: pivots.map(panelPivot),
     highlightId: params.outOfSamplePivotId,
@@ -150,7 +168,8 @@ export function eventPathsView(data: QtEndData, params: QtEndParams) {
     horizonsMonths: params.horizonsMonths,
     source: sourcesOf(series),
     asOf: asOfOf(series),
-    note: "Pivot dates: FOMC statements (lib/calc/pivots.ts). Monthly means are placed at their month's end. IG OAS starts 1996-12-31.",
+    note:
+      "Pivot dates: FOMC statements (lib/calc/pivots.ts). Monthly means are placed at their month's end. IG OAS starts 1996-12-31.",
   });
 }
 
@@ -158,13 +177,16 @@ export function eventPathsView(data: QtEndData, params: QtEndParams) {
 export function eventHorizonsView(data: QtEndData, params: QtEndParams) {
   const study = historyStudy(data, params);
   return eventHorizonsChart(study.rows, study.summary, {
-    title: `How often did they rise? Changes ${params.horizonsMonths.map((h) => `+${h}`).join("/")} months after ${study.pivots.length} pivots`,
+    title: `How often did they rise? Changes ${
+      params.horizonsMonths.map((h) => `+${h}`).join("/")
+    } months after ${study.pivots.length} pivots`,
     subtitle: "One dot per pivot; black bar: the mean across pivots. n counts pivots with data at that horizon.",
     series: study.series.map(panelSeries),
     pivots: study.pivots.map(panelPivot),
     source: sourcesOf(study.series),
     asOf: asOfOf(study.series),
-    note: "Indices: % change; yield and spread: bp change. Value at a date = last observation on or before it; a horizon beyond the data is missing, never filled.",
+    note:
+      "Indices: % change; yield and spread: bp change. Value at a date = last observation on or before it; a horizon beyond the data is missing, never filled.",
   });
 }
 
@@ -185,7 +207,9 @@ export function sinceQtEndView(data: QtEndData, params: QtEndParams) {
     horizonsMonths: params.horizonsMonths,
     source: sourcesOf(series),
     asOf: asOfOf(series),
-    note: `Series end on different days: ${series.map((s) => `${s.label} ${s.rows[s.rows.length - 1]?.date}`).join(", ")}.`,
+    note: `Series end on different days: ${
+      series.map((s) => `${s.label} ${s.rows[s.rows.length - 1]?.date}`).join(", ")
+    }.`,
   });
 }
 
@@ -200,21 +224,41 @@ export function pivotTableView(data: QtEndData, params: QtEndParams) {
     return { seriesId: s.seriesId, first: rows[0].date, last: rows[rows.length - 1].date };
   });
   const coverage = pivotCoverage(PIVOTS, ranges, params.horizonsMonths);
-  const short: Record<string, string> = { SP500_monthly: "S&P m", SP500: "S&P d", NASDAQCOM: "Nasdaq", DGS10: "10y", BAMLC0A0CM: "OAS" };
-  const use = (p: Pivot) => (p.id === params.outOfSamplePivotId ? "out of sample" : params.historyPivotIds.includes(p.id) ? "history" : "not selected");
+  const short: Record<string, string> = {
+    SP500_monthly: "S&P m",
+    SP500: "S&P d",
+    NASDAQCOM: "Nasdaq",
+    DGS10: "10y",
+    BAMLC0A0CM: "OAS",
+  };
+  const use = (
+    p: Pivot,
+  ) => (p.id === params.outOfSamplePivotId
+    ? "out of sample"
+    : params.historyPivotIds.includes(p.id)
+    ? "history"
+    : "not selected");
   return htmlTable(
     PIVOTS,
     [
       { label: "Pivot", value: (p) => p.id },
       { label: "Kind", value: (p) => p.kind },
       { label: "What was decided", value: (p) => p.description },
-      { label: "Effective rate ±14d (bp)", value: (p) => formatChange(policyRateChangeBp(data.dff.rows, p.date), "bp"), align: "right" },
+      {
+        label: "Effective rate ±14d (bp)",
+        value: (p) => formatChange(policyRateChangeBp(data.dff.rows, p.date), "bp"),
+        align: "right",
+      },
       {
         label: `Coverage (+${params.horizonsMonths.join("/")}m)`,
         value: (p) =>
           coverage
             .filter((c) => c.pivotId === p.id)
-            .map((c) => `${short[c.seriesId]} ${c.status === "full" ? "✓" : c.status === "none" ? "–" : `to +${c.horizonsMonths.at(-1) ?? 0}m`}`)
+            .map((c) =>
+              `${short[c.seriesId]} ${
+                c.status === "full" ? "✓" : c.status === "none" ? "–" : `to +${c.horizonsMonths.at(-1) ?? 0}m`
+              }`
+            )
             .join(", "),
       },
       { label: "Used as", value: use },
@@ -227,7 +271,10 @@ export function pivotTableView(data: QtEndData, params: QtEndParams) {
 /** The cross-pivot summary per series and horizon, with the out-of-sample pivot's change beside it. */
 export function eventSummaryTableView(data: QtEndData, params: QtEndParams) {
   const study = historyStudy(data, params);
-  const oos = eventStudy(study.series, pivotsByIds([params.outOfSamplePivotId]), { horizonsMonths: params.horizonsMonths, maxStaleDays: params.maxStaleDays });
+  const oos = eventStudy(study.series, pivotsByIds([params.outOfSamplePivotId]), {
+    horizonsMonths: params.horizonsMonths,
+    maxStaleDays: params.maxStaleDays,
+  });
   const label = (id: string) => study.series.find((s) => s.seriesId === id)?.label ?? id;
   return htmlTable(
     study.summary,
@@ -244,18 +291,26 @@ export function eventSummaryTableView(data: QtEndData, params: QtEndParams) {
       {
         label: `${params.outOfSamplePivotId} (out of sample)`,
         value: (s) => {
-          const h = oos.find((r) => r.seriesId === s.seriesId)?.horizons.find((x) => x.horizonMonths === s.horizonMonths);
+          const h = oos.find((r) => r.seriesId === s.seriesId)?.horizons.find((x) =>
+            x.horizonMonths === s.horizonMonths
+          );
           return h?.change === undefined ? `beyond the data (${h?.targetDate ?? "?"})` : formatChange(h.change, s.unit);
         },
         align: "right",
       },
     ],
-    `Event study over ${study.pivots.length} history pivots (${params.historyPivotIds.join(", ")}): change after each pivot, % for indices, bp for the yield and spread`,
+    `Event study over ${study.pivots.length} history pivots (${
+      params.historyPivotIds.join(", ")
+    }): change after each pivot, % for indices, bp for the yield and spread`,
   );
 }
 
 /** One series' change at each horizon after each history pivot (rows: pivots). */
-export function eventDetailTableView(data: QtEndData, params: QtEndParams, seriesId: string = params.rallySeriesIds[0]) {
+export function eventDetailTableView(
+  data: QtEndData,
+  params: QtEndParams,
+  seriesId: string = params.rallySeriesIds[0],
+) {
   const series = eventSeries(data, [seriesId]);
   const pivots = panelPivots(params);
   const rows = eventStudy(series, pivots, { horizonsMonths: params.horizonsMonths, maxStaleDays: params.maxStaleDays });
@@ -263,8 +318,19 @@ export function eventDetailTableView(data: QtEndData, params: QtEndParams, serie
   return htmlTable(
     rows,
     [
-      { label: "Pivot", value: (r) => `${r.pivotId}${r.pivotId === params.outOfSamplePivotId ? " (out of sample)" : ""}` },
-      { label: "Value at pivot", value: (r) => (r.base ? `${r.base.value.toLocaleString("en-US", { maximumFractionDigits: 2 })} (${r.base.date})` : "not covered"), align: "right" },
+      {
+        label: "Pivot",
+        value: (r) => `${r.pivotId}${r.pivotId === params.outOfSamplePivotId ? " (out of sample)" : ""}`,
+      },
+      {
+        label: "Value at pivot",
+        value: (
+          r,
+        ) => (r.base
+          ? `${r.base.value.toLocaleString("en-US", { maximumFractionDigits: 2 })} (${r.base.date})`
+          : "not covered"),
+        align: "right",
+      },
       ...params.horizonsMonths.map((h) => ({
         label: `+${h}m`,
         value: (r: (typeof rows)[number]) => {
@@ -282,16 +348,28 @@ export function eventDetailTableView(data: QtEndData, params: QtEndParams, serie
 export function sinceQtEndTableView(data: QtEndData, params: QtEndParams) {
   const rows = sinceQtEnd(data, params);
   const level = (units: string, v: number | undefined) =>
-    v === undefined ? "missing" : units === "pct" ? `${v.toFixed(2)}%` : units === "bp" ? `${v.toFixed(0)}bp` : v.toLocaleString("en-US", { maximumFractionDigits: 0 });
+    v === undefined
+      ? "missing"
+      : units === "pct"
+      ? `${v.toFixed(2)}%`
+      : units === "bp"
+      ? `${v.toFixed(0)}bp`
+      : v.toLocaleString("en-US", { maximumFractionDigits: 0 });
   return htmlTable(
     rows,
     [
       { label: "Series", value: (r) => r.label },
-      { label: "At the QT end", value: (r) => `${level(r.units, r.from?.value)} (${r.from?.date ?? "–"})`, align: "right" },
+      {
+        label: "At the QT end",
+        value: (r) => `${level(r.units, r.from?.value)} (${r.from?.date ?? "–"})`,
+        align: "right",
+      },
       { label: "Latest", value: (r) => `${level(r.units, r.to?.value)} (${r.to?.date ?? "–"})`, align: "right" },
       { label: "Change", value: (r) => formatChange(r.change, changeUnit(r.units)), align: "right" },
     ],
-    `What happened from the QT end (${pivotsByIds([params.outOfSamplePivotId])[0].date}) to the data's end — an update beyond the article`,
+    `What happened from the QT end (${
+      pivotsByIds([params.outOfSamplePivotId])[0].date
+    }) to the data's end — an update beyond the article`,
   );
 }
 

@@ -3,7 +3,13 @@ export const PARAM_SETS = [
   { name: "defaults", overrides: {} },
   {
     name: "front-loaded, fixed floor, three-year horizon",
-    overrides: { scheduleShape: "front-loaded", curveFloor: "administered", horizonMonths: 36, curveSpread: "EFFR-IORB", bootstrapReplicates: 50 },
+    overrides: {
+      scheduleShape: "front-loaded",
+      curveFloor: "administered",
+      horizonMonths: 36,
+      curveSpread: "EFFR-IORB",
+      bootstrapReplicates: 50,
+    },
   },
   {
     name: "probabilities toward C",

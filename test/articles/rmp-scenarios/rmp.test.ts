@@ -11,7 +11,9 @@ import { unmark } from "../../../lib/format.ts";
 const root = join(import.meta.dirname, "..", "..", "..");
 /** A FRED CSV straight from data/, without qtlab's loaders. */
 function raw(file: string): { date: string; value: number }[] {
-  return readFileSync(join(root, "data", file), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")).filter(([, v]) => v !== "." && v !== "").map(([d, v]) => ({ date: d, value: Number(v) }));
+  return readFileSync(join(root, "data", file), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")).filter((
+    [, v],
+  ) => v !== "." && v !== "").map(([d, v]) => ({ date: d, value: Number(v) }));
 }
 
 let run: ReturnType<typeof openRmp>["run"];
@@ -29,7 +31,7 @@ describe("notebook 05: reserve regimes in the New York Fed's terms", () => {
     expect(g.abundantBootstrap!.lo).toBeLessThan(g.abundantBootstrap!.hi);
     expect(g.replicates).toBe(200);
   });
-  it("the 1bp-per-$100bn reading that used to be called \"ample\" is now the abundant/ample boundary, and a steeper one splits off scarce", () => {
+  it('the 1bp-per-$100bn reading that used to be called "ample" is now the abundant/ample boundary, and a steeper one splits off scarce', () => {
     const c = run.result.model.fit.curve;
     const gdp = run.result.regimes.gdp.usdBn;
     const t = regimeThresholds(c, gdp, 1, 5);
@@ -66,13 +68,19 @@ describe("notebook 05: volatility baseline and like-for-like strain", () => {
     const vix = raw("VIXCLS.csv");
     const before = vix.filter((r) => r.date < "2025-12-10").slice(-20);
     expect(run.result.vix.chosen.baseline).toBeCloseTo(mean(before, (r) => r.value)!, 9);
-    expect(run.result.vix.fullYear2025).toBeCloseTo(mean(vix.filter((r) => r.date.startsWith("2025")), (r) => r.value)!, 9);
+    expect(run.result.vix.fullYear2025).toBeCloseTo(
+      mean(vix.filter((r) => r.date.startsWith("2025")), (r) => r.value)!,
+      9,
+    );
     expect(run.result.vix.chosen.baseline).not.toBeCloseTo(run.result.vix.fullYear2025, 3);
   });
   it("RMP-8 compares the same measure in both years: the day SOFR exceeded the top of the range most (2019-09-17 in 2019)", () => {
     const sofr = raw("SOFR.csv");
     const top = new Map(raw("DFEDTARU.csv").map((r) => [r.date, r.value]));
-    const over2019 = sofr.filter((r) => r.date.startsWith("2019") && top.has(r.date)).map((r) => ({ date: r.date, over: r.value - top.get(r.date)! }));
+    const over2019 = sofr.filter((r) => r.date.startsWith("2019") && top.has(r.date)).map((r) => ({
+      date: r.date,
+      over: r.value - top.get(r.date)!,
+    }));
     const max2019 = over2019.reduce((a, b) => (b.over > a.over ? b : a));
     expect(max2019.date).toBe("2019-09-17");
     expect(run.result.facts.strain2019.date).toBe(max2019.date);
@@ -82,7 +90,9 @@ describe("notebook 05: volatility baseline and like-for-like strain", () => {
 
 describe("notebook 05: prose follows the assumptions", () => {
   it("probabilities toward C move the expected purchases out of scenario A's range, and the abstract says so", () => {
-    expect(unmark(abstract(run))).toMatch(/expected purchases are \$26\.6bn\/month, inside scenario A's \$20–30bn range/);
+    expect(unmark(abstract(run))).toMatch(
+      /expected purchases are \$26\.6bn\/month, inside scenario A's \$20–30bn range/,
+    );
     const c = openRmp({ ...rmpParams.defaults, scenarioProbabilities: { A: 0.1, B: 0.2, C: 0.7 } }).run;
     expect(c.result.expectedPurchasesUsdBnPerMonth).toBeLessThan(20);
     expect(unmark(abstract(c))).toMatch(/outside scenario A's \$20–30bn range/);

@@ -10,7 +10,9 @@ const NOTEBOOKS = join(import.meta.dirname, "..", "..", "..", "notebooks");
 
 /** name → default of every parameter the notebook declares. */
 export function declaredParameters(notebook: string): Record<string, unknown> {
-  return Object.fromEntries(notebookParameters(readNotebook(join(NOTEBOOKS, `${notebook}.ipynb`)), notebook).map((p) => [p.name, p.default]));
+  return Object.fromEntries(
+    notebookParameters(readNotebook(join(NOTEBOOKS, `${notebook}.ipynb`)), notebook).map((p) => [p.name, p.default]),
+  );
 }
 
 /** The given names picked from the declared parameters; throws on a name the notebook does not declare. */

@@ -5,14 +5,22 @@
  * notebook's parameters cell; the page's data stays small.
  */
 import { describe, expect, test } from "vitest";
-import { rmpScenarioModel, trimInputs, type RmpInputs, type RmpParams } from "../../../lib/calc/rmpModel.ts";
+import { type RmpInputs, type RmpParams, rmpScenarioModel, trimInputs } from "../../../lib/calc/rmpModel.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
 import { loadH41 } from "../../../lib/data/h41.ts";
 import { loadMacro } from "../../../lib/data/macro.ts";
 import { resolveControls, strictJson, withValues } from "../../../lib/live/controls.ts";
 import { liveSpec } from "../../../lib/live/liveView.ts";
 import { LIVE_VIEWS } from "../../../lib/live/registry.ts";
-import { rmpExpectedLive, rmpExpectedLiveView, rmpFanLive, rmpFanLiveView, rmpLiveData, rmpScenarioTableLive, rmpScenarioTableLiveView } from "../../../lib/live/views/rmp.ts";
+import {
+  rmpExpectedLive,
+  rmpExpectedLiveView,
+  rmpFanLive,
+  rmpFanLiveView,
+  rmpLiveData,
+  rmpScenarioTableLive,
+  rmpScenarioTableLiveView,
+} from "../../../lib/live/views/rmp.ts";
 import { expectedRmpView } from "../../../lib/plot/expectedRmp.ts";
 import { rmpFanView } from "../../../lib/plot/rmpFan.ts";
 import { scenarioTableView } from "../../../lib/plot/rmpTables.ts";
@@ -20,9 +28,16 @@ import { declaredParameters } from "./notebookParams.ts";
 
 const inputs: RmpInputs = trimInputs(
   {
-    sofrPct: loadH15("SOFR").rows, effrPct: loadH15("EFFR").rows, iorbPct: loadH15("IORB").rows, targetUpperPct: loadH15("DFEDTARU").rows,
-    reservesUsdBn: loadH41("WRESBAL").rows, totalAssetsUsdBn: loadH41("WALCL").rows, treasuriesUsdBn: loadH41("TREAST").rows,
-    mbsUsdBn: loadH41("WSHOMCB").rows, gdpUsdBn: loadMacro("GDP").rows, depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
+    sofrPct: loadH15("SOFR").rows,
+    effrPct: loadH15("EFFR").rows,
+    iorbPct: loadH15("IORB").rows,
+    targetUpperPct: loadH15("DFEDTARU").rows,
+    reservesUsdBn: loadH41("WRESBAL").rows,
+    totalAssetsUsdBn: loadH41("WALCL").rows,
+    treasuriesUsdBn: loadH41("TREAST").rows,
+    mbsUsdBn: loadH41("WSHOMCB").rows,
+    gdpUsdBn: loadMacro("GDP").rows,
+    depositsUsdBn: loadMacro("DPSACBW027SBOG").rows,
   },
   "2018-01-01",
 );
@@ -35,20 +50,33 @@ const html = (el: Element) => {
   const ids = new Map<string, string>();
   return el.outerHTML.replace(/plot-clip-\d+/g, (id) => ids.get(id) ?? (ids.set(id, `clip-${ids.size}`), ids.get(id)!));
 };
-const byId = (figs: readonly { id: string; value: number | null; text: string }[] | undefined) => Object.fromEntries((figs ?? []).map((f) => [f.id, f]));
+const byId = (figs: readonly { id: string; value: number | null; text: string }[] | undefined) =>
+  Object.fromEntries((figs ?? []).map((f) => [f.id, f]));
 
 const CHANGES: [string, Record<string, unknown>][] = [
   ["the notebook's defaults", {}],
   ["scenario A at $20bn a month", { "scenarioSizesUsdBnPerMonth.A": 20 }],
-  ["probabilities 0.2 / 0.5 / 0.3", { "scenarioProbabilities.A": 0.2, "scenarioProbabilities.B": 0.5, "scenarioProbabilities.C": 0.3 }],
+  ["probabilities 0.2 / 0.5 / 0.3", {
+    "scenarioProbabilities.A": 0.2,
+    "scenarioProbabilities.B": 0.5,
+    "scenarioProbabilities.C": 0.3,
+  }],
   ["front-loaded: 2× for 6 months", { scheduleShape: "front-loaded", frontLoadMonths: 6, frontLoadMultiple: 2 }],
-  ["a larger organic drain and slower GDP", { currencyGrowthUsdBnPerMonth: 8, tgaGrowthUsdBnPerMonth: 5, nominalGdpGrowthPctPerYear: 3 }],
+  ["a larger organic drain and slower GDP", {
+    currencyGrowthUsdBnPerMonth: 8,
+    tgaGrowthUsdBnPerMonth: 5,
+    nominalGdpGrowthPctPerYear: 3,
+  }],
   ["a 12-month horizon, scenario B at $60bn", { horizonMonths: 12, "scenarioSizesUsdBnPerMonth.B": 60 }],
 ];
 
 describe("RMP live views: data, registration, controls", () => {
   test("registered under their names", () => {
-    expect([LIVE_VIEWS.rmpExpected, LIVE_VIEWS.rmpFan, LIVE_VIEWS.rmpScenarioTable]).toEqual([rmpExpectedLive, rmpFanLive, rmpScenarioTableLive]);
+    expect([LIVE_VIEWS.rmpExpected, LIVE_VIEWS.rmpFan, LIVE_VIEWS.rmpScenarioTable]).toEqual([
+      rmpExpectedLive,
+      rmpFanLive,
+      rmpScenarioTableLive,
+    ]);
   });
 
   test("the page carries a few kilobytes of strict JSON: the base without the fit's sample, weekly reserves from June 2025", () => {
@@ -60,18 +88,34 @@ describe("RMP live views: data, registration, controls", () => {
     expect(data.realisedWeeklyReservesUsdBn.at(-1)).toEqual(inputs.reservesUsdBn.at(-1));
   });
 
-  test.each([rmpExpectedLive, rmpFanLive, rmpScenarioTableLive])("$name: every control resolves against the notebook's parameters cell at its declared default", (def) => {
-    const controls = resolveControls(def.controls, declared, "05");
-    for (const c of controls) {
-      if (c.kind === "probabilities") expect(c.members.map((m) => m.value)).toEqual(Object.values(declared.scenarioProbabilities as object));
-      else expect(c.value).toBe(c.param.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], declared));
-    }
-    expect(() => liveSpec(def.name, data, params)).not.toThrow();
-  });
+  test.each([rmpExpectedLive, rmpFanLive, rmpScenarioTableLive])(
+    "$name: every control resolves against the notebook's parameters cell at its declared default",
+    (def) => {
+      const controls = resolveControls(def.controls, declared, "05");
+      for (const c of controls) {
+        if (c.kind === "probabilities") {
+          expect(c.members.map((m) => m.value)).toEqual(
+            Object.values(declared.scenarioProbabilities as object),
+          );
+        } else {expect(c.value).toBe(
+            c.param.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], declared),
+          );}
+      }
+      expect(() => liveSpec(def.name, data, params)).not.toThrow();
+    },
+  );
 
   test("units come from the parameter names", () => {
-    const units = Object.fromEntries(resolveControls(rmpFanLive.controls, declared).flatMap((c) => (c.kind === "number" ? [[c.param, c.unit]] : [])));
-    expect(units).toMatchObject({ "scenarioSizesUsdBnPerMonth.A": "$bn/month", horizonMonths: "months", frontLoadMultiple: "×", currencyGrowthUsdBnPerMonth: "$bn/month", nominalGdpGrowthPctPerYear: "% a year" });
+    const units = Object.fromEntries(
+      resolveControls(rmpFanLive.controls, declared).flatMap((c) => (c.kind === "number" ? [[c.param, c.unit]] : [])),
+    );
+    expect(units).toMatchObject({
+      "scenarioSizesUsdBnPerMonth.A": "$bn/month",
+      horizonMonths: "months",
+      frontLoadMultiple: "×",
+      currencyGrowthUsdBnPerMonth: "$bn/month",
+      nominalGdpGrowthPctPerYear: "% a year",
+    });
   });
 });
 
@@ -99,7 +143,9 @@ describe.each(CHANGES)("RMP live views with %s", (_, change) => {
     expect(f.expectedReserves.value).toBeCloseTo(e.reservesUsdBn, 9);
     expect(f.expectedReserves.text).toBe(`$${Math.round(e.reservesUsdBn).toLocaleString("en-US")}bn`);
     expect(f.ampleThreshold.value).toBeCloseTo(model.ampleUsdBnByMonth[h - 1].usdBn, 9);
-    expect(f.monthsBelowAmple.value).toBe(model.ampleUsdBnByMonth.filter((a, t) => model.set.expected[t].reservesUsdBn < a.usdBn).length);
+    expect(f.monthsBelowAmple.value).toBe(
+      model.ampleUsdBnByMonth.filter((a, t) => model.set.expected[t].reservesUsdBn < a.usdBn).length,
+    );
     expect(html(out.chart)).toBe(html(rmpFanView(inputs, p)));
   });
 
@@ -117,10 +163,14 @@ describe.each(CHANGES)("RMP live views with %s", (_, change) => {
 
 describe("RMP live views refuse what the page's base cannot answer", () => {
   test("a base parameter other than the one the base was fitted with", () => {
-    expect(() => rmpFanLiveView(data, withValues(params, { curveForm: "logistic" }))).toThrow('curveForm is "logistic" but the page\'s fitted model was computed with "exponential"');
+    expect(() => rmpFanLiveView(data, withValues(params, { curveForm: "logistic" }))).toThrow(
+      'curveForm is "logistic" but the page\'s fitted model was computed with "exponential"',
+    );
     expect(() => rmpExpectedLiveView(data, withValues(params, { startMonth: "2026-01" }))).toThrow(/startMonth/);
   });
   test("the engine's own refusals pass through (a horizon that is not a whole number of months)", () => {
-    expect(() => rmpFanLiveView(data, withValues(params, { horizonMonths: 12.5 }))).toThrow(/horizon must be an integer/);
+    expect(() => rmpFanLiveView(data, withValues(params, { horizonMonths: 12.5 }))).toThrow(
+      /horizon must be an integer/,
+    );
   });
 });

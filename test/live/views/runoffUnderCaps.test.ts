@@ -12,13 +12,27 @@ import { loadH41 } from "../../../lib/data/h41.ts";
 import { LiveViewError, resolveControls, withValues } from "../../../lib/live/controls.ts";
 import { liveSpec } from "../../../lib/live/liveView.ts";
 import { LIVE_VIEWS } from "../../../lib/live/registry.ts";
-import { capEventMarks, cumulativeRows, runoffUnderCapsData, runoffUnderCapsLive, runoffUnderCapsView, type RunoffUnderCapsParams } from "../../../lib/live/views/runoffUnderCaps.ts";
+import {
+  capEventMarks,
+  cumulativeRows,
+  runoffUnderCapsData,
+  runoffUnderCapsLive,
+  type RunoffUnderCapsParams,
+  runoffUnderCapsView,
+} from "../../../lib/live/views/runoffUnderCaps.ts";
 import { cumulativeRunoffChart } from "../../../lib/plot/cumulativeRunoff.ts";
 import { declaredParameters, pick } from "./notebookParams.ts";
 
 const NAMES = [
-  "capTreasuryFrom2022JunUsdBnPerMonth", "capMbsFrom2022JunUsdBnPerMonth", "capTreasuryFrom2022SepUsdBnPerMonth", "capTreasuryFrom2024JunUsdBnPerMonth",
-  "capTreasuryFrom2025AprUsdBnPerMonth", "capMbsUsdBnPerMonth", "assumedTreasuryCouponsMaturingUsdBnPerMonth", "assumedTreasuryBillsMaturingUsdBnPerMonth", "assumedMbsPaydownsUsdBnPerMonth",
+  "capTreasuryFrom2022JunUsdBnPerMonth",
+  "capMbsFrom2022JunUsdBnPerMonth",
+  "capTreasuryFrom2022SepUsdBnPerMonth",
+  "capTreasuryFrom2024JunUsdBnPerMonth",
+  "capTreasuryFrom2025AprUsdBnPerMonth",
+  "capMbsUsdBnPerMonth",
+  "assumedTreasuryCouponsMaturingUsdBnPerMonth",
+  "assumedTreasuryBillsMaturingUsdBnPerMonth",
+  "assumedMbsPaydownsUsdBnPerMonth",
 ] as const;
 const declared = declaredParameters("01-qt-mechanics");
 const params = pick<RunoffUnderCapsParams>(declared, NAMES);
@@ -33,7 +47,11 @@ const data = runoffUnderCapsData(actual, schedule);
 function fromLib(p: RunoffUnderCapsParams) {
   const s = runoffCapSchedule(caps(p));
   const months = runoffUnderCaps(
-    constantRunoffInputs("2022-06", "2025-11", { treasuryCouponsMaturingUsdBn: p.assumedTreasuryCouponsMaturingUsdBnPerMonth, treasuryBillsMaturingUsdBn: p.assumedTreasuryBillsMaturingUsdBnPerMonth, mbsPaydownsUsdBn: p.assumedMbsPaydownsUsdBnPerMonth }),
+    constantRunoffInputs("2022-06", "2025-11", {
+      treasuryCouponsMaturingUsdBn: p.assumedTreasuryCouponsMaturingUsdBnPerMonth,
+      treasuryBillsMaturingUsdBn: p.assumedTreasuryBillsMaturingUsdBnPerMonth,
+      mbsPaydownsUsdBn: p.assumedMbsPaydownsUsdBnPerMonth,
+    }),
     s,
   );
   const actualQt = actual.filter((r) => r.month >= "2022-06" && r.month <= "2025-11");
@@ -47,7 +65,8 @@ function fromLib(p: RunoffUnderCapsParams) {
     asOf: actualQt.at(-1)!.date,
   };
 }
-const figures = (p: RunoffUnderCapsParams) => Object.fromEntries((runoffUnderCapsView(data, p).figures ?? []).map((f) => [f.id, f]));
+const figures = (p: RunoffUnderCapsParams) =>
+  Object.fromEntries((runoffUnderCapsView(data, p).figures ?? []).map((f) => [f.id, f]));
 
 describe("runoffUnderCaps: data and registration", () => {
   test("registered under its name; the data are the 42 QT months, June 2022 to November 2025", () => {
@@ -59,7 +78,9 @@ describe("runoffUnderCaps: data and registration", () => {
 
   test("every control resolves against the notebook's parameters cell, starting at its declared default, with a $bn/month unit", () => {
     const controls = resolveControls(runoffUnderCapsLive.controls, declared, "01");
-    expect(controls.map((c) => (c.kind === "number" ? [c.param, c.value, c.unit] : null))).toEqual(NAMES.map((n) => [n, declared[n], "$bn/month"]));
+    expect(controls.map((c) => (c.kind === "number" ? [c.param, c.value, c.unit] : null))).toEqual(
+      NAMES.map((n) => [n, declared[n], "$bn/month"]),
+    );
     expect(() => liveSpec("runoffUnderCaps", data, params)).not.toThrow();
   });
 });
@@ -67,9 +88,18 @@ describe("runoffUnderCaps: data and registration", () => {
 describe("runoffUnderCaps: figures equal lib/calc's runoff under the caps", () => {
   test.each([
     ["the notebook's defaults", {}],
-    ["a $15bn Treasury cap from April 2025 and $60bn of coupons", { capTreasuryFrom2025AprUsdBnPerMonth: 15, assumedTreasuryCouponsMaturingUsdBnPerMonth: 60 }],
-    ["MBS paydowns above the cap (excess reinvested)", { assumedMbsPaydownsUsdBnPerMonth: 50, capMbsUsdBnPerMonth: 30 }],
-    ["no coupons: bills make up the cap", { assumedTreasuryCouponsMaturingUsdBnPerMonth: 0, assumedTreasuryBillsMaturingUsdBnPerMonth: 100 }],
+    ["a $15bn Treasury cap from April 2025 and $60bn of coupons", {
+      capTreasuryFrom2025AprUsdBnPerMonth: 15,
+      assumedTreasuryCouponsMaturingUsdBnPerMonth: 60,
+    }],
+    ["MBS paydowns above the cap (excess reinvested)", {
+      assumedMbsPaydownsUsdBnPerMonth: 50,
+      capMbsUsdBnPerMonth: 30,
+    }],
+    ["no coupons: bills make up the cap", {
+      assumedTreasuryCouponsMaturingUsdBnPerMonth: 0,
+      assumedTreasuryBillsMaturingUsdBnPerMonth: 100,
+    }],
   ])("%s", (_, change) => {
     const p = withValues(params, change);
     const lib = fromLib(p);
@@ -94,28 +124,67 @@ describe("runoffUnderCaps: figures equal lib/calc's runoff under the caps", () =
     const lib = fromLib(params);
     const direct = cumulativeRunoffChart(
       [
-        { name: "Caps' ceiling", rows: cumulativeRows(lib.months.map((m) => ({ month: m.month, usdBn: m.capTreasuryUsdBnPerMonth + m.capMbsUsdBnPerMonth }))) },
-        { name: "Scenario under the caps", rows: lib.months.map((m) => ({ month: m.month, cumulativeUsdBn: m.cumulativeRunoffUsdBn })) },
-        { name: "Actual (TREAST + WSHOMCB)", rows: cumulativeRows(data.actual.map((r) => ({ month: r.month, usdBn: r.totalRunoffUsdBn }))) },
+        {
+          name: "Caps' ceiling",
+          rows: cumulativeRows(
+            lib.months.map((m) => ({ month: m.month, usdBn: m.capTreasuryUsdBnPerMonth + m.capMbsUsdBnPerMonth })),
+          ),
+        },
+        {
+          name: "Scenario under the caps",
+          rows: lib.months.map((m) => ({ month: m.month, cumulativeUsdBn: m.cumulativeRunoffUsdBn })),
+        },
+        {
+          name: "Actual (TREAST + WSHOMCB)",
+          rows: cumulativeRows(data.actual.map((r) => ({ month: r.month, usdBn: r.totalRunoffUsdBn }))),
+        },
       ],
-      { asOf: lib.asOf, events: QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start"), note: "Scenario: $45bn coupons and $30bn bills maturing, $17bn MBS paid down each month (assumptions)." },
+      {
+        asOf: lib.asOf,
+        events: QT_EVENTS.filter((e) => e.id !== "rmp-start" && e.id !== "qt-start"),
+        note: "Scenario: $45bn coupons and $30bn bills maturing, $17bn MBS paid down each month (assumptions).",
+      },
     );
     expect(runoffUnderCapsView(data, params).chart.outerHTML).toBe(direct.outerHTML);
   });
 
   test("event marks name the FOMC's caps, and the reader's where they differ", () => {
-    expect(capEventMarks(runoffCapSchedule(caps(params))).map((e) => e.label)).toEqual(["caps $60bn/$35bn", "Treasury cap $25bn", "Treasury cap $5bn", "QT ends"]);
+    expect(capEventMarks(runoffCapSchedule(caps(params))).map((e) => e.label)).toEqual([
+      "caps $60bn/$35bn",
+      "Treasury cap $25bn",
+      "Treasury cap $5bn",
+      "QT ends",
+    ]);
     const changed = runoffCapSchedule(caps(withValues(params, { capTreasuryFrom2025AprUsdBnPerMonth: 15 })));
-    expect(capEventMarks(changed).map((e) => e.label)).toEqual(["caps $60bn/$35bn", "Treasury cap $25bn", "Treasury cap $5bn (here $15bn/$35bn)", "QT ends"]);
+    expect(capEventMarks(changed).map((e) => e.label)).toEqual([
+      "caps $60bn/$35bn",
+      "Treasury cap $25bn",
+      "Treasury cap $5bn (here $15bn/$35bn)",
+      "QT ends",
+    ]);
     const mbs = runoffCapSchedule(caps(withValues(params, { capMbsUsdBnPerMonth: 20 })));
-    expect(capEventMarks(mbs).map((e) => e.label)).toEqual(["caps $60bn/$35bn (here $60bn/$20bn)", "Treasury cap $25bn (here $25bn/$20bn)", "Treasury cap $5bn (here $5bn/$20bn)", "QT ends"]);
-    expect(runoffUnderCapsView(data, withValues(params, { capMbsUsdBnPerMonth: 20 })).chart.outerHTML).toContain("Treasury cap $25bn (here $25bn/$20bn)");
+    expect(capEventMarks(mbs).map((e) => e.label)).toEqual([
+      "caps $60bn/$35bn (here $60bn/$20bn)",
+      "Treasury cap $25bn (here $25bn/$20bn)",
+      "Treasury cap $5bn (here $5bn/$20bn)",
+      "QT ends",
+    ]);
+    expect(runoffUnderCapsView(data, withValues(params, { capMbsUsdBnPerMonth: 20 })).chart.outerHTML).toContain(
+      "Treasury cap $25bn (here $25bn/$20bn)",
+    );
   });
 
   test("a change moves the chart; a negative assumption is refused with the parameter's name", () => {
-    expect(runoffUnderCapsView(data, withValues(params, { capTreasuryFrom2024JunUsdBnPerMonth: 40 })).chart.outerHTML).not.toBe(runoffUnderCapsView(data, params).chart.outerHTML);
-    expect(() => runoffUnderCapsView(data, withValues(params, { assumedMbsPaydownsUsdBnPerMonth: -1 }))).toThrow("assumedMbsPaydownsUsdBnPerMonth must be a number ≥ 0");
-    expect(() => runoffUnderCapsView(data, withValues(params, { capMbsUsdBnPerMonth: -1 }))).toThrow(/capMbsUsdBnPerMonth/);
-    expect(() => liveSpec("runoffUnderCaps", data, withValues(params, { capMbsUsdBnPerMonth: 70 }))).toThrow(LiveViewError);
+    expect(runoffUnderCapsView(data, withValues(params, { capTreasuryFrom2024JunUsdBnPerMonth: 40 })).chart.outerHTML)
+      .not.toBe(runoffUnderCapsView(data, params).chart.outerHTML);
+    expect(() => runoffUnderCapsView(data, withValues(params, { assumedMbsPaydownsUsdBnPerMonth: -1 }))).toThrow(
+      "assumedMbsPaydownsUsdBnPerMonth must be a number ≥ 0",
+    );
+    expect(() => runoffUnderCapsView(data, withValues(params, { capMbsUsdBnPerMonth: -1 }))).toThrow(
+      /capMbsUsdBnPerMonth/,
+    );
+    expect(() => liveSpec("runoffUnderCaps", data, withValues(params, { capMbsUsdBnPerMonth: 70 }))).toThrow(
+      LiveViewError,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as views from "../../../lib/plot/views/qtEnd.ts";
-import { qtEndDefaults, type QtEndData, type QtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
+import { type QtEndData, qtEndDefaults, type QtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
 import { loadH41 } from "../../../lib/data/h41.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
 import { loadEquity } from "../../../lib/data/equities.ts";
@@ -8,14 +8,24 @@ import { loadIce } from "../../../lib/data/ice.ts";
 import { loadMacro } from "../../../lib/data/macro.ts";
 
 const data: QtEndData = {
-  walcl: loadH41("WALCL"), treast: loadH41("TREAST"), mbs: loadH41("WSHOMCB"),
-  targetUpper: loadH15("DFEDTARU"), targetLower: loadH15("DFEDTARL"), dff: loadH15("DFF"),
-  sp500: loadEquity("SP500"), sp500Monthly: loadEquity("SP500_monthly_shiller"), nasdaq: loadEquity("NASDAQCOM"),
-  dgs10: loadH15("DGS10"), dgs3mo: loadH15("DGS3MO"), igOas: loadIce(), mmf: loadMacro("MMMFFAQ027S"),
+  walcl: loadH41("WALCL"),
+  treast: loadH41("TREAST"),
+  mbs: loadH41("WSHOMCB"),
+  targetUpper: loadH15("DFEDTARU"),
+  targetLower: loadH15("DFEDTARL"),
+  dff: loadH15("DFF"),
+  sp500: loadEquity("SP500"),
+  sp500Monthly: loadEquity("SP500_monthly_shiller"),
+  nasdaq: loadEquity("NASDAQCOM"),
+  dgs10: loadH15("DGS10"),
+  dgs3mo: loadH15("DGS3MO"),
+  igOas: loadIce(),
+  mmf: loadMacro("MMMFFAQ027S"),
 };
 const params = (over: Partial<QtEndParams> = {}): QtEndParams => ({ ...qtEndDefaults, ...over });
 const html = (el: Element) => el.outerHTML;
-const display = (el: Element) => (el as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
+const display = (el: Element) =>
+  (el as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
 
 describe("QTEND views(data, params) on the shipped data", () => {
   const all: [string, (d: QtEndData, p: QtEndParams) => Element][] = [
@@ -67,6 +77,8 @@ describe("QTEND views(data, params) on the shipped data", () => {
 
   test("the QT-end window and the article's level change the balance-sheet views", () => {
     expect(html(views.qtEndWindowView(data, params({ articleStableUsdBn: 6700 })))).toContain("$6,700bn");
-    expect(html(views.qtEndWindowView(data, params()))).not.toBe(html(views.qtEndWindowView(data, params({ qtEndWindow: { from: "2025-10-01", to: "2026-03-31" } }))));
+    expect(html(views.qtEndWindowView(data, params()))).not.toBe(
+      html(views.qtEndWindowView(data, params({ qtEndWindow: { from: "2025-10-01", to: "2026-03-31" } }))),
+    );
   });
 });
