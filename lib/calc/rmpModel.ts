@@ -125,7 +125,7 @@ export const rmpDefaults: RmpParams = {
   curveSpread: "SOFR-IORB",
   curveForm: "exponential",
   curveFitFrom: "2021-07-29",
-  curveFitTo: "2026-08-19",
+  curveFitTo: "2025-12-31",
   ampleRule: "slope",
   ampleSlopeBpPer100UsdBn: 1,
   ampleSpreadBp: 0,

@@ -79,6 +79,42 @@ export function eventMarks(
   ];
 }
 
+/** Plot's default left margin with a y axis, and right margin (px). */
+const DEFAULT_MARGIN = 40;
+const DEFAULT_MARGIN_RIGHT = 20;
+/** Width of one character of tick label at the charts' 12px font, and the gap to the axis (px). */
+const CHAR_PX = 7.2;
+const TICK_GAP_PX = 12;
+/** Height of one line of tick label (px). */
+const LINE_PX = 13;
+const DEFAULT_MARGIN_BOTTOM = 30;
+
+/**
+ * The left and right margins (px) a rendered chart needs for its y and fy tick labels: the longest label
+ * on each side, at the charts' font size, plus the gap to the axis.
+ */
+export function marginsForLabels(chart: Element): { left: number; right: number; bottom: number } {
+  let left = 0;
+  let right = 0;
+  let bottom = 0;
+  for (const g of chart.querySelectorAll('[aria-label="x-axis tick label"]')) {
+    if (g.getAttribute("transform")?.includes("rotate")) continue;
+    const lines = Math.max(
+      0,
+      ...[...g.querySelectorAll("text")].map((t) => Math.max(1, t.querySelectorAll("tspan").length)),
+    );
+    bottom = Math.max(bottom, lines * LINE_PX + TICK_GAP_PX);
+  }
+  for (const g of chart.querySelectorAll('[aria-label="y-axis tick label"], [aria-label="fy-axis tick label"]')) {
+    const anchor = g.getAttribute("text-anchor");
+    const longest = Math.max(0, ...[...g.querySelectorAll("text")].map((t) => (t.textContent ?? "").length));
+    const px = Math.ceil(longest * CHAR_PX + TICK_GAP_PX);
+    if (anchor === "start") right = Math.max(right, px);
+    else left = Math.max(left, px);
+  }
+  return { left, right, bottom };
+}
+
 /** "Source: … As of …." caption text. */
 export function sourceCaption(source: string, asOf: string, extra?: string): string {
   return `Source: ${source}. Data as of ${asOf}.${extra ? ` ${extra}` : ""}`;
@@ -86,18 +122,34 @@ export function sourceCaption(source: string, asOf: string, extra?: string): str
 
 /** Render Plot options on the shared document, with qtlab defaults, and make the result displayable. */
 export function render(options: Plot.PlotOptions): (SVGSVGElement | HTMLElement) & Displayable {
-  const chart = Plot.plot({
-    width: chartDefaults.width,
-    height: chartDefaults.height,
-    style: {
-      fontFamily: chartDefaults.fontFamily,
-      fontSize: chartDefaults.fontSize,
-      background: "white",
-      overflow: "visible",
-    },
-    ...options,
-    document,
-  });
+  const plot = (o: Plot.PlotOptions) =>
+    Plot.plot({
+      width: chartDefaults.width,
+      height: chartDefaults.height,
+      style: {
+        fontFamily: chartDefaults.fontFamily,
+        fontSize: chartDefaults.fontSize,
+        background: "white",
+        overflow: "visible",
+      },
+      ...o,
+      document,
+    });
+  let chart = plot(options);
+  // Margins from the longest tick label, not fixed numbers: a chart drawn with too narrow a margin is
+  // drawn again with one that holds its labels.
+  const need = marginsForLabels(chart as Element);
+  const left = options.marginLeft ?? DEFAULT_MARGIN;
+  const right = options.marginRight ?? DEFAULT_MARGIN_RIGHT;
+  const bottom = options.marginBottom ?? DEFAULT_MARGIN_BOTTOM;
+  if (need.left > left || need.right > right || need.bottom > bottom) {
+    chart = plot({
+      ...options,
+      marginLeft: Math.max(left, need.left),
+      marginRight: Math.max(right, need.right),
+      marginBottom: Math.max(bottom, need.bottom),
+    });
+  }
   styleFigure(chart as Element);
   const alt = typeof options.title === "string" ? options.title : "chart";
   return displayable(chart as SVGSVGElement | HTMLElement, alt);

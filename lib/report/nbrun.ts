@@ -4,12 +4,22 @@
  * Jupyter's imports and the report template are paid once per worker (the report runner keeps one per
  * parallel job).
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const NBRUN = join(resolve(fileURLToPath(new URL("../../", import.meta.url))), "scripts", "nbrun.py");
-const PYTHON = "/usr/bin/python3";
+let python: string | undefined;
+/**
+ * The Python that runs the executor: the python3 first on PATH when it has nbclient and nbconvert (a
+ * virtualenv, say), else Debian's /usr/bin/python3, which setup installs them for. Probed once.
+ */
+export function pythonForJupyter(): string {
+  if (python) return python;
+  const probe = spawnSync("python3", ["-c", "import nbclient, nbconvert"], { stdio: "ignore", timeout: 20_000 });
+  python = probe.status === 0 ? "python3" : "/usr/bin/python3";
+  return python;
+}
 
 /** One nbrun.py progress event (one JSON object per stdout line). */
 export interface NbrunEvent {
@@ -58,12 +68,15 @@ function parseEvents(lines: readonly string[]): NbrunEvent[] {
 /** Run nbrun.py once in its own process. */
 export const runNbrunOnce: NbrunRunner = (argv) =>
   new Promise((done) => {
-    const child = spawn(PYTHON, [NBRUN, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(pythonForJupyter(), [NBRUN, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
-    child.on("error", (e) => done({ code: 127, events: [], stderr: `cannot start ${PYTHON}: ${e.message}` }));
+    child.on(
+      "error",
+      (e) => done({ code: 127, events: [], stderr: `cannot start ${pythonForJupyter()}: ${e.message}` }),
+    );
     child.on("close", (code) => done({ code: code ?? 1, events: parseEvents(out.split("\n")), stderr: err }));
   });
 
@@ -78,7 +91,7 @@ export class NbrunWorker {
   private nextId = 1;
 
   private start(): ChildProcessWithoutNullStreams {
-    const child = spawn(PYTHON, [NBRUN, "--worker"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(pythonForJupyter(), [NBRUN, "--worker"], { stdio: ["pipe", "pipe", "pipe"] });
     this.partial = "";
     child.stdout.on("data", (d: Buffer) => {
       const lines = (this.partial + d.toString()).split("\n");
@@ -101,7 +114,7 @@ export class NbrunWorker {
       this.pending = undefined;
       job?.done({ code: 1, events: job.events, stderr: `${job.stderr}${why}` });
     };
-    child.on("error", (e) => fail(`cannot start ${PYTHON}: ${e.message}`));
+    child.on("error", (e) => fail(`cannot start ${pythonForJupyter()}: ${e.message}`));
     child.on("exit", (code, signal) => fail(`nbrun worker exited (${signal ?? `code ${code}`}) during the run`));
     return child;
   }

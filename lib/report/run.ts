@@ -401,6 +401,14 @@ export async function runReports(
   const workers = Array.from({ length: Math.max(1, Math.min(jobs, names.length)) }, () => new NbrunWorker());
   const onAbort = () => workers.forEach((w) => w.kill());
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  const record = readStatus(outDir);
+  const writeIndex = (links?: RunLinks) => {
+    writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
+    writeFileAtomic(
+      join(outDir, "index.html"),
+      indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), links),
+    );
+  };
   const started = await pool(names.length, jobs, async (i, slot) => {
     const name = names[i];
     const overridden = Object.keys(plan[name] ?? {});
@@ -413,6 +421,12 @@ export async function runReports(
       nav: reportNav(notebooksDir, name),
       signal: options.signal,
     }, (argv) => workers[slot].run(argv));
+    // The status and the index follow each finished notebook at once, so that they describe the reports
+    // on disk even if this process is killed before the run ends.
+    if (!(options.signal?.aborted && s.status === "failed")) {
+      recordRun(record, s);
+      writeIndex();
+    }
     if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
     else {log(
         `${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${
@@ -430,16 +444,9 @@ export async function runReports(
     s !== undefined && !(options.signal?.aborted && s.status === "failed")
   );
   // An interrupted run that finished no notebook changes nothing under the reports folder.
+  // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
   if (statuses.length > 0 || !options.signal?.aborted) {
-    const record = readStatus(outDir);
-    // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
-    for (const s of statuses) recordRun(record, s);
-    const run = writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? []);
-    writeFileAtomic(join(outDir, "status.json"), JSON.stringify(record, null, 2) + "\n");
-    writeFileAtomic(
-      join(outDir, "index.html"),
-      indexPage(Object.values(record), (n) => existsSync(join(outDir, `${n}.html`)), runLinks(outDir, run)),
-    );
+    writeIndex(runLinks(outDir, writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? [])));
   }
   rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;

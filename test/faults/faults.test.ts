@@ -49,6 +49,25 @@ function damagedWalcl(name: string, damage: (text: string) => string | Buffer): 
 
 const lines = (t: string) => t.split("\n");
 
+/** The pids of every process descended from `pid` whose command line matches `pattern`. */
+function descendants(pid: number, pattern: RegExp): number[] {
+  const rows = spawnSync("ps", ["-e", "-o", "pid=,ppid=,args="], { encoding: "utf8" }).stdout.trim().split("\n").map(
+    (l) => {
+      const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)!;
+      return { pid: Number(m[1]), ppid: Number(m[2]), args: m[3] };
+    },
+  );
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const r of rows.filter((x) => x.ppid === p)) {
+      if (pattern.test(r.args)) out.push(r.pid);
+      walk(r.pid);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
 describe("preflight: every data file against its provenance record, before any kernel", () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
     [
@@ -338,11 +357,11 @@ describe("hostile values and dying kernels in a real run", () => {
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.stderr.on("data", (d) => (text += d));
+    // Only this run's kernels: other tests may be running notebooks at the same time.
     const killer = setInterval(() => {
-      const pids = spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n")
-        .filter(Boolean);
+      const pids = descendants(child.pid!, /deno jupyter --kernel/);
       if (pids.length) {
-        for (const p of pids) spawnSync("kill", ["-9", p]);
+        for (const p of pids) spawnSync("kill", ["-9", String(p)]);
         clearInterval(killer);
       }
     }, 100);
@@ -363,33 +382,46 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     writeFileSync(join(out, "00-data-tour.html"), "<p>an earlier good report</p>");
     writeFileSync(join(out, "index.html"), "<p>an earlier index</p>");
   });
-  /** Start a report run, send `sig` after `afterMs`, and return its exit code and output. */
-  function interrupted(sig: NodeJS.Signals, afterMs: number): Promise<{ code: number | null; text: string }> {
+  /**
+   * Start a report run, send `sig` `afterMs` after its first notebook started, and return its exit code,
+   * its output and the kernels it had running when the signal went.
+   */
+  function interrupted(
+    sig: NodeJS.Signals,
+    afterMs: number,
+  ): Promise<{ code: number | null; text: string; kernels: number[] }> {
     return new Promise((resolve) => {
       const child = spawn(tsx, [join(root, "scripts", "report.ts"), "00", "01", "--out", out], { cwd: root });
       let text = "";
-      child.stdout.on("data", (d) => (text += d));
-      child.stderr.on("data", (d) => (text += d));
-      const timer = setTimeout(() => child.kill(sig), afterMs);
+      let kernels: number[] = [];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const on = (d: Buffer) => {
+        text += d;
+        if (!timer && /started/.test(text)) {
+          timer = setTimeout(() => {
+            kernels = descendants(child.pid!, /deno jupyter --kernel/);
+            child.kill(sig);
+          }, afterMs);
+        }
+      };
+      child.stdout.on("data", on);
+      child.stderr.on("data", on);
       child.on("exit", (code) => {
         clearTimeout(timer);
-        resolve({ code, text });
+        resolve({ code, text, kernels });
       });
     });
   }
-  const kernels = () =>
-    spawnSync("pgrep", ["-f", "deno jupyter --kernel"], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
   it.each([
-    ["SIGINT while the kernels start", "SIGINT" as const, 1500, 130],
-    ["SIGTERM while the notebooks run", "SIGTERM" as const, 3000, 143],
+    ["SIGINT while the kernels start", "SIGINT" as const, 300, 130],
+    ["SIGTERM while the notebooks run", "SIGTERM" as const, 1800, 143],
   ])("%s", async (_, sig, afterMs, code) => {
-    const before = kernels();
     const r = await interrupted(sig, afterMs);
     if (r.code === 0) return; // the machine was quick enough to finish first: nothing to interrupt
     expect(r.code, r.text).toBe(code);
     expect(r.text).toMatch(/interrupted: \d of 2 notebooks finished, earlier reports kept/);
     await new Promise((res) => setTimeout(res, 500));
-    expect(kernels().filter((k) => !before.includes(k))).toEqual([]);
+    expect(r.kernels.filter((k) => pidAlive(k)), "kernels left running").toEqual([]);
     expect(readdirSync(out).filter((f) => f.startsWith(".work") || f.endsWith(".tmp") || f === ".qtlab-report.lock"))
       .toEqual([]);
     const html = readFileSync(join(out, "00-data-tour.html"), "utf8");

@@ -47,3 +47,48 @@ describe("reports at 390, 768 and 1280 px", () => {
     }
   }, 60_000);
 });
+
+describe("chart geometry in a real browser", () => {
+  it.each(notebooks)(
+    "%s: every tick label, axis label and legend lies inside its chart, and no two tick labels overlap",
+    async (nb) => {
+      const { page } = await openFile(browser, join(out, `${nb}.html`));
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        const svgs = [...document.querySelectorAll("svg")].filter((s) =>
+          s.querySelector('[aria-label$="tick label"], [aria-label$="axis label"]')
+        );
+        svgs.forEach((svg, k) => {
+          const box = svg.getBoundingClientRect();
+          const name = svg.closest("figure")?.querySelector("h2, h3, figcaption")?.textContent?.slice(0, 50) ??
+            `chart ${k}`;
+          const texts = [
+            ...svg.querySelectorAll('[aria-label$="tick label"] text, [aria-label$="axis label"] text'),
+          ] as SVGGraphicsElement[];
+          for (const t of texts) {
+            const r = t.getBoundingClientRect();
+            if (r.width === 0) continue;
+            if (
+              r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1
+            ) out.push(`${name}: "${t.textContent}" outside its chart`);
+          }
+          for (const g of svg.querySelectorAll('[aria-label$="tick label"]')) {
+            const rs = [...g.querySelectorAll("text")].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }))
+              .filter((x) => x.r.width > 0);
+            for (let i = 1; i < rs.length; i++) {
+              const a = rs[i - 1].r;
+              const b = rs[i].r;
+              const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+                Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+              if (overlap) out.push(`${name}: tick labels "${rs[i - 1].t}" and "${rs[i].t}" overlap`);
+            }
+          }
+        });
+        return out;
+      });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
+});

@@ -4,8 +4,10 @@
  * are exactly the notebook's views (lib/plot) for those params; their controls resolve against the
  * notebook's parameters cell; the page's data stays small.
  */
+import { modelParams } from "../../../lib/articles/rmp-scenarios/compute.ts";
+import { rmpParams } from "../../../lib/articles/rmp-scenarios/params.ts";
 import { describe, expect, test } from "vitest";
-import { type RmpInputs, type RmpParams, rmpScenarioModel, trimInputs } from "../../../lib/calc/rmpModel.ts";
+import { type RmpInputs, rmpScenarioModel, trimInputs } from "../../../lib/calc/rmpModel.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
 import { loadH41 } from "../../../lib/data/h41.ts";
 import { loadMacro } from "../../../lib/data/macro.ts";
@@ -24,7 +26,6 @@ import {
 import { expectedRmpView } from "../../../lib/plot/expectedRmp.ts";
 import { rmpFanView } from "../../../lib/plot/rmpFan.ts";
 import { scenarioTableView } from "../../../lib/plot/rmpTables.ts";
-import { declaredParameters } from "./notebookParams.ts";
 
 const inputs: RmpInputs = trimInputs(
   {
@@ -41,9 +42,10 @@ const inputs: RmpInputs = trimInputs(
   },
   "2018-01-01",
 );
-const declared = declaredParameters("05-rmp-scenarios");
-/** The notebook's params object holds every declared parameter. */
-const params = declared as unknown as RmpParams;
+/** The params the notebook's live views run with: the model's, from the article's declared defaults. */
+const params = modelParams(rmpParams.defaults);
+/** The notebook's declared defaults, by name. */
+const declared = rmpParams.defaults as unknown as Record<string, unknown>;
 const data = rmpLiveData(inputs, params);
 /** Markup with Plot's per-render clip-path ids numbered from 0, so two renders compare equal. */
 const html = (el: Element) => {
