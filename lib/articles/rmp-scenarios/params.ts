@@ -186,13 +186,14 @@ export const rmpParams = defineParams(
         "assumption in the terms of NY Fed Staff Report 1019 (Afonso, Giannone, La Spada & Williams): abundant = flat",
     }),
     scarceSlopeBpPer100UsdBn: p.number({
-      default: 5,
+      default: 10,
       min: 0.5,
       max: 50,
       step: 0.5,
       unit: "bp per $100bn",
       meaning: "the curve's slope at the ample/scarce boundary: steeper than this, reserves are scarce",
-      source: "assumption in the terms of NY Fed Staff Report 1019: scarce = steep",
+      source:
+        "assumption in the terms of NY Fed Staff Report 1019 (scarce = steep; the report gives no numeric cut-off): ten times the abundant slope",
     }),
     abundantSlopeBandBpPer100UsdBn: p.pair({
       default: [0.5, 2],
@@ -204,13 +205,13 @@ export const rmpParams = defineParams(
       source: "assumption: half to twice the central slope",
     }),
     scarceSlopeBandBpPer100UsdBn: p.pair({
-      default: [3, 8],
+      default: [5, 20],
       min: 0.5,
       max: 50,
       step: 0.5,
       unit: "bp per $100bn",
       meaning: "the slopes across which the ample/scarce boundary is reported as a band",
-      source: "assumption: around the central slope",
+      source: "assumption: half to twice the central slope",
     }),
     bootstrapReplicates: p.number({
       default: 200,
