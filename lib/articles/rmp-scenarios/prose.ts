@@ -33,7 +33,7 @@ export function regimeFigures(run: Run) {
     latestReserves: fmt(g.latest.reservesUsdBn, "usdBn"),
     latestShare: fmt(g.latest.sharePct, "pctOfGdp", { digits: 2 }),
     latestRegime: g.latest.nearBoundary
-      ? `${g.latest.regime}, within the ${g.latest.nearBoundary} boundary's band`
+      ? `${g.latest.regime} (within the ${g.latest.nearBoundary} band)`
       : g.latest.regime,
     oosMean: run.result.outOfSample ? signed(run.result.outOfSample.meanResidualBp, "bp", { digits: 1 }) : "n/a",
     expected: fmt(run.result.expectedPurchasesUsdBnPerMonth, "usdBnPerMonth", { digits: 1 }),
