@@ -113,13 +113,11 @@ async function catalog(): Promise<Measurement> {
   };
 }
 
-/** The RMP notebook's parameters (its parameters cell's defaults), or an error naming what is missing. */
+/** The RMP model's parameters as the notebook's article runs them: its declared defaults, as model parameters. */
 async function rmpParams() {
-  const { readNotebook } = await import("../lib/report/notebook.ts");
-  const { notebookParameters } = await import("../lib/report/parameters.ts");
-  const path = join(ROOT, "notebooks", "05-rmp-scenarios.ipynb");
-  const nb = readNotebook(path);
-  return Object.fromEntries(notebookParameters(nb, "05-rmp-scenarios").map((p) => [p.name, p.default]));
+  const { rmpParams: declared } = await import("../lib/articles/rmp-scenarios/params.ts");
+  const { modelParams } = await import("../lib/articles/rmp-scenarios/compute.ts");
+  return modelParams(declared.defaults);
 }
 
 /** The RMP notebook's inputs, as its cell builds them (the ten series, trimmed to 2018-01-01 on). */
