@@ -136,11 +136,22 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
       child.stderr.on("data", on);
       child.on("exit", () => resolve(false));
     });
+    // Stop the server and wait for it to be gone (SIGKILL if it does not stop within 10 s).
+    const gone = new Promise<void>((res) => (child.exitCode !== null ? res() : child.once("exit", () => res())));
     try {
       process.kill(-child.pid!, "SIGTERM");
     } catch {
       // already gone
     }
+    const killer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    await gone;
+    clearTimeout(killer);
     return { ok: seen, detail: text };
   }
   const tsxLine = /^npx tsx (scripts\/\S+)(\s.*)?$/.exec(rest);
