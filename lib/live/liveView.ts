@@ -87,6 +87,16 @@ export function liveSpec(
 }
 
 /**
+ * The line a live view shows where its controls would be when no page script runs (in Jupyter, or a
+ * report opened without JavaScript): the assumptions it was drawn with, and how to change them there.
+ */
+export function staticNoteText(controls: LiveSpec["controls"]): string {
+  return `Assumptions: ${
+    assumptionsLine(controls)
+  }. Static here: change them in the notebook's parameters cell and rerun, or open the exported report (npm run report) to change them in the page.`;
+}
+
+/**
  * Declare a live view in a notebook cell (make it the cell's last expression): the static rendering of
  * `LIVE_VIEWS[name].view(data, params)` plus what the report page needs to redraw it when a reader changes
  * an assumption. See the module comment for starting values, defaults and the JSON rule.
@@ -119,7 +129,7 @@ export function liveView(
   const note = document.createElement("p");
   note.setAttribute("class", LIVE_CLASS.staticNote);
   note.setAttribute("style", "font-size:12px;color:#555;margin:0 0 6px 0;");
-  note.textContent = `Assumptions: ${assumptionsLine(spec.controls)}`;
+  note.textContent = `${staticNoteText(spec.controls)}`;
   const script = document.createElement("script");
   script.setAttribute("type", "application/json");
   script.setAttribute("class", SPEC_CLASS);

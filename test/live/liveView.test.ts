@@ -177,7 +177,9 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
       "Fixture: expected purchases per month (live view; Base purchases 40 $bn/month · Length 6 months · Schedule flat · Front-load multiple 2 × · Front-loaded months 2 months · Scenario probabilities: Low 0.25, Base 0.5, High 0.25)",
     );
     expect(el.querySelector(`.${LIVE_CLASS.staticNote}`)!.textContent).toBe(
-      `Assumptions: ${assumptionsLine(spec.controls)}`,
+      `Assumptions: ${
+        assumptionsLine(spec.controls)
+      }. Static here: change them in the notebook's parameters cell and rerun, or open the exported report (npm run report) to change them in the page.`,
     );
   });
 
