@@ -277,7 +277,15 @@ async function main(argv: string[]): Promise<number> {
   const damaged = preflightData(dataDir, PROJECT_ROOT);
   if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
   assertNoRefresh(dataDir);
-  mkdirSync(outDir, { recursive: true });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    throw new RunRefused(
+      `cannot write reports to ${outDir} (${
+        (e as NodeJS.ErrnoException).code
+      }); choose another folder with --out, nothing was run`,
+    );
+  }
   const release = await acquireLock(
     join(outDir, REPORT_LOCK),
     `the reports folder ${relative(process.cwd(), outDir) || "."}`,

@@ -374,6 +374,40 @@ describe("hostile values and dying kernels in a real run", () => {
   }, 200_000);
 });
 
+describe("where qtlab runs", () => {
+  it("an unwritable reports folder is refused before any kernel, with the reason (exit 2)", () => {
+    const r = spawnSync(tsx, [join(root, "scripts", "report.ts"), "00", "--out", "/dev/null/reports"], {
+      encoding: "utf8",
+      cwd: root,
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /cannot write reports to \/dev\/null\/reports \(ENOTDIR\); choose another folder with --out, nothing was run/,
+    );
+    expect(r.stdout).not.toMatch(/started/);
+  });
+  it("a project whose path holds spaces runs its notebooks and reports", () => {
+    const copy = join(tmp, "a qtlab copy");
+    const clone = spawnSync("git", ["clone", "-q", "--no-hardlinks", root, copy], { encoding: "utf8" });
+    expect(clone.status, clone.stderr).toBe(0);
+    // The work tree as it is now (tests run on uncommitted changes too), and the installed packages.
+    for (const d of ["lib", "scripts", "notebooks", "jupyter", "data"]) {
+      rmSync(join(copy, d), { recursive: true, force: true });
+      cpSync(join(root, d), join(copy, d), { recursive: true });
+    }
+    spawnSync("ln", ["-s", join(root, "node_modules"), join(copy, "node_modules")]);
+    cpSync(join(root, ".qtlab", "jupyter"), join(copy, ".qtlab", "jupyter"), { recursive: true });
+    const r = spawnSync(tsx, [join(copy, "scripts", "report.ts"), "00", "--out", join(copy, "reports")], {
+      encoding: "utf8",
+      cwd: copy,
+      timeout: 120_000,
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(join(copy, "reports", "00-data-tour.html"), "utf8")).toContain("A tour of qtlab's data");
+  }, 180_000);
+});
+
 describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 130/143", () => {
   let out: string;
   beforeAll(() => {
