@@ -26,6 +26,8 @@ export interface NotebookRecord {
   parameters: Record<string, unknown>;
   overridden: string[];
   claims: ClaimRecord[];
+  /** The run's marked figures (`data-q="fig:…"` in its outputs), as a reader sees them. */
+  figures?: Record<string, string>;
   error?: string;
 }
 
@@ -50,6 +52,19 @@ export function claimsOfNotebook(nb: Notebook): ClaimRecord[] {
     }
   }
   return [];
+}
+
+/** Every marked figure in a notebook's HTML outputs (the first text of each `fig:` key). */
+export function figuresOfNotebook(nb: Notebook): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of nb.cells) {
+    for (const o of c.outputs ?? []) {
+      const html = (o as { data?: Record<string, unknown> }).data?.["text/html"];
+      const text = Array.isArray(html) ? html.join("") : typeof html === "string" ? html : "";
+      for (const m of text.matchAll(/data-q="(fig:[^"]+)"[^>]*>([^<]*)</g)) out[m[1]] ??= m[2];
+    }
+  }
+  return out;
 }
 
 /** A command's first output line, or "unknown" when it cannot run. */
@@ -96,6 +111,7 @@ export function notebookRecord(s: NotebookStatus, executed?: Notebook): Notebook
     parameters: Object.fromEntries(s.parameters.map((p) => [p.name, p.value])),
     overridden: s.parameters.filter((p) => p.overridden).map((p) => p.name),
     claims: executed ? claimsOfNotebook(executed) : [],
+    figures: executed ? figuresOfNotebook(executed) : {},
     ...(s.error ? { error: `${s.error.ename}: ${s.error.evalue}` } : {}),
   };
 }
@@ -185,6 +201,19 @@ export function diffRuns(a: RunRecord, b: RunRecord): Change[] {
       }
       if (cx?.data !== cy?.data) {
         changes.push({ notebook: nb, what: "figure", name: id, before: cx?.data ?? "—", after: cy?.data ?? "—" });
+      }
+    }
+    const fx = x.figures ?? {};
+    const fy = y.figures ?? {};
+    for (const k of [...new Set([...Object.keys(fx), ...Object.keys(fy)])].sort()) {
+      if (fx[k] !== fy[k]) {
+        changes.push({
+          notebook: nb,
+          what: "figure",
+          name: k.replace(/^fig:/, ""),
+          before: fx[k] ?? "—",
+          after: fy[k] ?? "—",
+        });
       }
     }
   }

@@ -4,6 +4,7 @@ import {
   diffPage,
   diffRuns,
   diffText,
+  figuresOfNotebook,
   findRun,
   isDefaultsRun,
   runId,
@@ -93,5 +94,31 @@ describe("run records and the difference between two runs", () => {
     } as unknown as Notebook;
     expect(claimsOfNotebook(nb)[0].verdict).toBe("holds");
     expect(claimsOfNotebook({ cells: [] } as unknown as Notebook)).toEqual([]);
+  });
+  it("figuresOfNotebook reads the marked figures of a run's HTML outputs, and diffRuns names the ones that changed", () => {
+    const nb = {
+      cells: [{
+        cell_type: "code",
+        source: "",
+        metadata: {},
+        outputs: [{
+          output_type: "display_data",
+          data: {
+            "text/html":
+              '<p>expected <span data-q="fig:expectedPurchases">$26.6bn/month</span></p><td style="x" data-q="fig:latestRegime">ample</td>',
+          },
+        }],
+      }],
+    } as unknown as Notebook;
+    expect(figuresOfNotebook(nb)).toEqual({ "fig:expectedPurchases": "$26.6bn/month", "fig:latestRegime": "ample" });
+    const a = run("a", { notebooks: [nbRec({ figures: { "fig:expectedPurchases": "$26.6bn/month" } })] });
+    const b = run("b", { notebooks: [nbRec({ figures: { "fig:expectedPurchases": "$13.9bn/month" } })] });
+    expect(diffRuns(a, b)).toEqual([{
+      notebook: "05-rmp-scenarios",
+      what: "figure",
+      name: "expectedPurchases",
+      before: "$26.6bn/month",
+      after: "$13.9bn/month",
+    }]);
   });
 });
