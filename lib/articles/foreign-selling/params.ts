@@ -98,13 +98,14 @@ export const foreignSellingParams = defineParams(
       source: "assumption: no 5-year yield ships; the 2- and 10-year average stands in for a ~5-year duration point",
     }),
     valuationWindows: p.dateWindows({
-      default: [["2023-12-01", "2024-12-01"], ["2025-03-01", "2025-04-01"]],
+      default: [["2024-01-01", "2025-01-01"], ["2025-03-01", "2025-04-01"]],
       ids: false,
       maxItems: 6,
       withinData: true,
       unit: "dates",
       meaning: "the windows over which holdings are revalued",
-      source: "the article's year-on-year window and the month of its week (TIC month-end dates)",
+      source:
+        "the article's year-on-year window in TIC's months (its table's row labelled 2023-12 is TIC's 2024-01) and the month of its week (TIC month-end dates)",
     }),
     holdingsChartFrom: date("2000-03-01", "the first month on the holdings chart", "first month of the TIC table"),
     eventWeekFrom: date(
