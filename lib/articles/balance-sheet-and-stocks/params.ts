@@ -225,15 +225,6 @@ export const balanceSheetAndStocksParams = defineParams(
       source:
         "assumption: each month closes at the Wednesday on or just after its last day, so month-end maturities fall in their month (lib/calc/monthly.ts)",
     }),
-    qtPaceRoughlyFrac: p.number({
-      default: 0.25,
-      min: 0,
-      max: 1,
-      step: 0.01,
-      unit: "fraction",
-      meaning: "relative distance within which the QT pace roughly holds",
-      source: "assumption: the article names the cap; an actual pace within a quarter of it is a rough description",
-    }),
     tenYearPeakFromIso: date(
       "2023-10-01",
       "the first day searched for the 10-year's peak",
