@@ -136,20 +136,21 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
   }) as unknown as Element;
   const qe = options.qeBpPer600Bn;
   return panelFigure({
-    title: "What foreign selling would do to yields, and what it would take the Fed to undo it",
+    title:
+      "What foreign selling would do to yields, and, for scale only, purchases of a size that would move yields back",
     subtitle:
-      `Published elasticities scaled linearly to each sale size. Offsets assume QE lowers yields ${qe.low}–${qe.high}bp per $600bn of purchases. Bars: low–high range; dots: mid.`,
+      `Published elasticities scaled linearly to each sale size. Right: the rise divided by a QE stock elasticity of ${qe.low}–${qe.high}bp per $600bn, an illustration of scale, not an estimate. Bars: low–high range; dots: mid.`,
     caption: sourceCaption(
       options.source ?? defaults.source,
       options.asOf,
-      "Beltran et al. measure the 5-year yield and Williams the 10-year: offsets treat them as one yield (an assumption). Linear scaling beyond the papers' samples is an assumption.",
+      "Not like for like: Beltran et al. measure a flow (a one-month shortfall of foreign official inflows) on the 5-year yield in the short run, Williams a stock (a programme's cumulative purchases) on the 10-year. Linear scaling beyond the papers' samples is an assumption.",
     ),
     columns: 2,
     width,
     legend: { domain: labels, range: color.range },
     panels: [
       { heading: "Yield rise (bp)", chart: rise },
-      { heading: "Fed purchases that offset it ($bn, log scale)", chart: purchases },
+      { heading: "Illustration only: rise ÷ QE stock elasticity ($bn, log scale)", chart: purchases },
     ],
   });
 }

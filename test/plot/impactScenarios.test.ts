@@ -20,7 +20,9 @@ describe("impactScenariosChart(rows, options)", () => {
 
   test("two panels with units, the QE elasticity in the subtitle, the models in the legend, the source caption", () => {
     expect(html).toContain("Yield rise (bp)");
-    expect(html).toContain("Fed purchases that offset it ($bn, log scale)");
+    // The right panel divides a flow effect by a stock elasticity: labelled an illustration, not an estimate.
+    expect(html).toContain("Illustration only: rise ÷ QE stock elasticity ($bn, log scale)");
+    expect(html).toContain("Not like for like");
     expect(html).toContain("15–25bp per $600bn");
     expect(html).toContain("Beltran et al. short run (5-year)");
     expect(html).toContain("Warnock &amp; Warnock (10-year)");

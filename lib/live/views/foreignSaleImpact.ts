@@ -87,7 +87,7 @@ export function saleFigures(rows: readonly ImpactScenario[]): LiveFigure[] {
     },
     {
       id: "fedOffset",
-      label: "Fed purchases to undo the short-run rise",
+      label: "Illustration only, flow ÷ stock elasticity: purchases of that size",
       value: mid(short.fedOffsetUsdBn),
       text: usdRangeText(short.fedOffsetUsdBn),
     },
@@ -120,7 +120,8 @@ export function foreignSaleImpactView(data: ForeignSaleImpactData, params: Forei
 /** The registered view: the sale examined and the four elasticities (low and high where they are ranges). */
 export const foreignSaleImpactLive: LiveViewDef<ForeignSaleImpactData, ForeignSaleImpactParams> = {
   name: "foreignSaleImpact",
-  title: "Foreign selling: yield impact and the Fed purchases that would offset it",
+  title:
+    "Foreign selling: yield impact, and purchases of a size that would move yields back (illustration, not an estimate)",
   view: foreignSaleImpactView,
   controls: [
     { param: "foreignSaleUsdBn", label: "Foreign sale examined", min: 0, max: 1500, step: 25 },
