@@ -129,7 +129,7 @@ function clean(x: number): number {
 }
 
 /** The verdict for a distance under a rule: ≤ holds → holds, ≤ roughly → roughly holds, else does not hold. */
-export function verdictForDistance(distance: number, rule: ToleranceRule): Verdict {
+export function verdictForDistance(distance: number, rule: ToleranceRule): Exclude<Verdict, "not checkable"> {
   if (!Number.isFinite(distance) || distance < 0) {
     throw new Error(`verdictForDistance: distance must be a finite number ≥ 0, got ${distance}`);
   }
