@@ -10,6 +10,8 @@ import { QT_EVENTS } from "../../calc/policyEvents.ts";
 import { type Pivot, pivotCoverage, PIVOTS, pivotsByIds, policyRateChangeBp } from "../../calc/pivots.ts";
 import { changeUnit, daysBetween, eventPaths, type EventSeries, eventStudy, knownRows } from "../../calc/eventStudy.ts";
 import { levelChanges, spellsNearLevel } from "../../calc/levelWindow.ts";
+import { bandExit, splitChange } from "../../calc/bandExit.ts";
+import { fmt, signed } from "../../format.ts";
 import {
   eventSeries,
   formatChange,
@@ -23,7 +25,7 @@ import {
 } from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
 import { claimsTable } from "../claimChecksTable.ts";
 import type { Annotation } from "../common.ts";
-import { htmlTable } from "../display.ts";
+import { htmlTable, note } from "../display.ts";
 import { eventHorizonsChart } from "../eventHorizons.ts";
 import { eventPathsChart, type PanelPivot, type PanelSeries } from "../eventPaths.ts";
 import { holdingsChangeChart } from "../holdingsChange.ts";
@@ -392,4 +394,43 @@ export function regimeTableView(data: QtEndData, params: QtEndParams) {
 /** The claims table for QTEND-1..9 (the notebook asserts completeness before showing it). */
 export function claimsView(data: QtEndData, params: QtEndParams) {
   return claimsTable(qtEndClaims(data, params), "QTEND claims checked against data");
+}
+
+/**
+ * The sentence on the balance sheet after QT ended, computed: when total assets left a ±`stableBandFrac`
+ * band around their level in the QT-end week, and what moved them in the week of their largest move inside
+ * it (securities against the rest of the balance sheet: repo operations, loans and other assets).
+ */
+export function afterQtEndNote(data: QtEndData, params: QtEndParams) {
+  const qtEnd = QT_EVENTS.find((e) => e.id === "qt-end")!.date;
+  const walcl = data.walcl.rows;
+  const exit = bandExit(walcl, qtEnd, params.stableBandFrac);
+  const band = fmt(params.stableBandFrac * 100, "pct", { trim: true });
+  const swing = exit.largestSwing;
+  const split = swing
+    ? splitChange(walcl, { Treasuries: data.treast.rows, MBS: data.mbs.rows }, swing.previousDate, swing.date)
+    : undefined;
+  const securities = split ? split.partsUsdBn.Treasuries + split.partsUsdBn.MBS : 0;
+  const reversed = swing?.nextChangeUsdBn !== undefined &&
+    Math.sign(swing.nextChangeUsdBn) === -Math.sign(swing.changeUsdBn) &&
+    Math.abs(swing.nextChangeUsdBn) >= Math.abs(swing.changeUsdBn) / 2;
+  return note(
+    `Total assets stood at ${
+      fmt(exit.reference.value, "usdBn")
+    } in the QT-end week (${exit.reference.date}) and stayed within ±${band} of it ` +
+      (exit.firstOutside
+        ? `until ${exit.firstOutside.date}, when they were ${
+          signed(exit.firstOutside.changeFrac * 100, "pct")
+        } above it as the bill purchases added up.`
+        : `to the data's end (${walcl.at(-1)!.date}).`) +
+      (swing && split
+        ? ` The largest weekly swing inside the band, ${
+          signed(swing.changeUsdBn, "usdBn")
+        } in the week of ${swing.date}, came ${
+          Math.abs(split.restUsdBn) > Math.abs(securities) ? "from outside the securities" : "from the securities"
+        }: ${signed(split.restUsdBn, "usdBn")} in repo operations, loans and other assets, ${
+          signed(securities, "usdBn")
+        } in Treasuries and MBS${reversed ? "; it reversed the next week" : ""}.`
+        : ""),
+  );
 }
