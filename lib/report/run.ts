@@ -445,10 +445,14 @@ export async function runReports(
   );
   // An interrupted run that finished no notebook changes nothing under the reports folder.
   // A failed run keeps the previous good report: the index shows the failure apart and links the old report.
-  if (statuses.length > 0 || !options.signal?.aborted) {
-    writeIndex(runLinks(outDir, writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? [])));
+  try {
+    if (statuses.length > 0 || !options.signal?.aborted) {
+      writeIndex(runLinks(outDir, writeRunRecord(outDir, startedAt, statuses, options.paramsFiles ?? [])));
+    }
+  } finally {
+    // The scratch folder goes whatever happened (a full disk, say): nothing half-written stays behind.
+    rmSync(workDir(outDir), { recursive: true, force: true });
   }
-  rmSync(workDir(outDir), { recursive: true, force: true });
   return statuses;
 }
 

@@ -408,6 +408,32 @@ describe("where qtlab runs", () => {
   }, 180_000);
 });
 
+describe("a full disk", () => {
+  const disk = join(tmp, "tiny-disk");
+  afterAll(() => spawnSync("umount", [disk]));
+  it(
+    "a reports folder that runs out of space fails the run with the reason, keeps the earlier report and leaves no scratch files",
+    () => {
+      mkdirSync(disk, { recursive: true });
+      // A 256 KiB filesystem: room for the earlier report and the lock, not for a new report (about 600 KB).
+      const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", disk], { encoding: "utf8" });
+      expect(mount.status, `mount a small tmpfs (as root): ${mount.stderr}`).toBe(0);
+      writeFileSync(join(disk, "00-data-tour.html"), "<p>an earlier good report</p>");
+      const r = spawnSync(tsx, [join(root, "scripts", "report.ts"), "00", "--out", disk], {
+        encoding: "utf8",
+        cwd: root,
+        timeout: 120_000,
+      });
+      expect(r.status, r.stdout + r.stderr).not.toBe(0);
+      expect(r.stdout + r.stderr).toMatch(/ENOSPC|No space left on device/i);
+      expect(readFileSync(join(disk, "00-data-tour.html"), "utf8")).toBe("<p>an earlier good report</p>");
+      expect(readdirSync(disk).filter((f) => f.startsWith(".work") || f.endsWith(".tmp") || f === ".qtlab-report.lock"))
+        .toEqual([]);
+    },
+    150_000,
+  );
+});
+
 describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 130/143", () => {
   let out: string;
   beforeAll(() => {
