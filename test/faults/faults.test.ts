@@ -472,6 +472,21 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
       });
     });
   }
+  it(
+    "SIGTERM while the command starts (before any notebook): it stops, and the reports folder is as it was",
+    async () => {
+      const before = readdirSync(out).sort();
+      const child = spawn(tsx, [join(root, "scripts", "report.ts"), "00", "--out", out], { cwd: root });
+      setTimeout(() => child.kill("SIGTERM"), 150);
+      const code = await new Promise<number | null>((res) =>
+        child.on("exit", (c, sig) => res(c ?? (sig ? 143 : null)))
+      );
+      expect(code).not.toBe(0);
+      expect(readdirSync(out).sort()).toEqual(before);
+      expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>an earlier index</p>");
+    },
+    60_000,
+  );
   it.each([
     ["SIGINT while the kernels start", "SIGINT" as const, 300, 130],
     ["SIGTERM while the notebooks run", "SIGTERM" as const, 1800, 143],
