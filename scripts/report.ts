@@ -226,6 +226,29 @@ async function plan(
   }
 }
 
+/**
+ * Before any kernel: the data as recorded, no refresh rewriting it, and the reports folder to this run
+ * alone. Returns the lock's release; throws RunRefused with the reason.
+ */
+async function guardRun(outDir: string, wait: boolean): Promise<() => void> {
+  const dataDir = join(PROJECT_ROOT, "data");
+  const damaged = preflightData(dataDir, PROJECT_ROOT);
+  if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
+  assertNoRefresh(dataDir);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new RunRefused(
+      `cannot write reports to ${outDir} (${code}); choose another folder with --out, nothing was run`,
+    );
+  }
+  return acquireLock(join(outDir, REPORT_LOCK), `the reports folder ${relative(process.cwd(), outDir) || "."}`, {
+    wait,
+    notice: (l) => console.log(`qtlab report: ${l}`),
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.help) {
@@ -272,26 +295,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const outDir = args.outDir ?? join(PROJECT_ROOT, "reports");
   const jobs = args.jobs ?? availableParallelism();
-  // Before any kernel: the data as recorded, no refresh rewriting it, and this reports folder to ourselves.
-  const dataDir = join(PROJECT_ROOT, "data");
-  const damaged = preflightData(dataDir, PROJECT_ROOT);
-  if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
-  assertNoRefresh(dataDir);
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    throw new RunRefused(
-      `cannot write reports to ${outDir} (${
-        (e as NodeJS.ErrnoException).code
-      }); choose another folder with --out, nothing was run`,
-    );
-  }
-  const release = await acquireLock(
-    join(outDir, REPORT_LOCK),
-    `the reports folder ${relative(process.cwd(), outDir) || "."}`,
-    { wait: args.wait, notice: (l) => console.log(`qtlab report: ${l}`) },
-  );
-  for (const d of removeStaleWorkDirs(outDir)) console.log(`qtlab report: removed ${d}, left by a run that was killed`);
   // SIGINT and SIGTERM stop the run cleanly; so does the death of the process that started us (npm).
   const abort = new AbortController();
   let stoppedBy: "SIGINT" | "SIGTERM" | undefined;
@@ -310,6 +313,25 @@ async function main(argv: string[]): Promise<number> {
     if (process.ppid !== parent) stop("SIGTERM");
   }, 500);
   orphanWatch.unref();
+  const detach = () => {
+    clearInterval(orphanWatch);
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  };
+  let release: () => void;
+  try {
+    release = await guardRun(outDir, args.wait);
+  } catch (e) {
+    detach();
+    throw e;
+  }
+  if (stoppedBy) {
+    release();
+    detach();
+    console.log(`qtlab report: interrupted: 0 of ${names.length} notebooks finished, earlier reports kept`);
+    return stoppedBy === "SIGINT" ? 130 : 143;
+  }
+  for (const d of removeStaleWorkDirs(outDir)) console.log(`qtlab report: removed ${d}, left by a run that was killed`);
   console.log(
     `qtlab report: ${names.length} notebook${names.length === 1 ? "" : "s"}, ${
       Math.min(jobs, names.length)
@@ -328,9 +350,7 @@ async function main(argv: string[]): Promise<number> {
       timeoutSeconds: args.timeout,
     });
   } finally {
-    clearInterval(orphanWatch);
-    process.off("SIGINT", onInt);
-    process.off("SIGTERM", onTerm);
+    detach();
     release();
   }
   if (stoppedBy) {

@@ -53,6 +53,9 @@ for (
   );
 }
 
+/** A path as one shell word (the project may live in a folder whose name holds spaces). */
+const q = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+
 function bash(command: string, env: Record<string, string> = {}) {
   return spawnSync("bash", ["-c", command], {
     cwd,
@@ -85,7 +88,9 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
     const fast = /--list-params|--help|--diff/.test(args) ? "" : " --check";
     const out = join(cwd, "reports");
     const r = bash(
-      `${tsx} ${join(root, "scripts", "report.ts")} ${args}${fast}${/--diff/.test(args) ? ` --out ${out}` : ""}`,
+      `${q(tsx)} ${q(join(root, "scripts", "report.ts"))} ${args}${fast}${
+        /--diff/.test(args) ? ` --out ${q(out)}` : ""
+      }`,
       env,
     );
     const diffOk = !/--diff/.test(args) || /assumption +05-rmp-scenarios horizonMonths: 24 → 36/.test(r.stdout);
@@ -95,7 +100,7 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
   if (refresh) {
     const args = (refresh[1] ?? "").trim();
     const dry = /--list|--dry-run/.test(args) ? "" : " --dry-run";
-    const r = bash(`${tsx} ${join(root, "scripts", "refresh.ts")} ${args}${dry}`, env);
+    const r = bash(`${q(tsx)} ${q(join(root, "scripts", "refresh.ts"))} ${args}${dry}`, env);
     // Offline (as in CI) a download stops at once with its reason; with a network it is a dry run.
     return {
       ok: r.status === 0 ||
@@ -108,7 +113,7 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
     return { ok: /^npm test$/m.test(ci), detail: ".ci/run runs exactly the README's test command" };
   }
   if (rest === "npm run setup") {
-    const r = bash(`bash ${join(root, "scripts", "setup.sh")}`, env);
+    const r = bash(`bash ${q(join(root, "scripts", "setup.sh"))}`, env);
     return { ok: r.status === 0, detail: `${r.status}\n${r.stdout}\n${r.stderr}` };
   }
   if (rest === "npm run typecheck") {
@@ -156,7 +161,7 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
   }
   const tsxLine = /^npx tsx (scripts\/\S+)(\s.*)?$/.exec(rest);
   if (tsxLine) {
-    const r = bash(`${tsx} ${join(root, tsxLine[1])} ${(tsxLine[2] ?? "").trim()}`, env);
+    const r = bash(`${q(tsx)} ${q(join(root, tsxLine[1]))} ${(tsxLine[2] ?? "").trim()}`, env);
     // Without arguments a script prints its usage; that is the example's point.
     return {
       ok: r.status === 0 || /usage/i.test(r.stdout + r.stderr),

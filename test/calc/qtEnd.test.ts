@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { assertClaimsComplete, claimIds } from "../../lib/claims/claims.ts";
 import {
@@ -173,7 +174,7 @@ describe("historyStudy, sinceQtEnd and regimeRows", () => {
 
 describe("the notebook's parameters cell", () => {
   test("declares exactly qtEndDefaults, value for value", () => {
-    const nb = readNotebook(new URL("../../notebooks/04-qt-end-and-risk-assets.ipynb", import.meta.url).pathname);
+    const nb = readNotebook(fileURLToPath(new URL("../../notebooks/04-qt-end-and-risk-assets.ipynb", import.meta.url)));
     const declared = Object.fromEntries(notebookParameters(nb).map((p) => [p.name, p.default]));
     expect(declared).toEqual(qtEndDefaults);
   });

@@ -443,6 +443,20 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     writeFileSync(join(out, "index.html"), "<p>an earlier index</p>");
   });
   /**
+   * Wait until the run's own process (under tsx) has let go of the reports folder: tsx can exit a moment
+   * before the process it started, which still stops its kernels and releases the lock.
+   */
+  async function lockReleased(dir: string): Promise<void> {
+    // Released, or left by a process that is gone (the next run takes such a lock over, with a notice).
+    const held = () => {
+      const owner = readLock(join(dir, ".qtlab-report.lock"));
+      return owner !== undefined && pidAlive(owner.pid);
+    };
+    for (let i = 0; i < 150 && held(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(held(), "the run let go of its lock").toBe(false);
+  }
+
+  /**
    * Start a report run, send `sig` `afterMs` after its first notebook started, and return its exit code,
    * its output and the kernels it had running when the signal went.
    */
@@ -482,6 +496,7 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
         child.on("exit", (c, sig) => res(c ?? (sig ? 143 : null)))
       );
       expect(code).not.toBe(0);
+      await lockReleased(out);
       expect(readdirSync(out).sort()).toEqual(before);
       expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>an earlier index</p>");
     },
@@ -492,6 +507,7 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     ["SIGTERM while the notebooks run", "SIGTERM" as const, 1800, 143],
   ])("%s", async (_, sig, afterMs, code) => {
     const r = await interrupted(sig, afterMs);
+    await lockReleased(out);
     if (r.code === 0) return; // the machine was quick enough to finish first: nothing to interrupt
     expect(r.code, r.text).toBe(code);
     expect(r.text).toMatch(/interrupted: \d of 2 notebooks finished, earlier reports kept/);
