@@ -230,7 +230,7 @@ async function plan(
  * Before any kernel: the data as recorded, no refresh rewriting it, and the reports folder to this run
  * alone. Returns the lock's release; throws RunRefused with the reason.
  */
-async function guardRun(outDir: string, wait: boolean): Promise<() => void> {
+function guardRun(outDir: string, wait: boolean): Promise<() => void> {
   const dataDir = join(PROJECT_ROOT, "data");
   const damaged = preflightData(dataDir, PROJECT_ROOT);
   if (damaged.length) throw new RunRefused(`the data failed its check, nothing was run:\n${damaged.join("\n")}`);
