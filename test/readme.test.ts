@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { node, tsArgs } from "./helpers/node.ts";
 
 const root = join(import.meta.dirname, "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
@@ -88,7 +89,7 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
     const fast = /--list-params|--help|--diff/.test(args) ? "" : " --check";
     const out = join(cwd, "reports");
     const r = bash(
-      `${q(tsx)} ${q(join(root, "scripts", "report.ts"))} ${args}${fast}${
+      `${q(node)} ${tsArgs(join(root, "scripts", "report.ts")).map(q).join(" ")} ${args}${fast}${
         /--diff/.test(args) ? ` --out ${q(out)}` : ""
       }`,
       env,
@@ -100,7 +101,7 @@ async function exercise(line: string): Promise<{ ok: boolean; detail: string }> 
   if (refresh) {
     const args = (refresh[1] ?? "").trim();
     const dry = /--list|--dry-run/.test(args) ? "" : " --dry-run";
-    const r = bash(`${q(tsx)} ${q(join(root, "scripts", "refresh.ts"))} ${args}${dry}`, env);
+    const r = bash(`${q(node)} ${tsArgs(join(root, "scripts", "refresh.ts")).map(q).join(" ")} ${args}${dry}`, env);
     // Offline (as in CI) a download stops at once with its reason; with a network it is a dry run.
     return {
       ok: r.status === 0 ||

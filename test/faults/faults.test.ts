@@ -19,9 +19,9 @@ import {
   removeStaleWorkDirs,
   RunRefused,
 } from "../../lib/report/runGuard.ts";
+import { node, tsArgs } from "../helpers/node.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-const tsx = join(root, "node_modules", ".bin", "tsx");
 const tmp = mkdtempSync(join(tmpdir(), "qtlab-faults-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -246,7 +246,7 @@ describe("locks: one report run per reports folder, one refresh per data folder"
       join(dir, ".qtlab-refresh.lock"),
       JSON.stringify({ pid: process.pid, startedAt: "2026-01-01T00:00:00Z", command: "refresh" }),
     );
-    const r = spawnSync(tsx, [join(root, "scripts", "refresh.ts"), "--data-dir", dir, "--series", "WALCL"], {
+    const r = spawnSync(node, tsArgs(join(root, "scripts", "refresh.ts"), "--data-dir", dir, "--series", "WALCL"), {
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -270,13 +270,17 @@ describe("refresh without a network: it stops at the first sign, with one line, 
     const dir = dataCopy("refresh-offline");
     const before = readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "base64")]);
     const t0 = Date.now();
-    const r = spawnSync(tsx, [
-      join(root, "scripts", "refresh.ts"),
-      "--data-dir",
-      dir,
-      "--base-fred",
-      "http://qtlab-no-such-host.invalid",
-    ], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(
+      node,
+      tsArgs(
+        join(root, "scripts", "refresh.ts"),
+        "--data-dir",
+        dir,
+        "--base-fred",
+        "http://qtlab-no-such-host.invalid",
+      ),
+      { encoding: "utf8", timeout: 60_000 },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("data:refresh:"))).toEqual([
       expect.stringMatching(
@@ -339,8 +343,8 @@ describe("hostile values and dying kernels in a real run", () => {
     const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>`${x}`*/';
     const value = JSON.stringify([{ date: "2008-11-25", what: evil }]);
     const r = spawnSync(
-      tsx,
-      [join(root, "scripts", "report.ts"), "03", "--out", out, "-p", `qeAnnouncements=${value}`],
+      node,
+      tsArgs(join(root, "scripts", "report.ts"), "03", "--out", out, "-p", `qeAnnouncements=${value}`),
       { encoding: "utf8", cwd: root, timeout: 180_000 },
     );
     expect(r.status, r.stdout + r.stderr).toBe(0);
@@ -353,7 +357,7 @@ describe("hostile values and dying kernels in a real run", () => {
   }, 200_000);
   it("a kernel killed mid-run fails its notebook with the reason, and keeps the previous good report", async () => {
     const before = readFileSync(join(out, "03-foreign-selling.html"));
-    const child = spawn(tsx, [join(root, "scripts", "report.ts"), "03", "--out", out], { cwd: root });
+    const child = spawn(node, tsArgs(join(root, "scripts", "report.ts"), "03", "--out", out), { cwd: root });
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.stderr.on("data", (d) => (text += d));
@@ -376,7 +380,7 @@ describe("hostile values and dying kernels in a real run", () => {
 
 describe("where qtlab runs", () => {
   it("an unwritable reports folder is refused before any kernel, with the reason (exit 2)", () => {
-    const r = spawnSync(tsx, [join(root, "scripts", "report.ts"), "00", "--out", "/dev/null/reports"], {
+    const r = spawnSync(node, tsArgs(join(root, "scripts", "report.ts"), "00", "--out", "/dev/null/reports"), {
       encoding: "utf8",
       cwd: root,
       timeout: 60_000,
@@ -398,7 +402,7 @@ describe("where qtlab runs", () => {
     }
     spawnSync("ln", ["-s", join(root, "node_modules"), join(copy, "node_modules")]);
     cpSync(join(root, ".qtlab", "jupyter"), join(copy, ".qtlab", "jupyter"), { recursive: true });
-    const r = spawnSync(tsx, [join(copy, "scripts", "report.ts"), "00", "--out", join(copy, "reports")], {
+    const r = spawnSync(node, tsArgs(join(copy, "scripts", "report.ts"), "00", "--out", join(copy, "reports")), {
       encoding: "utf8",
       cwd: copy,
       timeout: 120_000,
@@ -419,7 +423,7 @@ describe("a full disk", () => {
       const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", disk], { encoding: "utf8" });
       expect(mount.status, `mount a small tmpfs (as root): ${mount.stderr}`).toBe(0);
       writeFileSync(join(disk, "00-data-tour.html"), "<p>an earlier good report</p>");
-      const r = spawnSync(tsx, [join(root, "scripts", "report.ts"), "00", "--out", disk], {
+      const r = spawnSync(node, tsArgs(join(root, "scripts", "report.ts"), "00", "--out", disk), {
         encoding: "utf8",
         cwd: root,
         timeout: 120_000,
@@ -443,8 +447,8 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     writeFileSync(join(out, "index.html"), "<p>an earlier index</p>");
   });
   /**
-   * Wait until the run's own process (under tsx) has let go of the reports folder: tsx can exit a moment
-   * before the process it started, which still stops its kernels and releases the lock.
+   * Wait until the run has let go of the reports folder: its kernels may still be stopping for a moment
+   * after the process exits.
    */
   async function lockReleased(dir: string): Promise<void> {
     // Released, or left by a process that is gone (the next run takes such a lock over, with a notice).
@@ -465,7 +469,7 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     afterMs: number,
   ): Promise<{ code: number | null; text: string; kernels: number[] }> {
     return new Promise((resolve) => {
-      const child = spawn(tsx, [join(root, "scripts", "report.ts"), "00", "01", "--out", out], { cwd: root });
+      const child = spawn(node, tsArgs(join(root, "scripts", "report.ts"), "00", "01", "--out", out), { cwd: root });
       let text = "";
       let kernels: number[] = [];
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -480,7 +484,8 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
       };
       child.stdout.on("data", on);
       child.stderr.on("data", on);
-      child.on("exit", (code) => {
+      // "close", not "exit": every line the run printed while it stopped is in `text`.
+      child.on("close", (code) => {
         clearTimeout(timer);
         resolve({ code, text, kernels });
       });
@@ -490,7 +495,7 @@ describe("signals mid-run: kernels stop, reports/ keeps its earlier files, exit 
     "SIGTERM while the command starts (before any notebook): it stops, and the reports folder is as it was",
     async () => {
       const before = readdirSync(out).sort();
-      const child = spawn(tsx, [join(root, "scripts", "report.ts"), "00", "--out", out], { cwd: root });
+      const child = spawn(node, tsArgs(join(root, "scripts", "report.ts"), "00", "--out", out), { cwd: root });
       setTimeout(() => child.kill("SIGTERM"), 150);
       const code = await new Promise<number | null>((res) =>
         child.on("exit", (c, sig) => res(c ?? (sig ? 143 : null)))
