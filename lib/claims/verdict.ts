@@ -83,6 +83,14 @@ export const RULES = {
     roughly: 3,
     why: "a percentage: within 1pp is rounding and timing; within 3pp the same size of move",
   },
+  /** A month's fall of the Fed's holdings against a runoff cap, in $bn. */
+  holdingsMonthUsdBn: {
+    kind: "absolute",
+    holds: 2,
+    roughly: 4,
+    why:
+      "a month's fall of the Fed's holdings against a cap: TIPS inflation compensation (inside TREAST) and settlement timing move it by up to about $2bn; within $4bn the cap still reads as binding",
+  },
   /** A date the article names (an announcement, a start). */
   eventDate: {
     kind: "days",
@@ -330,6 +338,19 @@ export function notCheckable(
     reason: args.reason ?? `qtlab's data cannot decide it: it needs ${args.missing}.`,
     usesLaterData: args.data ? isAfter(args.data.when, ctx.articleDate) : false,
     afterwards: args.afterwards,
+  };
+}
+
+/**
+ * A claim with parts that must hold too (a claim of several figures): its verdict becomes the weakest of
+ * its own and the parts', and each part is stated in the reason with its verdict.
+ */
+export function alsoRequires(claim: Claim, parts: readonly { verdict: Verdict; text: string }[]): Claim {
+  if (parts.length === 0) return claim;
+  return {
+    ...claim,
+    verdict: weakest([claim.verdict, ...parts.map((x) => x.verdict)]),
+    reason: `${claim.reason}. Also: ${parts.map((x) => `${x.text} (${x.verdict})`).join("; ")}`,
   };
 }
 

@@ -605,7 +605,11 @@ export function renderParametersCell<S extends Record<string, ParamSpec>>(params
   return params.names
     .map((n) => {
       const s = params.specs[n];
-      const decl = `const ${n} = ${cellLiteral(s.default)};`;
+      const flat = `const ${n} = ${cellLiteral(s.default)};`;
+      // A list too long for one line takes one element a line (still one JSON literal for the cell parser).
+      const decl = flat.length > MAX_LINE_COLUMNS && Array.isArray(s.default) && s.default.length > 1
+        ? `const ${n} = [\n${s.default.map((x) => `  ${cellLiteral(x)}`).join(",\n")},\n];`.replace(/,\n\];$/, "\n];")
+        : flat;
       const comment = `${s.unit ? `${s.unit}; ` : ""}${s.source}`;
       const oneLine = `${decl} // ${comment}`;
       return oneLine.length <= MAX_LINE_COLUMNS

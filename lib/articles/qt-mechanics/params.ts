@@ -62,16 +62,6 @@ export const qtMechanicsParams = defineParams(
       source:
         'assumption: a month\'s level is the Wednesday on its last day or the first after it ("last-wednesday" is the alternative)',
     }),
-    capToleranceUsdBn: p.number({
-      default: 2,
-      min: 0,
-      max: 20,
-      step: 0.5,
-      unit: "$bn",
-      meaning: "how far a month's runoff may pass its cap and still count as within it",
-      source:
-        "assumption: TIPS inflation compensation (inside TREAST) and settlement timing move holdings by up to about $2bn a month",
-    }),
     assumedTreasuryCouponsMaturingUsdBnPerMonth: cap(
       45,
       "Treasury coupons maturing each month in the illustration",
