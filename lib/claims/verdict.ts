@@ -350,7 +350,7 @@ export function alsoRequires(claim: Claim, parts: readonly { verdict: Verdict; t
   return {
     ...claim,
     verdict: weakest([claim.verdict, ...parts.map((x) => x.verdict)]),
-    reason: `${claim.reason}. Also: ${parts.map((x) => `${x.text} (${x.verdict})`).join("; ")}`,
+    reason: `${claim.reason}. Also: ${parts.map((x) => `${x.text} (${x.verdict})`).join("; ")}.`,
   };
 }
 

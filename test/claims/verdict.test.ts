@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  alsoRequires,
   assertComplete,
   type Claim,
   compare,
@@ -80,5 +81,24 @@ describe("lib/claims/verdict.ts: one rulebook", () => {
     expect(() => assertComplete([mk("A-1")], ["A-1", "A-2"])).toThrow(/missing A-2/);
     expect(() => assertComplete([mk("A-2"), mk("A-1")], ["A-1", "A-2"])).toThrow(/out of order/);
     expect(() => assertComplete([mk("A-1"), mk("A-1"), mk("A-2")], ["A-1", "A-2"])).toThrow(/duplicated A-1/);
+  });
+});
+
+describe("alsoRequires", () => {
+  const base = condition({ articleDate: "2025-01-01" }, {
+    id: "X-1",
+    claim: "a claim",
+    article: { kind: "statement", text: "s" },
+    data: { kind: "count", count: 1, of: 1, what: "w", when: { to: "2024-12-31" } },
+    holds: true,
+    reason: "first",
+  });
+  it("takes the weakest verdict of the claim and its parts, and states each part with its verdict", () => {
+    const c = alsoRequires(base, [{ verdict: "holds", text: "part a" }, { verdict: "roughly holds", text: "part b" }]);
+    expect(c.verdict).toBe("roughly holds");
+    expect(c.reason).toBe("first. Also: part a (holds); part b (roughly holds).");
+  });
+  it("leaves a claim without parts as it is", () => {
+    expect(alsoRequires(base, [])).toBe(base);
   });
 });
