@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readNotebook } from "../lib/report/notebook.ts";
+import { printPdf } from "../lib/report/pdf.ts";
 import { notebookParameters, parseAssignment } from "../lib/report/parameters.ts";
 import {
   type InputMode,
@@ -60,10 +61,12 @@ usage: npm run report -- [options] [NOTEBOOK ...]
   --no-input             show no code at all (default: code hidden, the assumptions cells shown)
   -j, --jobs N           notebooks run at once (default: ${availableParallelism()}, the number of cores)
   --out DIR              where reports go (default: reports/)
+  --pdf                  also print each report that ran clean as DIR/<notebook>.pdf (Chromium's
+                         print-to-PDF with the reports' print style)
   --timeout SECONDS      per-cell time limit (default: 600)
   -h, --help             this text
 
-Writes DIR/<notebook>.html and .ipynb for each notebook that ran clean and DIR/index.html. A notebook
+Writes DIR/<notebook>.html and .ipynb (and .pdf with --pdf) for each notebook that ran clean and DIR/index.html. A notebook
 that fails keeps its previous good report; its executed notebook goes to DIR/failed/ for inspection.
 Exit status: 0 all ran, 1 a notebook failed, 2 bad arguments or parameters (nothing was run).`;
 
@@ -77,6 +80,7 @@ interface Args {
   json: boolean;
   check: boolean;
   wait: boolean;
+  pdf: boolean;
   diff?: [string, string];
   inputMode: InputMode;
   jobs?: number;
@@ -95,6 +99,7 @@ function parseArgs(argv: string[]): Args {
     json: false,
     check: false,
     wait: false,
+    pdf: false,
   };
   const value = (i: number, flag: string) => {
     if (i >= argv.length || argv[i].startsWith("--")) throw new UsageError(`${flag} needs a value`);
@@ -114,6 +119,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--json") a.json = true;
     else if (arg === "--check") a.check = true;
     else if (arg === "--wait") a.wait = true;
+    else if (arg === "--pdf") a.pdf = true;
     else if (arg === "--diff") a.diff = [value(++i, arg), value(++i, arg)];
     else if (arg === "--stale-after-days") {
       process.env.QTLAB_STALE_AFTER_DAYS = String(positiveInt(value(++i, arg), arg));
@@ -339,6 +345,7 @@ async function main(argv: string[]): Promise<number> {
   );
   const started = Date.now();
   let statuses: Awaited<ReturnType<typeof runReports>>;
+  let pdfFailures = 0;
   try {
     statuses = await runReports(names, planned, {
       signal: abort.signal,
@@ -349,6 +356,7 @@ async function main(argv: string[]): Promise<number> {
       jobs,
       timeoutSeconds: args.timeout,
     });
+    if (args.pdf && !stoppedBy) pdfFailures = await printPdfs(statuses, outDir, abort.signal);
   } finally {
     detach();
     release();
@@ -379,7 +387,29 @@ async function main(argv: string[]): Promise<number> {
       );
     }
   }
-  return failed.length ? 1 : 0;
+  return failed.length || pdfFailures ? 1 : 0;
+}
+
+/** Print every clean report as PDF beside its HTML; returns how many failed (each with its reason). */
+async function printPdfs(
+  statuses: Awaited<ReturnType<typeof runReports>>,
+  outDir: string,
+  signal: AbortSignal,
+): Promise<number> {
+  let failures = 0;
+  for (const s of statuses.filter((x) => x.status === "ok")) {
+    if (signal.aborted) break;
+    const pdf = join(outDir, `${s.notebook}.pdf`);
+    const t0 = Date.now();
+    try {
+      await printPdf(join(outDir, `${s.notebook}.html`), pdf, { signal });
+      console.log(`${s.notebook.padEnd(16)} pdf in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (e) {
+      failures++;
+      console.log(`${s.notebook.padEnd(16)} PDF FAILED: ${(e as Error).message}; the HTML report is written`);
+    }
+  }
+  return failures;
 }
 
 /**
