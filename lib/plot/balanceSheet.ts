@@ -2,8 +2,10 @@
  * The Fed's balance sheet since 2008: assets (total, Treasuries, MBS) over the liabilities that drain
  * reserves (reserves, ON RRP, TGA), with QT's events marked.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart: its name, panel and observations in $bn. */
 export interface BalanceSheetLine {
@@ -74,6 +76,13 @@ export function balanceSheetChart(lines: readonly BalanceSheetLine[], options: B
         fontSize: 12,
       }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "name", fy: "panel", strokeWidth: 1.4 }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        fy: (d) => d.panel,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date)}: ${fmt(d.value, "usdBn")}`,
+      }),
       ...eventMarks(events, { from, fy: "Assets" }),
       Plot.text(
         points,

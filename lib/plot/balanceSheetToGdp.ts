@@ -2,8 +2,10 @@
  * The Fed's total assets as a share of nominal GDP, quarter by quarter, with the quarters an argument
  * compares marked (e.g. pre-COVID and "now").
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One quarter of the ratio: first day of the quarter (ISO) and assets / GDP SAAR as a fraction. */
 export interface GdpShareRow {
@@ -74,6 +76,11 @@ export function balanceSheetToGdpChart(rows: readonly GdpShareRow[], options: Ba
     },
     marks: [
       Plot.lineY(points, { x: "date", y: "sharePct", stroke: "#1f5fa8", strokeWidth: 1.8 }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.sharePct,
+        title: (d) => `Total assets, ${isoDate(d.date)}: ${fmt(d.sharePct, "pctOfGdp")}`,
+      }),
       ...eventMarks(options.events ?? [], { from }),
       Plot.dot(marked, { x: "date", y: "sharePct", r: 4, fill: "#c0392b" }),
       Plot.text(marked, {

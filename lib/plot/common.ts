@@ -169,3 +169,57 @@ function styleFigure(chart: Element): void {
   set(":scope > h3", `${font}font-size:13px;font-weight:400;color:#555;line-height:1.3;margin:0 0 8px 0;`);
   set(":scope > figcaption", `${font}font-size:11.5px;color:#555;line-height:1.4;margin-top:4px;`);
 }
+
+/** Most hover points a series gets: enough to read any stretch of a line, few enough to keep reports light. */
+export const MAX_TIPS_PER_SERIES = 160;
+
+/** Every k-th row of each series (and its last), so that no series carries more than `max` hover points. */
+export function thinPerSeries<T>(rows: readonly T[], seriesOf: (d: T) => string, max = MAX_TIPS_PER_SERIES): T[] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = seriesOf(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  const out: T[] = [];
+  for (const g of groups.values()) {
+    const step = Math.max(1, Math.ceil(g.length / max));
+    g.forEach((r, i) => {
+      if (i % step === 0 || i === g.length - 1) out.push(r);
+    });
+  }
+  return out;
+}
+
+/**
+ * Hover tooltips for a line or area: transparent dots at the series' points (at most
+ * {@link MAX_TIPS_PER_SERIES} a series), each carrying an SVG `<title>` (Plot's `title` channel) that the
+ * browser shows on hover — in Jupyter, in a static report and in a live view alike, with no script.
+ * `title` writes the value with its unit and its date (lib/format.ts).
+ */
+export function hoverTips<T>(
+  rows: readonly T[],
+  options: {
+    x: (d: T) => Date | number;
+    y: (d: T) => number;
+    title: (d: T) => string;
+    series?: (d: T) => string;
+    fx?: (d: T) => string | number;
+    fy?: (d: T) => string | number;
+  },
+): Plot.Markish {
+  const data = thinPerSeries(rows, options.series ?? (() => ""));
+  return Plot.dot(data, {
+    x: options.x,
+    y: options.y,
+    ...(options.fx ? { fx: options.fx } : {}),
+    ...(options.fy ? { fy: options.fy } : {}),
+    r: 5,
+    fill: "currentColor",
+    fillOpacity: 0,
+    stroke: "none",
+    title: options.title,
+    className: "qtlab-tips",
+  });
+}

@@ -2,9 +2,10 @@
  * Cumulative QT runoff since it began: the most the caps allowed, an illustrative scenario under the
  * caps, and what the Fed's Treasury and MBS holdings actually lost.
  */
-import { addMonths } from "../calendar.ts";
+import { addMonths, isoDate } from "../calendar.ts";
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart: a name and cumulative runoff by month ($bn, at the month's end). */
 export interface CumulativeLine {
@@ -67,6 +68,12 @@ export function cumulativeRunoffChart(lines: readonly CumulativeLine[], options:
         y: "value",
         stroke: "name",
         strokeWidth: 1.8,
+      }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, to ${isoDate(d.date)}: ${fmt(d.value, "usdBn")}`,
       }),
       Plot.text(
         points,

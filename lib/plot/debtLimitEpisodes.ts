@@ -2,8 +2,9 @@
  * Reserves, the TGA and ON RRP through the debt-limit episodes of the QT years, as changes since the
  * limit took hold, one panel per episode on a common "weeks since" axis.
  */
+import { signed } from "../format.ts";
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, render, sourceCaption } from "./common.ts";
+import { chartDefaults, hoverTips, render, sourceCaption } from "./common.ts";
 import type { EpisodePoint } from "../calc/debtCeiling.ts";
 
 /** A dated marker inside an episode's panel, on the weeks-since axis. */
@@ -62,6 +63,14 @@ export function debtLimitEpisodesChart(points: readonly EpisodePoint[], options:
       Plot.rectX(spans, { x1: "from", x2: "to", fx: "panel", fill: "#000", fillOpacity: 0.07 }),
       Plot.ruleY([0], { stroke: "#888" }),
       Plot.line(data, { x: "week", y: "changeUsdBn", stroke: "series", fx: "panel", strokeWidth: 1.7 }),
+      hoverTips(data, {
+        x: (d) => d.week,
+        y: (d) => d.changeUsdBn,
+        fx: (d) => d.panel,
+        series: (d) => `${d.panel} ${d.series}`,
+        title: (d) =>
+          `${d.series}, week ${d.week} (${d.date}): ${signed(d.changeUsdBn, "usdBn")} since the limit took hold`,
+      }),
       Plot.ruleX(markers, { x: "week", fx: "panel", stroke: "#666", strokeDasharray: "3,3" }),
       Plot.text(markers, {
         x: "week",

@@ -2,8 +2,9 @@
  * One market week in context: small panels (each with its own unit) of daily series around an event
  * window, the window shaded and each line's values at the window's two ends labelled.
  */
+import { num } from "../format.ts";
 import * as Plot from "@observablehq/plot";
-import { chartDefaults, sourceCaption, utcDate } from "./common.ts";
+import { chartDefaults, hoverTips, sourceCaption, utcDate } from "./common.ts";
 import { document } from "./document.ts";
 import { panelFigure, panelWidth } from "./panels.ts";
 
@@ -81,6 +82,12 @@ export function eventWeekChart(panels: readonly WeekPanel[], options: EventWeekC
         Plot.rect(shade, { x1: "x1", x2: "x2", fill: "#fbe7c6", fillOpacity: 0.7 }),
         Plot.lineY(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.6 }),
         Plot.dot(ends, { x: "date", y: "value", fill: "name", r: 3 }),
+        hoverTips(points, {
+          x: (d) => d.date,
+          y: (d) => d.value,
+          series: (d) => d.name,
+          title: (d) => `${d.name}, ${d.iso}: ${num(d.value, 2)} ${p.unit}`,
+        }),
         // Line names at the right end when a panel has more than one line (no legend needed).
         ...(names.length > 1
           ? [

@@ -3,12 +3,13 @@
  * (bars) and the realised monthly change in securities held outright (dots), with the Fed's announced
  * first-round pace for reference.
  */
-import { lastDayOfMonth } from "../calendar.ts";
+import { isoDate, lastDayOfMonth } from "../calendar.ts";
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND } from "../calc/realised.ts";
 
 import { type RmpInputs, type RmpParams, type RmpScenarioModel, rmpScenarioModel } from "../calc/rmpModel.ts";
-import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
+import { chartDefaults, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";
 
 export interface ExpectedRmpChartInput {
@@ -99,6 +100,18 @@ export function expectedRmpChart(input: ExpectedRmpChartInput, options: Expected
         : []),
       Plot.lineY(lines, { x: "date", y: "v", stroke: "id", z: "id", curve: "step-after", strokeWidth: 1.8 }),
       Plot.dot(realised, { x: "date", y: "v", fill: () => "Realised (Δ securities held)", r: 3.5 }),
+      hoverTips(lines, {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        series: (d) => d.id,
+        title: (d) => `${d.id}, ${isoDate(d.date).slice(0, 7)}: ${fmt(d.v, "usdBnPerMonth", { digits: 1 })}`,
+      }),
+      hoverTips(realised, {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        title: (d) =>
+          `Realised (Δ securities held), ${isoDate(d.date).slice(0, 7)}: ${fmt(d.v, "usdBnPerMonth", { digits: 1 })}`,
+      }),
     ],
   });
 }

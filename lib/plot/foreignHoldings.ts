@@ -2,8 +2,10 @@
  * Foreign holdings of Treasuries by country (TIC), 2000 to the latest month: month-end levels above,
  * monthly changes below (one row per holder), with the TIC series breaks shown as data.
  */
+import { fmt, signed } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, sourceCaption, utcDate } from "./common.ts";
 import { panelFigure } from "./panels.ts";
 import { document } from "./document.ts";
 
@@ -104,6 +106,12 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
       Plot.ruleX(survey, { x: "x", stroke: "#bbb", strokeWidth: 0.8 }),
       ...eventMarks(labelled, { from, to: asOf }),
       Plot.lineY(levels, { x: "date", y: "value", stroke: "name", strokeWidth: 1.5 }),
+      hoverTips(levels, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date).slice(0, 7)}: ${fmt(d.value, "usdBn", { digits: 1 })} held`,
+      }),
       Plot.text(
         levels,
         Plot.selectLast({
@@ -167,6 +175,10 @@ export function foreignHoldingsChart(lines: readonly HolderLine[], options: Fore
         insetLeft: 0.2,
         insetRight: 0.2,
         clip: true,
+        title: (d: (typeof changes)[number]) =>
+          `${d.name}, ${isoDate(d.date).slice(0, 7)}: ${signed(d.change, "usdBn", { digits: 1 })} on the month${
+            d.basis === "series break" ? " (series break)" : ""
+          }`,
       }),
     ],
   }) as unknown as Element;

@@ -3,9 +3,11 @@
  * MBS, weekly. Treasury bill purchases show up as rising Treasuries (bills cannot be told from coupons: the
  * SOMA bill series does not ship); MBS keep running off.
  */
+import { signed } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import type { PathPoint } from "../calc/eventStudy.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 export interface HoldingsChangeChartOptions {
   /** The base date (the QT end): changes are from the last observation on or before it. */
@@ -50,6 +52,12 @@ export function holdingsChangeChart(points: readonly PathPoint[], options: Holdi
     marks: [
       Plot.ruleY([0], { stroke: "#999" }),
       Plot.lineY(rows, { x: "date", y: "value", stroke: "name", strokeWidth: 1.8 }),
+      hoverTips(rows, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date)}: ${signed(d.value, "usdBn")} since QT ended`,
+      }),
       Plot.text(
         rows,
         Plot.selectLast({

@@ -2,6 +2,7 @@
  * Scenarios of foreign selling: the yield rise each published elasticity implies for sales of a given
  * size, and the Fed purchases that would offset it under a QE elasticity.
  */
+import { fmt, range } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { chartDefaults, sourceCaption } from "./common.ts";
 import { document } from "./document.ts";
@@ -88,6 +89,10 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
         fill: "label",
         r: 3.5,
         stroke: "white",
+        title: (d: ScenarioRow) =>
+          `${d.model} (${d.tenor}), a ${fmt(d.saleUsdBn, "usdBn")} sale: yields ${
+            range(d.yieldRiseBp.low, d.yieldRiseBp.high, "bp")
+          } higher`,
       }),
     ],
   }) as unknown as Element;
@@ -131,6 +136,10 @@ export function impactScenariosChart(rows: readonly ScenarioRow[], options: Impa
         fill: "label",
         r: 3.5,
         stroke: "white",
+        title: (d: ScenarioRow) =>
+          `${d.model} (${d.tenor}), a ${fmt(d.saleUsdBn, "usdBn")} sale: ${
+            range(d.fedOffsetUsdBn.low, d.fedOffsetUsdBn.high, "usdBn")
+          } of purchases to offset (illustration of scale)`,
       }),
     ],
   }) as unknown as Element;

@@ -2,8 +2,9 @@
  * The Fed's liabilities stacked week by week: reserves, ON RRP, the TGA and the residual "currency +
  * other", which together add up to total assets (the identity of lib/calc/reserves.ts).
  */
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 import type { LiabilityWeek } from "../calc/reserves.ts";
 
 export interface LiabilitiesStackedChartOptions {
@@ -69,6 +70,16 @@ export function liabilitiesStackedChart(weeks: readonly LiabilityWeek[], options
       ),
       Plot.rectX(windows, { x1: "x1", x2: "x2", fill: "#000", fillOpacity: 0.1 }),
       Plot.line(assets, { x: "date", y: "value", stroke: "#111", strokeWidth: 1.4 }),
+      hoverTips(shown, {
+        x: (w) => utcDate(w.date),
+        y: (w) => w.totalAssetsUsdBn,
+        title: (w) =>
+          `Week of ${w.date}: total assets ${fmt(w.totalAssetsUsdBn, "usdBn")}; reserves ${
+            fmt(w.reservesUsdBn, "usdBn")
+          }, ON RRP ${fmt(w.onRrpUsdBn, "usdBn")}, TGA ${fmt(w.tgaUsdBn, "usdBn")}, currency + other ${
+            fmt(w.currencyAndOtherUsdBn, "usdBn")
+          }`,
+      }),
       Plot.text(windows, {
         x: (d: { x1: Date; x2: Date }) => new Date((d.x1.getTime() + d.x2.getTime()) / 2),
         text: "label",

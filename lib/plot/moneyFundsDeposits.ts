@@ -2,9 +2,11 @@
  * Money market funds' assets against commercial bank deposits, quarter-end levels in $bn, with the
  * events of the tightening cycle marked.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import type { MoneyFundQuarter } from "../calc/moneyFunds.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** Options of {@link moneyFundsDepositsChart}; dates are ISO. */
 export interface MoneyFundsChartOptions {
@@ -58,6 +60,12 @@ export function moneyFundsDepositsChart(quarters: readonly MoneyFundQuarter[], o
     marks: [
       ...eventMarks(options.events ?? [], { from, to: last.quarterEnd }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.8, marker: "circle" }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date)}: ${fmt(d.value, "usdBn")}`,
+      }),
       Plot.text(
         points,
         Plot.selectLast({

@@ -4,6 +4,8 @@
  * SOFR and EFFR against the top of the target range instead, as separately named, dashed grey proxy lines,
  * so 2019 is visible without pretending it is the same spread.
  */
+import { signed } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import {
   IORB_START,
@@ -13,7 +15,7 @@ import {
   type SpreadPoint,
 } from "../calc/moneyMarket.ts";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line of the chart. `kind` sets its style: daily (thin), rolling mean (thick) or proxy (dashed grey). */
 export interface SpreadLine {
@@ -136,6 +138,12 @@ export function moneyMarketSpreadsChart(lines: readonly SpreadLine[], options: M
         stroke: "name",
         strokeWidth: 1.8,
         clip: true,
+      }),
+      hoverTips(points.filter((p) => p.value >= y0 && p.value <= y1), {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date)}: ${signed(d.value, "bp", { digits: 1 })}`,
       }),
       ...eventMarks(options.events ?? [], { from, to }),
     ],

@@ -2,9 +2,11 @@
  * Net liquidity (Fed total assets − TGA − ON RRP) against the S&P 500, both indexed to 100 at the first
  * week shown, with the correlations and their sample sizes in the caption.
  */
+import { num } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import type { NetLiquidityIndexWeek, NetLiquidityRelation } from "../calc/netLiquidity.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** Options of {@link netLiquidityVsSp500Chart}; dates are ISO. */
 export interface NetLiquidityChartOptions {
@@ -100,6 +102,12 @@ export function netLiquidityVsSp500Chart(
       Plot.ruleY([100], { stroke: "#bbb" }),
       ...eventMarks(options.events ?? [], { from: base.date, to: last.date }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.6 }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, week of ${isoDate(d.date)}: ${num(d.value, 1)} (${base.date} = 100)`,
+      }),
       Plot.text(
         points,
         Plot.selectLast({

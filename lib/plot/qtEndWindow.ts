@@ -3,6 +3,8 @@
  * band around it, and the QT-end and reserve-management-purchase dates. Shows whether the balance sheet
  * sat near the level and what it did after.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
@@ -63,7 +65,13 @@ export function qtEndWindowChart(rows: readonly { date: string; value: number }[
         fontSize: 11,
       }),
       Plot.lineY(points, { x: "date", y: "value", stroke: "#1f4e79", strokeWidth: 1.8 }),
-      Plot.dot(points, { x: "date", y: "value", r: 2, fill: "#1f4e79" }),
+      Plot.dot(points, {
+        x: "date",
+        y: "value",
+        r: 2,
+        fill: "#1f4e79",
+        title: (d: (typeof points)[number]) => `Total assets, week of ${isoDate(d.date)}: ${fmt(d.value, "usdBn")}`,
+      }),
       ...eventMarks(options.events ?? [], { from: options.from, to: options.to }),
     ],
   });

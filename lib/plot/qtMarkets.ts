@@ -3,8 +3,10 @@
  * Treasury yield, the policy rate (upper limit of the target range) and the investment-grade corporate
  * option-adjusted spread.
  */
+import { signed } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** One line: a name and its change since the window's start in bp. */
 export interface MarketLine {
@@ -49,6 +51,12 @@ export function qtMarketsChart(lines: readonly MarketLine[], options: QtMarketsC
       Plot.rectX(span, { x1: "x1", x2: "x2", fill: "#000", fillOpacity: 0.05 }),
       Plot.ruleY([0], { stroke: "#888" }),
       Plot.line(points, { x: "date", y: "value", stroke: "name", strokeWidth: 1.3 }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        series: (d) => d.name,
+        title: (d) => `${d.name}, ${isoDate(d.date)}: ${signed(d.value, "bp")} since QT began`,
+      }),
       Plot.text(
         points,
         Plot.selectLast({

@@ -3,8 +3,10 @@
  * gives drawn as a dashed line, the weeks when total assets stood near a figure marked as dots, and QT's
  * events annotated. Shows where "shrank from about $7,400bn" sits on the real path.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** A horizontal reference: a level in $bn and its label. */
 export interface LevelReference {
@@ -76,6 +78,11 @@ export function qtPathChart(rows: readonly { date: string; value: number }[], op
       ),
       Plot.lineY(points, { x: "date", y: "value", stroke: "#1f4e79", strokeWidth: 1.6 }),
       Plot.dot(marked, { x: "date", y: "value", r: 3.2, fill: "#c0392b", stroke: "white", strokeWidth: 0.7 }),
+      hoverTips(points, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        title: (d) => `Total assets, week of ${isoDate(d.date)}: ${fmt(d.value, "usdBn")}`,
+      }),
       ...eventMarks(options.events ?? [], { from: options.from }),
     ],
   });

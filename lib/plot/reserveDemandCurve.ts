@@ -3,10 +3,11 @@
  * nominal GDP (pct), dots coloured by year, the fitted curve over the sample (dashed where extrapolated),
  * the "ample" threshold and the latest week marked.
  */
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { type CurveSamplePoint, curveSpreadBp, type FittedCurve } from "../calc/reserveDemand.ts";
 import { type CurveFit, rmpCurveFit, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
-import { chartDefaults, render, sourceCaption } from "./common.ts";
+import { chartDefaults, hoverTips, render, sourceCaption } from "./common.ts";
 
 export interface ReserveDemandCurveOptions {
   /** Name of the spread on the y axis, e.g. "SOFR − IORB". */
@@ -72,6 +73,14 @@ export function reserveDemandCurveChart(
     marks: [
       Plot.ruleY([0], { stroke: "#333", strokeWidth: 0.8 }),
       Plot.dot(dots, { x: "x", y: "y", fill: "year", r: 2.6, fillOpacity: 0.75 }),
+      hoverTips(sample, {
+        x: (p) => p.sharePct,
+        y: (p) => p.spreadBp,
+        title: (p) =>
+          `week ending ${p.weekEnding}: reserves ${fmt(p.sharePct, "pctOfGdp", { digits: 2 })}, ${options.spreadName} ${
+            fmt(p.spreadBp, "bp", { digits: 1 })
+          }`,
+      }),
       Plot.line(line.filter((p) => p.fitted), { x: "x", y: "y", stroke: "#111", strokeWidth: 2 }),
       Plot.line(line.filter((p) => p.x <= curve.shareRangePct[0]), {
         x: "x",

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { type CurveSamplePoint, curveSpreadBp, type FittedCurve } from "../calc/reserveDemand.ts";
 import { fmt } from "../format.ts";
-import { chartDefaults, render, sourceCaption } from "./common.ts";
+import { chartDefaults, hoverTips, render, sourceCaption } from "./common.ts";
 
 export interface ReserveRegimesInput {
   inSample: readonly CurveSamplePoint[];
@@ -115,6 +115,14 @@ export function reserveRegimesChart(input: ReserveRegimesInput) {
           })\n${input.spreadName} ${fmt(d.y, "bp", { digits: 1 })}`,
       }),
       Plot.line(line, { x: "x", y: "y", stroke: "#111", strokeWidth: 2 }),
+      hoverTips(input.band, {
+        x: (d) => d.sharePct,
+        y: (d) => (d.lo + d.hi) / 2,
+        title: (d) =>
+          `Fitted curve at ${fmt(d.sharePct, "pctOfGdp", { digits: 2 })}: ${input.spreadName} ${
+            fmt(d.lo, "bp", { digits: 1 })
+          } to ${fmt(d.hi, "bp", { digits: 1 })} (bootstrap band)`,
+      }),
     ],
   });
 }

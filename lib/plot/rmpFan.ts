@@ -3,7 +3,8 @@
  * organic drain and curve shift), the scenario's central path, the probability-weighted expectation, the
  * "ample" threshold at projected GDP, and the realised path on top (weekly reserves, with month-end points).
  */
-import { lastDayOfMonth } from "../calendar.ts";
+import { isoDate, lastDayOfMonth } from "../calendar.ts";
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
 
@@ -15,7 +16,7 @@ import {
   rmpScenarioModel,
   type ScenarioFan,
 } from "../calc/rmpModel.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** Fixed scenario colours so every RMP chart reads alike. */
 export const SCENARIO_COLORS: Record<string, string> = { A: "#4e79a7", B: "#e15759", C: "#f28e2b" };
@@ -134,6 +135,23 @@ export function rmpFanChart(input: RmpFanChartInput, options: RmpFanOptions) {
         : []),
       Plot.lineY(weekly, { x: "date", y: "v", stroke: () => "Realised reserves (weekly)", strokeWidth: 1 }),
       Plot.dot(monthEnd, { x: "date", y: "v", fill: "#111", r: 3.2 }),
+      hoverTips(bands, {
+        x: (d) => d.date,
+        y: (d) => (d.lo + d.hi) / 2,
+        series: (d) => d.id,
+        title: (d) => `${d.id}, ${isoDate(d.date)}: reserves ${fmt(d.lo, "usdBn")} to ${fmt(d.hi, "usdBn")} (band)`,
+      }),
+      hoverTips([...central, ...expected], {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        series: (d) => d.id,
+        title: (d) => `${d.id}, ${isoDate(d.date)}: reserves ${fmt(d.v, "usdBn")}`,
+      }),
+      hoverTips(weekly, {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        title: (d) => `Realised reserves, week of ${isoDate(d.date)}: ${fmt(d.v, "usdBn")}`,
+      }),
       ...eventMarks(options.events ?? [], { from: realisedFrom }),
     ],
   });

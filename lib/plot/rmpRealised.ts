@@ -3,12 +3,13 @@
  * announced first-round pace, with the realised change in securities held outright on top. The distance
  * that decides which scenario 2026 followed (RMSE of cumulative purchases) is printed per scenario.
  */
-import { addMonths, lastDayOfMonth } from "../calendar.ts";
+import { addMonths, isoDate, lastDayOfMonth } from "../calendar.ts";
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { FED_FIRST_ROUND, type ScenarioDistance } from "../calc/realised.ts";
 
 import { type RmpInputs, type RmpParams, rmpScenarioModel } from "../calc/rmpModel.ts";
-import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
+import { chartDefaults, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 import { scenarioColor } from "./rmpFan.ts";
 
 export interface RmpRealisedChartInput {
@@ -95,6 +96,17 @@ export function rmpRealisedChart(input: RmpRealisedChartInput, options: RmpReali
       ...(ref ? [Plot.lineY(refLine, { x: "date", y: "v", stroke: () => ref.label, strokeDasharray: "2,3" })] : []),
       Plot.lineY(realised, { x: "date", y: "v", stroke: () => "Realised", strokeWidth: 2.2 }),
       Plot.dot(realised.slice(1), { x: "date", y: "v", fill: "#111", r: 3.5 }),
+      hoverTips(lines, {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        series: (d) => d.id,
+        title: (d) => `${d.id}, to ${isoDate(d.date)}: ${fmt(d.v, "usdBn")} bought`,
+      }),
+      hoverTips(realised, {
+        x: (d) => d.date,
+        y: (d) => d.v,
+        title: (d) => `Realised, to ${isoDate(d.date)}: ${fmt(d.v, "usdBn")} bought`,
+      }),
       Plot.text(realised.slice(-1), {
         x: "date",
         y: "v",

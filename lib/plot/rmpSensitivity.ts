@@ -2,6 +2,7 @@
  * Sensitivity of the outcome to the assumptions: the implied spread (bp) at the horizon's last month for
  * each monthly purchase size × organic drain, one panel per shift of the demand curve's threshold.
  */
+import { fmt, signed } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import {
   type RmpInputs,
@@ -63,7 +64,17 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
       label: "bp",
     },
     marks: [
-      Plot.cell(rows, { x: "size", y: "organic", fx: "panel", fill: "spreadBp", inset: 0.5 }),
+      Plot.cell(rows, {
+        x: "size",
+        y: "organic",
+        fx: "panel",
+        fill: "spreadBp",
+        inset: 0.5,
+        title: (d: (typeof rows)[number]) =>
+          `${d.panel}: purchases ${fmt(d.sizeUsdBnPerMonth, "usdBnPerMonth", { trim: true })}, organic drain ${
+            fmt(d.organicUsdBnPerMonth, "usdBnPerMonth", { trim: true })
+          } → ${signed(d.spreadBp, "bp", { digits: 1 })}, reserves ${fmt(d.reservesUsdBn, "usdBn")}`,
+      }),
       Plot.text(rows, {
         x: "size",
         y: "organic",
@@ -71,6 +82,8 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
         text: (d: SensitivityCell) => String(Math.round(d.spreadBp) || 0),
         fontSize: 9,
         fill: (d: SensitivityCell) => (d.spreadBp > 10 || d.spreadBp < -5 ? "white" : "#222"),
+        // The cell under the figure keeps its hover tip.
+        pointerEvents: "none",
       }),
       ...(marks.length
         ? [

@@ -3,6 +3,7 @@
  * holdings in H.4.1) under a step line of the cap in force, one panel per asset, cap changes marked.
  */
 import { addMonths, lastDayOfMonth } from "../calendar.ts";
+import { fmt } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
 
@@ -63,6 +64,8 @@ export function runoffVsCapsChart(
       x1: utcDate(`${r.month}-01`),
       x2: utcDate(`${addMonths(r.month, 1)}-01`),
       runoff: r.treasuryRunoffUsdBn,
+      cap: r.capTreasuryUsdBnPerMonth,
+      month: r.month,
       status: status(r.treasuryRunoffUsdBn, r.capTreasuryUsdBnPerMonth, tol),
     },
     {
@@ -70,6 +73,8 @@ export function runoffVsCapsChart(
       x1: utcDate(`${r.month}-01`),
       x2: utcDate(`${addMonths(r.month, 1)}-01`),
       runoff: r.mbsRunoffUsdBn,
+      cap: r.capMbsUsdBnPerMonth,
+      month: r.month,
       status: status(r.mbsRunoffUsdBn, r.capMbsUsdBnPerMonth, tol),
     },
   ]);
@@ -116,7 +121,18 @@ export function runoffVsCapsChart(
     marks: [
       Plot.frame({ stroke: "#ddd" }),
       Plot.ruleY([0], { stroke: "#888" }),
-      Plot.rectY(bars, { x1: "x1", x2: "x2", y: "runoff", fy: "asset", fill: "status", inset: 0.5 }),
+      Plot.rectY(bars, {
+        x1: "x1",
+        x2: "x2",
+        y: "runoff",
+        fy: "asset",
+        fill: "status",
+        inset: 0.5,
+        title: (d: (typeof bars)[number]) =>
+          `${d.asset}, ${d.month}: runoff ${fmt(d.runoff, "usdBn", { digits: 1 })}${
+            d.cap === null ? ", no cap" : ` against a ${fmt(d.cap, "usdBn", { trim: true, digits: 1 })} cap`
+          } (${d.status})`,
+      }),
       Plot.line(caps, { x: "date", y: "cap", fy: "asset", curve: "step-after", stroke: "#111", strokeWidth: 1.6 }),
       Plot.text(labels, {
         x: "date",

@@ -2,6 +2,7 @@
  * Days per month with the overnight rate above IORB: SOFR and EFFR, one panel each, with the month's
  * business days behind each bar. The count behind claim RMP-3.
  */
+import { countOf } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { daysAboveByMonth, type MonthlySpread, spreadBpDaily } from "../calc/moneyMarket.ts";
 import { QT_EVENTS } from "../calc/policyEvents.ts";
@@ -45,8 +46,24 @@ export function spreadDaysAboveChart(panels: readonly DaysAbovePanel[], options:
     fy: { label: null, domain: panels.map((p) => p.name), padding: 0.15 },
     marks: [
       Plot.frame({ stroke: "#ddd" }),
-      Plot.rectY(rows, { x: "date", interval: "month", y: "days", fy: "panel", fill: "#e4e4e4", inset: 0.5 }),
-      Plot.rectY(rows, { x: "date", interval: "month", y: "daysAbove", fy: "panel", fill: "#e15759", inset: 0.5 }),
+      Plot.rectY(rows, {
+        x: "date",
+        interval: "month",
+        y: "days",
+        fy: "panel",
+        fill: "#e4e4e4",
+        inset: 0.5,
+        title: (d: (typeof rows)[number]) => `${d.panel}, ${d.month}: above on ${countOf(d.daysAbove, d.days)} days`,
+      }),
+      Plot.rectY(rows, {
+        x: "date",
+        interval: "month",
+        y: "daysAbove",
+        fy: "panel",
+        fill: "#e15759",
+        inset: 0.5,
+        title: (d: (typeof rows)[number]) => `${d.panel}, ${d.month}: above on ${countOf(d.daysAbove, d.days)} days`,
+      }),
       ...eventMarks(options.events ?? [], { from: first ? `${first}-01` : undefined, fy: panels[0]?.name }),
     ],
   });

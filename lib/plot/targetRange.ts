@@ -2,9 +2,11 @@
  * The policy rate around the QT end: the federal funds target range as a band, the effective rate as a
  * line, each change of the range labelled in bp, and the meeting the article expected a cut at marked.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import type { LevelChange } from "../calc/levelWindow.ts";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 export interface TargetRangeChartOptions {
   from: string;
@@ -61,6 +63,17 @@ export function targetRangeChart(
     marks: [
       Plot.areaY(band, { x: "date", y1: "lo", y2: "hi", fill: "#4e79a7", fillOpacity: 0.22, curve: "step-after" }),
       Plot.lineY(eff, { x: "date", y: "value", stroke: "#1f4e79", strokeWidth: 1.4 }),
+      hoverTips(eff, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        title: (d) => `Effective rate, ${isoDate(d.date)}: ${fmt(d.value, "pct", { digits: 2 })}`,
+      }),
+      hoverTips(band, {
+        x: (d) => d.date,
+        y: (d) => d.hi,
+        title: (d) =>
+          `Target range, ${isoDate(d.date)}: ${fmt(d.lo, "pct", { digits: 2 })} to ${fmt(d.hi, "pct", { digits: 2 })}`,
+      }),
       Plot.text(labels, {
         x: "date",
         y: "value",

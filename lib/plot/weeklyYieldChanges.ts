@@ -2,7 +2,8 @@
  * The history of weekly changes of a yield, in bp, with one week highlighted and ranked against all the
  * others: does "the largest weekly rise in 20 years" hold?
  */
-import { daysBetween } from "../calendar.ts";
+import { daysBetween, isoDate } from "../calendar.ts";
+import { signed } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { chartDefaults, render, sourceCaption, utcDate } from "./common.ts";
 
@@ -88,6 +89,7 @@ export function weeklyChangesChart(rows: readonly WeeklyChangeRow[], options: We
         y2: "bp",
         stroke: "kind",
         strokeWidth: (d: { kind: string }) => (d.kind === "other" ? 1 : 2),
+        title: (d: (typeof points)[number]) => `Week to ${isoDate(d.date)}: ${signed(d.bp, "bp")}`,
       }),
       Plot.text(others, {
         x: "date",

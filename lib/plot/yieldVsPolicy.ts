@@ -2,8 +2,10 @@
  * The 10-year Treasury yield against the federal funds target range around a policy turning point,
  * with the peak and the FOMC meeting marked.
  */
+import { fmt } from "../format.ts";
+import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
-import { type Annotation, chartDefaults, eventMarks, render, sourceCaption, utcDate } from "./common.ts";
+import { type Annotation, chartDefaults, eventMarks, hoverTips, render, sourceCaption, utcDate } from "./common.ts";
 
 /** A dated rate in pct. */
 export interface RateRow {
@@ -82,6 +84,17 @@ export function yieldVsPolicyChart(
       }),
       ...eventMarks(options.events ?? [], { from: options.from, to: options.to, minGapDays: 3 }),
       Plot.lineY(y, { x: "date", y: "value", stroke: "#1f5fa8", strokeWidth: 1.8 }),
+      hoverTips(y, {
+        x: (d) => d.date,
+        y: (d) => d.value,
+        title: (d) => `10-year yield, ${isoDate(d.date)}: ${fmt(d.value, "pct", { digits: 2 })}`,
+      }),
+      hoverTips(band, {
+        x: (d) => d.date,
+        y: (d) => (d.lo + d.hi) / 2,
+        title: (d) =>
+          `Target range, ${isoDate(d.date)}: ${fmt(d.lo, "pct", { digits: 2 })} to ${fmt(d.hi, "pct", { digits: 2 })}`,
+      }),
       Plot.text(y.slice(-1), {
         x: "date",
         y: "value",

@@ -38,7 +38,12 @@ describe("qtPathChart(rows, options)", () => {
   });
 
   test("marks the given weeks as dots", () => {
-    expect((html.match(/<circle/g) ?? []).length).toBe(2);
+    // The hover tips' transparent dots sit in their own group.
+    const withoutTips = html.replace(/<g[^>]*class="qtlab-tips"[\s\S]*?<\/g>/g, "");
+    expect((withoutTips.match(/<circle/g) ?? []).length).toBe(2);
+  });
+  test("every week has a hover tip with its date and value in $bn", () => {
+    expect(html).toMatch(/<title>Total assets, week of \d{4}-\d{2}-\d{2}: \$[\d,]+bn<\/title>/);
   });
 
   test("SVG snapshot (numbers rounded, TZ=UTC)", () => {
