@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cachePath, dataCacheEnabled, readCachedRows, writeCachedRows } from "./cache.ts";
 import { DataValidationError, parseDateValueCsv, type Series, type SeriesSpec } from "./series.ts";
 
 /** Where a file came from: the repository and commit it was copied from. */
@@ -137,7 +138,23 @@ export function readDataFile(
  */
 export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadOptions = {}): Series {
   const { text, path, entry } = readDataFile(file, options);
-  const series = parseDateValueCsv(text, spec, path);
+  // The file is verified (sha256) above in every case; a cache entry only replaces the parse of a file
+  // that an earlier load parsed and validated with the same spec and the same parser (lib/data/cache.ts).
+  const useCache = dataCacheEnabled();
+  const entryPath = useCache ? cachePath(file, entry.sha256, spec) : undefined;
+  const cachedRows = entryPath ? readCachedRows(entryPath, entry.rows) : undefined;
+  const series: Series = cachedRows
+    ? {
+      seriesId: spec.seriesId,
+      title: spec.title,
+      units: spec.units,
+      observation: spec.observation,
+      frequency: spec.frequency,
+      file: path,
+      asOf: cachedRows[cachedRows.length - 1].date,
+      rows: cachedRows,
+    }
+    : parseDateValueCsv(text, spec, path);
   const first = series.rows[0].date;
   if (series.rows.length !== entry.rows || first !== entry.firstDate || series.asOf !== entry.lastDate) {
     throw new DataValidationError(
@@ -146,5 +163,6 @@ export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadO
       `parsed ${series.rows.length} rows ${first}..${series.asOf}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
     );
   }
+  if (entryPath && !cachedRows) writeCachedRows(entryPath, series.rows);
   return series;
 }

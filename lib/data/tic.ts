@@ -8,6 +8,7 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
+import { dataCacheEnabled, jsonCachePath, readCachedJson, writeCachedJson } from "./cache.ts";
 import { loadDateValueFile, type LoadOptions, readDataFile } from "./manifest.ts";
 import {
   DataValidationError,
@@ -177,8 +178,16 @@ function checkTicTotals(rows: readonly TicHolding[], file: string): void {
 
 /** Load the shipped long TIC table, verified against its provenance record. */
 export function loadTicLong(options?: LoadOptions): TicHolding[] {
-  const { text, path } = readDataFile("TIC_MFH_long.csv", options);
-  return parseTicLong(text, path);
+  const { text, path, entry } = readDataFile("TIC_MFH_long.csv", options);
+  // Verified above; a cache entry replaces only the parse, for the same file and the same parsing code.
+  const cached = dataCacheEnabled()
+    ? jsonCachePath("TIC_MFH_long.csv", entry.sha256, [new URL(import.meta.url)])
+    : undefined;
+  const rows = cached ? readCachedJson<TicHolding[]>(cached) : undefined;
+  if (rows && rows.length === entry.rows) return rows;
+  const parsed = parseTicLong(text, path);
+  if (cached) writeCachedJson(cached, parsed);
+  return parsed;
 }
 
 /** The TIC row labels of the five holders qtlab ships as single files. */
