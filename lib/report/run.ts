@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { cellSource, cellTags, type Notebook, readNotebook, writeNotebook } from "./notebook.ts";
 import { writeFileAtomic } from "../atomic.ts";
 import { type IndexEntry, indexPage, type RunLinks } from "./indexPage.ts";
-import { type NbrunRunner, NbrunWorker, runNbrunOnce } from "./nbrun.ts";
+import { type NbrunEvent, type NbrunRunner, type NbrunTimings, NbrunWorker, runNbrunOnce } from "./nbrun.ts";
 import { injectParameters, notebookParameters, type Parameter, validateOverrides } from "./parameters.ts";
 import { embedLiveViews } from "../live/export.ts";
 import { articleParamsFor } from "./articleParams.ts";
@@ -41,6 +41,11 @@ export type InputMode =
   | "all" //         every cell's code shown
   | "none"; //       no code at all (--no-input)
 
+/** The executor's timings from its "done" event, if it got that far. */
+function doneTimings(events: readonly NbrunEvent[]): NbrunTimings | undefined {
+  return events.find((e) => e.event === "done")?.timings;
+}
+
 /** What one notebook's run used and gave. */
 export interface NotebookStatus {
   notebook: string;
@@ -54,6 +59,8 @@ export interface NotebookStatus {
   error?: { cell: number | null; ename: string; evalue: string; traceback: string };
   /** Path of the executed notebook kept after a failure, relative to the output folder. */
   failedNotebook?: string;
+  /** Where the executor's time went, in seconds: the kernel's start, the cells, its shutdown, the export. */
+  timings?: NbrunTimings;
 }
 
 /** Overrides: for every notebook ("*") and per notebook name. */
@@ -293,6 +300,7 @@ export async function runOne(
     status: run.code === 0 && existsSync(html) && !liveError ? "ok" : "failed",
     seconds,
     ranAt: new Date(started).toISOString(),
+    ...(doneTimings(run.events) ? { timings: doneTimings(run.events) } : {}),
     parameters: params.map((p) => ({
       name: p.name,
       type: p.type,

@@ -159,6 +159,15 @@ describe("runReports: execution, overrides, failure and the last good report", (
     expect(executed.cells[2].metadata.tags).toEqual(["injected-parameters"]);
   });
 
+  test("each status carries where the executor's time went: kernel start, cells, shutdown, export (seconds)", () => {
+    for (const s of first) {
+      expect(s.timings?.kernel_start, s.notebook).toBeGreaterThan(0);
+      expect(s.timings?.execute, s.notebook).toBeGreaterThan(0);
+      expect(s.timings?.export, s.notebook).toBeGreaterThan(0);
+      expect(s.timings!.kernel_start! + s.timings!.execute + s.timings!.export).toBeLessThanOrEqual(s.seconds);
+    }
+  });
+
   test("a report links the index and its neighbours, folds the assumptions' code behind toggles, and the run is recorded", () => {
     const html = readFileSync(join(out, "fixture-ok.html"), "utf8");
     expect(html).toMatch(
