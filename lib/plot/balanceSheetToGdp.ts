@@ -53,7 +53,7 @@ export function balanceSheetToGdpChart(rows: readonly GdpShareRow[], options: Ba
     .map((h) => ({
       date: h.point!.date,
       sharePct: h.point!.sharePct,
-      label: `${h.label}: ${h.point!.sharePct.toFixed(1)}%`,
+      label: `${h.label}: ${fmt(h.point!.sharePct, "pct")}`,
     }));
   return render({
     title: "The Fed's balance sheet as a share of the economy",

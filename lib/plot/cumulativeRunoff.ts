@@ -81,7 +81,7 @@ export function cumulativeRunoffChart(lines: readonly CumulativeLine[], options:
           x: "date",
           y: "value",
           z: "name",
-          text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`,
+          text: (d: { value: number }) => fmt(d.value, "usdBn"),
           fill: "name",
           dx: 5,
           textAnchor: "start",

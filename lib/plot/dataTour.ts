@@ -1,6 +1,7 @@
 /**
  * The data tour's catalogue table: one row per shipped file.
  */
+import { num } from "../format.ts";
 import { htmlTable } from "./display.ts";
 
 /** A catalogue row as {@link htmlTable} shows it (see lib/data/catalog.ts). */
@@ -27,7 +28,7 @@ export function dataTourTable(rows: readonly DataTourRow[]) {
       { label: "Publisher", value: (r) => r.publisher },
       { label: "Units as published", value: (r) => r.unitsAsPublished },
       { label: "Frequency", value: (r) => r.frequency },
-      { label: "Rows", value: (r) => r.rows.toLocaleString("en-US"), align: "right" },
+      { label: "Rows", value: (r) => num(r.rows), align: "right" },
       { label: "First", value: (r) => r.firstDate },
       { label: "As of", value: (r) => r.lastDate },
     ],

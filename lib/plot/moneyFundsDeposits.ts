@@ -2,7 +2,7 @@
  * Money market funds' assets against commercial bank deposits, quarter-end levels in $bn, with the
  * events of the tightening cycle marked.
  */
-import { fmt } from "../format.ts";
+import { fmt, share } from "../format.ts";
 import { isoDate } from "../calendar.ts";
 import * as Plot from "@observablehq/plot";
 import type { MoneyFundQuarter } from "../calc/moneyFunds.ts";
@@ -38,7 +38,7 @@ export function moneyFundsDepositsChart(quarters: readonly MoneyFundQuarter[], o
     { date: utcDate(q.quarterEnd), name: "Money market funds (Z.1)", value: q.mmfUsdBn },
     { date: utcDate(q.quarterEnd), name: "Bank deposits (H.8)", value: q.depositsUsdBn },
   ]);
-  const pct = (f: number) => `${(f * 100).toFixed(1)}%`;
+  const pct = (f: number) => share(f, 1);
   return render({
     title: "Money market funds against bank deposits",
     subtitle:
@@ -72,7 +72,7 @@ export function moneyFundsDepositsChart(quarters: readonly MoneyFundQuarter[], o
           x: "date",
           y: "value",
           z: "name",
-          text: (d: { value: number }) => `$${Math.round(d.value).toLocaleString("en-US")}bn`,
+          text: (d: { value: number }) => fmt(d.value, "usdBn"),
           fill: "name",
           dx: 6,
           textAnchor: "start",

@@ -3,7 +3,7 @@
  * nominal GDP (pct), dots coloured by year, the fitted curve over the sample (dashed where extrapolated),
  * the "ample" threshold and the latest week marked.
  */
-import { fmt } from "../format.ts";
+import { fmt, num } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import { type CurveSamplePoint, curveSpreadBp, type FittedCurve } from "../calc/reserveDemand.ts";
 import { type CurveFit, rmpCurveFit, type RmpInputs, type RmpParams } from "../calc/rmpModel.ts";
@@ -29,7 +29,7 @@ const defaults = {
 
 /** Curve description for a subtitle: the form with fitted numbers. */
 export function curveFormula(c: Pick<FittedCurve, "form" | "aBp" | "bBp" | "cPerPp" | "centerPct">): string {
-  const f = (x: number, d = 2) => x.toFixed(d);
+  const f = (x: number, d = 2) => num(x, d);
   return c.form === "exponential"
     ? `spread = ${f(c.aBp)} + ${f(c.bBp)}·exp(−${f(c.cPerPp, 3)}·(share − ${f(c.centerPct)}))`
     : `spread = ${f(c.aBp)} + ${f(c.bBp)} / (1 + exp(${f(c.cPerPp, 3)}·(share − ${f(c.centerPct)})))`;
@@ -55,9 +55,9 @@ export function reserveDemandCurveChart(
     title: `Reserve demand: ${options.spreadName} against reserves as a share of ${denom}`,
     subtitle: `Weekly, ${sample[0]?.weekEnding ?? ""} to ${
       latest?.weekEnding ?? ""
-    }. Fitted (least squares, n = ${curve.n}, R² = ${curve.r2.toFixed(2)}, RMSE ${curve.rmseBp.toFixed(1)} bp): ${
-      curveFormula(curve)
-    }.`,
+    }. Fitted (least squares, n = ${curve.n}, R² = ${num(curve.r2, 2)}, RMSE ${
+      fmt(curve.rmseBp, "bp", { digits: 1 })
+    }): ${curveFormula(curve)}.`,
     caption: sourceCaption(
       options.source ?? defaults.source,
       options.asOf ?? latest?.weekEnding ?? "",
@@ -126,9 +126,9 @@ export function reserveDemandCurveChart(
 /** A threshold label: share and $bn at the latest denominator. */
 export function thresholdLabel(fit: CurveFit, ruleText: string): string | undefined {
   if (fit.thresholdSharePct === undefined || fit.thresholdUsdBn === undefined) return undefined;
-  return `"ample" threshold (${ruleText}): ${fit.thresholdSharePct.toFixed(2)}% ≈ $${
-    Math.round(fit.thresholdUsdBn).toLocaleString("en-US")
-  }bn at ${fit.latest.date.slice(0, 7)} ${fit.denominator === "GDP" ? "GDP" : "deposits"}`;
+  return `"ample" threshold (${ruleText}): ${fmt(fit.thresholdSharePct, "pct", { digits: 2 })} ≈ ${
+    fmt(fit.thresholdUsdBn, "usdBn")
+  } at ${fit.latest.date.slice(0, 7)} ${fit.denominator === "GDP" ? "GDP" : "deposits"}`;
 }
 
 /** The rule in words, for labels. */

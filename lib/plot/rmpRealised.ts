@@ -45,7 +45,7 @@ export function rmpRealisedChart(input: RmpRealisedChartInput, options: RmpReali
   const label = (s: { id: string; label: string }) => {
     const d = dist.get(s.id);
     return d
-      ? `${s.label}: RMSE $${d.rmseCumulativePurchasesUsdBn.toFixed(0)}bn${
+      ? `${s.label}: RMSE ${fmt(d.rmseCumulativePurchasesUsdBn, "usdBn")}${
         s.id === input.closestId ? " (closest)" : ""
       }`
       : s.label;
@@ -110,7 +110,7 @@ export function rmpRealisedChart(input: RmpRealisedChartInput, options: RmpReali
       Plot.text(realised.slice(-1), {
         x: "date",
         y: "v",
-        text: (d: { v: number }) => `$${d.v.toFixed(0)}bn`,
+        text: (d: { v: number }) => fmt(d.v, "usdBn"),
         dx: 6,
         textAnchor: "start",
         fontSize: 11,

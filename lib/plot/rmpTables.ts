@@ -3,6 +3,7 @@
  * distance to the realised path. Each is a view (inputs, params) → displayable table, pure and fast like
  * the chart views.
  */
+import { fmt, num as plain } from "../format.ts";
 import {
   type CurveFit,
   rmpCurveFit,
@@ -14,10 +15,8 @@ import {
 import { htmlTable } from "./display.ts";
 import { ampleRuleText } from "./reserveDemandCurve.ts";
 
-const usd = (
-  x: number | undefined,
-) => (x === undefined || !Number.isFinite(x) ? "—" : `$${Math.round(x).toLocaleString("en-US")}bn`);
-const num = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : x.toFixed(d));
+const usd = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "—" : fmt(x, "usdBn"));
+const num = (x: number | undefined, d = 2) => (x === undefined || !Number.isFinite(x) ? "—" : plain(x, d));
 
 /**
  * The curve fitted on GDP and on bank deposits, each in both forms, with goodness of fit and the "ample"
@@ -85,7 +84,7 @@ export function scenarioTableOfModel(model: RmpScenarioModel, params: RmpParams)
       const e = model.set.expected[h - 1];
       return {
         name: "Expected (probability-weighted)",
-        size: `$${(e.cumulativePurchasesUsdBn / h).toFixed(1)}bn`,
+        size: fmt(e.cumulativePurchasesUsdBn / h, "usdBn", { digits: 1 }),
         p: "1",
         total: e.cumulativePurchasesUsdBn,
         reserves: e.reservesUsdBn,
@@ -146,8 +145,8 @@ export function realisedTableOfModel(model: RmpScenarioModel) {
     ],
     `Realised ${r.months[0]?.month ?? ""} to ${r.months.at(-1)?.month ?? ""} (month-end H.4.1 weeks ${
       r.months[0]?.weekEnding ?? ""
-    } to ${r.months.at(-1)?.weekEnding ?? ""}): pace ≈ $${
-      model.realisedPaceUsdBnPerMonth.toFixed(1)
-    }bn/month (cumulative purchases ÷ months). "Closest" = smallest RMSE of cumulative purchases.`,
+    } to ${r.months.at(-1)?.weekEnding ?? ""}): pace ≈ ${
+      fmt(model.realisedPaceUsdBnPerMonth, "usdBnPerMonth", { digits: 1 })
+    } (cumulative purchases ÷ months). "Closest" = smallest RMSE of cumulative purchases.`,
   );
 }

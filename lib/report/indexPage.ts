@@ -2,6 +2,7 @@
  * reports/index.html: one static page listing every notebook's report, its status, run time and the
  * assumptions it ran with, overridden ones highlighted. No script, no external style: it opens from disk.
  */
+import { num } from "../format.ts";
 import { escapeHtml } from "../plot/display.ts";
 import type { NotebookStatus } from "./run.ts";
 
@@ -78,7 +79,7 @@ function assumptionsBlock(s: NotebookStatus): string {
 function runMeta(s: NotebookStatus): string {
   const overridden = s.parameters.filter((p) => p.overridden).length;
   return `<code>${escapeHtml(s.notebook)}.ipynb</code> · <span class="status ${s.status}">${s.status}</span> · ran in ${
-    s.seconds.toFixed(1)
+    num(s.seconds, 1)
   } s · ${escapeHtml(s.ranAt.replace("T", " ").slice(0, 19))} UTC · ${
     overridden ? `${overridden} assumption${overridden > 1 ? "s" : ""} overridden` : "default assumptions"
   }`;

@@ -9,6 +9,7 @@
  *   status.json                 the record index.html is built from (kept across runs)
  *   .work-<pid>/                a run's scratch copies, removed at its end
  */
+import { num } from "../format.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -435,10 +436,10 @@ export async function runReports(
       recordRun(record, s);
       writeIndex();
     }
-    if (s.status === "ok") log(`${label(name)}  done in ${s.seconds.toFixed(1)} s`);
+    if (s.status === "ok") log(`${label(name)}  done in ${num(s.seconds, 1)} s`);
     else {log(
         `${label(name)}  failed${s.error?.cell != null ? ` at cell ${s.error.cell}` : ""} after ${
-          s.seconds.toFixed(1)
+          num(s.seconds, 1)
         } s: ${s.error?.ename}: ${s.error?.evalue}`,
       );}
     return s;

@@ -6,6 +6,7 @@
  * full data through lib/calc/rmpModel.ts, not from the page's copy — and each chart must be the one the
  * notebook's lib/plot view draws for them. No console errors, no requests; the redraws are timed.
  */
+import { fmt } from "../../lib/format.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,8 +74,8 @@ function expected(values: Record<string, unknown>) {
     },
     rmpFan: { expectedReserves: usd(e.reservesUsdBn), ampleThreshold: usd(model.ampleUsdBnByMonth[h - 1].usdBn) },
     rmpScenarioTable: Object.fromEntries([
-      ...model.set.paths.map((q) => [`spread${q.scenario.id}`, `${q.months[h - 1].spreadBp!.toFixed(1)}bp`]),
-      ["spreadExpected", `${e.spreadBp!.toFixed(1)}bp`],
+      ...model.set.paths.map((q) => [`spread${q.scenario.id}`, fmt(q.months[h - 1].spreadBp!, "bp", { digits: 1 })]),
+      ["spreadExpected", fmt(e.spreadBp!, "bp", { digits: 1 })],
     ]),
     charts: {
       rmpExpected: expectedRmpView(inputs, p).outerHTML,

@@ -37,7 +37,7 @@ describe("reserveDemandCurveChart(sample, curve, options)", () => {
   }).outerHTML;
 
   test("shows the fitted formula with n, R² and RMSE, the axes with units, the threshold and the latest week", () => {
-    expect(html).toContain("n = 4, R² = 0.90, RMSE 1.5 bp");
+    expect(html).toContain("n = 4, R² = 0.90, RMSE 1.5bp");
     expect(html).toContain(curveFormula(curve));
     expect(html).toContain("Reserves (% of nominal GDP)");
     expect(html).toContain("SOFR − IORB (bp)");
@@ -47,9 +47,9 @@ describe("reserveDemandCurveChart(sample, curve, options)", () => {
   });
 
   test("curveFormula writes both forms", () => {
-    expect(curveFormula(curve)).toBe("spread = -10.00 + 16.00·exp(−1.000·(share − 9.00))");
+    expect(curveFormula(curve)).toBe("spread = −10.00 + 16.00·exp(−1.000·(share − 9.00))");
     expect(curveFormula({ ...curve, form: "logistic" })).toBe(
-      "spread = -10.00 + 16.00 / (1 + exp(1.000·(share − 9.00)))",
+      "spread = −10.00 + 16.00 / (1 + exp(1.000·(share − 9.00)))",
     );
   });
 

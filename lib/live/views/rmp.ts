@@ -94,7 +94,7 @@ export function rmpLiveModel(data: RmpLiveData, params: RmpParams): RmpScenarioM
   return rmpScenarioModelOn(data.base, params);
 }
 
-const bp = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(1)}bp`);
+const bp = (x: number | undefined) => (x === undefined ? "—" : fmt(x, "bp", { digits: 1 }));
 const spreadName = (params: RmpParams) => (params.curveSpread === "SOFR-IORB" ? "SOFR − IORB" : "EFFR − IORB");
 /** "2027-11" → "Nov 2027". */
 function monthName(month: string): string {
@@ -117,19 +117,19 @@ export function rmpExpectedFigures(model: RmpScenarioModel, params: RmpParams): 
       id: "expectedPerMonth",
       label: `Expected purchases, average over ${h} months`,
       value: avg,
-      text: `$${avg.toFixed(1)}bn/month`,
+      text: fmt(avg, "usdBnPerMonth", { digits: 1 }),
     },
     {
       id: "expectedFirstMonth",
       label: `Expected purchases in ${monthName(e[0].month)}`,
       value: e[0].purchasesUsdBn,
-      text: `$${e[0].purchasesUsdBn.toFixed(1)}bn`,
+      text: fmt(e[0].purchasesUsdBn, "usdBn", { digits: 1 }),
     },
     {
       id: "realisedPace",
       label: `Realised pace to ${last ? monthName(last.month) : "—"} (data)`,
       value: model.realisedPaceUsdBnPerMonth,
-      text: `$${model.realisedPaceUsdBnPerMonth.toFixed(1)}bn/month`,
+      text: fmt(model.realisedPaceUsdBnPerMonth, "usdBnPerMonth", { digits: 1 }),
     },
     { id: "closest", label: "Scenario closest to the realised months", value: null, text: model.closest.id },
     {

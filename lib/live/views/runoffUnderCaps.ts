@@ -8,6 +8,7 @@
  * The notebook computes its figures and this view from the same lib/calc/runoffScenario.ts
  * runoffUnderCapsLines, so the figures it prints and the page's redraws cannot disagree.
  */
+import { fmt } from "../../format.ts";
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
 import { type CapPeriod, RUNOFF_CAP_SCHEDULE } from "../../calc/runoffCaps.ts";
 import {
@@ -48,7 +49,7 @@ export function capEventMarks(schedule: readonly CapPeriod[]): Annotation[] {
 }
 
 /** "$1,234bn". */
-export const usdBnText = (x: number) => `$${Math.round(x).toLocaleString("en-US")}bn`;
+export const usdBnText = (x: number) => fmt(x, "usdBn");
 
 /** The chart (lib/plot/cumulativeRunoff.ts) and the totals: ceiling, scenario (Treasury, MBS), actual. */
 export function runoffUnderCapsView(data: RunoffUnderCapsData, params: RunoffUnderCapsParams): LiveOutput {

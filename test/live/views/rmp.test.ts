@@ -6,6 +6,7 @@
  */
 import { modelParams } from "../../../lib/articles/rmp-scenarios/compute.ts";
 import { rmpParams } from "../../../lib/articles/rmp-scenarios/params.ts";
+import { fmt } from "../../../lib/format.ts";
 import { describe, expect, test } from "vitest";
 import { type RmpInputs, rmpScenarioModel, trimInputs } from "../../../lib/calc/rmpModel.ts";
 import { loadH15 } from "../../../lib/data/h15.ts";
@@ -156,7 +157,7 @@ describe.each(CHANGES)("RMP live views with %s", (_, change) => {
     const f = byId(out.figures);
     for (const path of model.set.paths) {
       expect(f[`spread${path.scenario.id}`].value).toBeCloseTo(path.months[h - 1].spreadBp!, 9);
-      expect(f[`spread${path.scenario.id}`].text).toBe(`${path.months[h - 1].spreadBp!.toFixed(1)}bp`);
+      expect(f[`spread${path.scenario.id}`].text).toBe(fmt(path.months[h - 1].spreadBp!, "bp", { digits: 1 }));
     }
     expect(f.spreadExpected.value).toBeCloseTo(e.spreadBp!, 9);
     expect(html(out.chart)).toBe(html(scenarioTableView(inputs, p)));
