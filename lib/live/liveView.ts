@@ -25,6 +25,7 @@ import { document } from "../plot/document.ts";
 import { controlPaths, LiveViewError, resolveControls, scriptSafeJson, SPEC_CLASS, strictJson } from "./controls.ts";
 import { type LiveViewData, type LiveViewName, type LiveViewParams, lookupView, registeredNames } from "./registry.ts";
 import { checkOutput, LIVE_CLASS, outputElement } from "./render.ts";
+import type { AnyArticleParams } from "../params/schema.ts";
 import type { ControlSpec, LiveSpec, ResolvedControl } from "./types.ts";
 
 export interface LiveViewOptions {
@@ -34,6 +35,21 @@ export interface LiveViewOptions {
   controls?: readonly ControlSpec[];
   /** Heading of the assumptions panel (default: the registered title). */
   title?: string;
+  /**
+   * The article's parameter declaration: every number control on a declared name takes its min, max,
+   * step and unit from it, so a value the notebook accepted is always inside the control's range.
+   */
+  declaration?: AnyArticleParams;
+}
+
+/** A number control bounded by the declaration of its parameter (`name`, `name.KEY`, `name.INDEX`). */
+export function boundedByDeclaration(c: ControlSpec, declaration: AnyArticleParams | undefined): ControlSpec {
+  if (!declaration || c.kind === "choice" || c.kind === "probabilities") return c;
+  const root = c.param.split(".")[0];
+  const spec = Object.hasOwn(declaration.specs, root) ? declaration.specs[root] : undefined;
+  if (!spec || !("min" in spec.kind) || spec.kind.type === "month" || spec.kind.type === "date") return c;
+  const { min, max, step } = spec.kind as { min: number; max: number; step?: number };
+  return { ...c, min, max, step: step ?? c.step, unit: spec.unit || c.unit };
 }
 
 const fmt = (v: unknown) => (typeof v === "number" ? String(Number(v.toPrecision(12))) : String(v));
@@ -70,7 +86,11 @@ export function liveSpec(
   const where = `live view "${id}"`;
   const embeddedData: unknown = JSON.parse(strictJson(data, "data"));
   const embeddedParams: unknown = JSON.parse(strictJson(params, "params"));
-  const controls = resolveControls(options.controls ?? def.controls, embeddedParams, where);
+  const controls = resolveControls(
+    (options.controls ?? def.controls).map((c) => boundedByDeclaration(c, options.declaration)),
+    embeddedParams,
+    where,
+  );
   if (controls.length === 0) throw new LiveViewError(`${where}: no controls, so nothing for a reader to change`);
   const output = checkOutput(def.view(embeddedData, embeddedParams), where);
   const spec: LiveSpec = {

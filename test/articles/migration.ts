@@ -6,6 +6,5 @@
  */
 export const NOT_YET_ARTICLES: readonly string[] = [
   "02-balance-sheet-and-stocks",
-  "03-foreign-selling",
   "04-qt-end-and-risk-assets",
 ];

@@ -163,15 +163,6 @@ export const foreignSellingParams = defineParams(
       meaning: "the highest yield read as a TIPS (real) auction",
       source: "assumption (SOURCES.md): 2026 TIPS real yields run 1.3-3.0%, nominal coupon yields 3.8-5.3%",
     }),
-    revisionToleranceFrac: p.number({
-      default: 0.005,
-      min: 0,
-      max: 0.1,
-      step: 0.001,
-      unit: "fraction",
-      meaning: "relative gap read as a TIC revision",
-      source: "assumption: gaps within 0.5% are TIC revisions",
-    }),
     qeAnnouncements: p.events({
       default: [
         { date: "2008-11-25", what: "GSE debt and MBS purchases ($600bn)" },

@@ -16,7 +16,7 @@ import { qtMarketsChart } from "../../plot/qtMarkets.ts";
 import { runoffVsCapsChart } from "../../plot/runoffVsCaps.ts";
 import type { ArticleRun } from "../article.ts";
 import type { QtMechanicsResult } from "./compute.ts";
-import type { qtMechanicsParams } from "./params.ts";
+import { qtMechanicsParams } from "./params.ts";
 import { driverKey, driverText, yearKey, yearText } from "./prose.ts";
 
 type Run = ArticleRun<typeof qtMechanicsParams.specs, QtMechanicsResult>;
@@ -81,7 +81,7 @@ export function qtMechanicsViews(run: Run) {
         events: QT_EVENTS.filter((e) => e.id === "qt-start" || e.id === "qt-end"),
       }),
     /** In the exported report a reader changes the caps and the assumed maturities and the chart is redrawn. */
-    scenario: () => liveView("runoffUnderCaps", r.scenario.data, r.scenario.params),
+    scenario: () => liveView("runoffUnderCaps", r.scenario.data, r.scenario.params, { declaration: qtMechanicsParams }),
     identity: () =>
       htmlTable(
         r.shownWeeks,

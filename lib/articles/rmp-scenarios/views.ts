@@ -16,7 +16,7 @@ import { realisedTableOfModel } from "../../plot/rmpTables.ts";
 import { spreadDaysAboveView } from "../../plot/spreadDaysAbove.ts";
 import type { ArticleRun } from "../article.ts";
 import type { RmpResult } from "./compute.ts";
-import type { rmpParams } from "./params.ts";
+import { rmpParams } from "./params.ts";
 import { regimeFigures } from "./prose.ts";
 
 type Run = ArticleRun<typeof rmpParams.specs, RmpResult>;
@@ -118,9 +118,9 @@ export function rmpViews(run: Run) {
           fmt(r.model.fit.curve.shareRangePct[0], "pctOfGdp", { digits: 2 })
         })`,
       ),
-    liveExpected: () => liveView("rmpExpected", liveData(), mp),
-    liveFan: () => liveView("rmpFan", liveData(), mp),
-    liveScenarioTable: () => liveView("rmpScenarioTable", liveData(), mp),
+    liveExpected: () => liveView("rmpExpected", liveData(), mp, { declaration: rmpParams }),
+    liveFan: () => liveView("rmpFan", liveData(), mp, { declaration: rmpParams }),
+    liveScenarioTable: () => liveView("rmpScenarioTable", liveData(), mp, { declaration: rmpParams }),
     realisedChart: () =>
       rmpRealisedChart(
         {
