@@ -30,11 +30,11 @@ function dataCell(c: Claim): string {
   return `<td><span data-q="claim:${escapeHtml(c.id)}:data">${escapeHtml(renderData(c.data))}</span>${later}</td>`;
 }
 
-/** "3 holds, 2 roughly holds, 1 not checkable". */
+/** "holds 3, roughly holds 2, not checkable 1": how many claims got each verdict. */
 export function verdictSummary(claims: readonly Claim[]): string {
   return Object.entries(verdictCounts(claims))
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${v}`)
+    .map(([v, n]) => `${v} ${n}`)
     .join(", ");
 }
 

@@ -101,11 +101,10 @@ export function foreignClaims(r: ForeignResult, p: typeof foreignSellingParams.d
       claim: "The 10-year topped 4.5% with the largest weekly rise in about 20 years",
       article: { kind: "statement", text: "above 4.5%; largest weekly rise in ~20 years" },
       data: {
-        kind: "count",
-        count: w.weeklyRank.rank,
-        of: w.weeklyRank.count,
-        what: `rank of the week's ${signed(w.tenYear.change * 100, "bp")} rise among Friday-to-Friday weeks`,
-        when: { from: p.rankingHistoryStart, to: p.eventWeekTo },
+        kind: "value",
+        value: w.tenYear.change * 100,
+        unit: "bp",
+        when: { from: p.eventWeekFrom, to: p.eventWeekTo },
       },
       holds: w.weeklyRank.rank === 1 ? (w.tenYearHighPct > ARTICLE.tenYearAbovePct ? true : "roughly") : false,
       reason: `${w.tenYear.fromValue}% → ${w.tenYear.toValue}% (${signed(w.tenYear.change * 100, "bp")}), ${
