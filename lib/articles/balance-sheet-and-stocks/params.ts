@@ -59,24 +59,6 @@ export const balanceSheetAndStocksParams = defineParams(
       "the date COVID QE was announced",
       "FOMC statement of 2020-03-15 (Treasury and MBS purchases of at least $700bn)",
     ),
-    levelHoldsFrac: p.number({
-      default: 0.02,
-      min: 0,
-      max: 0.5,
-      step: 0.005,
-      unit: "fraction",
-      meaning: "relative distance within which a level holds",
-      source: "assumption: a level within 2% of the article's figure holds (lib/claims default)",
-    }),
-    levelRoughlyFrac: p.number({
-      default: 0.1,
-      min: 0,
-      max: 1,
-      step: 0.01,
-      unit: "fraction",
-      meaning: "relative distance within which a level roughly holds",
-      source: "assumption: within 10% it roughly holds (lib/claims default)",
-    }),
     gdpBasis: p.oneOf({
       values: ["quarter-average", "quarter-end"],
       default: "quarter-average",
@@ -112,24 +94,6 @@ export const balanceSheetAndStocksParams = defineParams(
       unit: "%",
       meaning: "the note's GDP growth over the years",
       source: "the article: +26% in four years",
-    }),
-    growthHoldsPp: p.number({
-      default: 2,
-      min: 0,
-      max: 20,
-      step: 0.5,
-      unit: "pp",
-      meaning: "distance within which a growth rate holds",
-      source: "assumption: a growth rate within 2 percentage points holds",
-    }),
-    growthRoughlyPp: p.number({
-      default: 5,
-      min: 0,
-      max: 30,
-      step: 0.5,
-      unit: "pp",
-      meaning: "distance within which a growth rate roughly holds",
-      source: "assumption: within 5 percentage points it roughly holds",
     }),
     articleTargetRangePct: p.pair({
       default: [5.25, 5.5],
@@ -240,15 +204,6 @@ export const balanceSheetAndStocksParams = defineParams(
       meaning: "the note's 10-year peak",
       source: "the article: the 5% peak",
     }),
-    tenYearPeakHoldsBp: p.number({
-      default: 10,
-      min: 0,
-      max: 100,
-      step: 1,
-      unit: "bp",
-      meaning: "distance within which the peak counts as near the note's",
-      source: 'assumption: a peak within 10bp of 5% is "near 5%"',
-    }),
     fomcDateIso: date(
       "2023-11-01",
       "the FOMC meeting the note refers to",
@@ -288,18 +243,6 @@ export const balanceSheetAndStocksParams = defineParams(
       ) => (v.gdpFromYear < v.gdpToYear
         ? undefined
         : `gdpFromYear (${v.gdpFromYear}) must be before gdpToYear (${v.gdpToYear})`),
-    },
-    {
-      names: ["levelHoldsFrac", "levelRoughlyFrac"],
-      check: (
-        v,
-      ) => (v.levelHoldsFrac <= v.levelRoughlyFrac ? undefined : "levelHoldsFrac must not exceed levelRoughlyFrac"),
-    },
-    {
-      names: ["growthHoldsPp", "growthRoughlyPp"],
-      check: (
-        v,
-      ) => (v.growthHoldsPp <= v.growthRoughlyPp ? undefined : "growthHoldsPp must not exceed growthRoughlyPp"),
     },
     {
       names: ["mmfWindowFromQuarter", "mmfWindowToQuarter"],
