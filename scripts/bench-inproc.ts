@@ -312,7 +312,10 @@ async function scalingPoint(
   const months = kind === "months" ? size : 36;
   const { curve } = await sweepCurve();
   const input = await sweepInput(nSizes, nDrains, nShifts, months, curve);
-  return { work: () => runSweep(input), info: { paths: nSizes * nDrains * nShifts, months, grid: [nSizes, nDrains, nShifts] } };
+  return {
+    work: () => runSweep(input),
+    info: { paths: nSizes * nDrains * nShifts, months, grid: [nSizes, nDrains, nShifts] },
+  };
 }
 
 /** Scaling: the first call (its peak memory over the baseline), then calls until RUNS or about 3 s (≥ 3 calls). */

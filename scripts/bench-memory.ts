@@ -3,7 +3,8 @@
  * walked through /proc/<pid>/task/<tid>/children and each process's /proc/<pid>/status read. A process's
  * peak is its own high-water mark (VmHWM, exact even between polls, as long as it is read before the process
  * ends) or the largest VmRSS polled; the tree's peak is the largest sum of VmRSS seen at one poll. Linux
- * only: elsewhere every figure is undefined.
+ * only: elsewhere every figure is undefined. A process's command line is re-read at every poll (the last one
+ * seen names it), since a child caught between fork and exec still shows its parent's.
  */
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -74,7 +75,8 @@ export class TreeMemory {
         any = true;
         sum += st.rssMb;
         const prev = this.seen.get(pid);
-        const cmd = prev?.cmd ?? (read(`/proc/${pid}/cmdline`) ?? "").split("\0").join(" ").trim();
+        // Read every time: a child seen between fork and exec still shows its parent's command line.
+        const cmd = (read(`/proc/${pid}/cmdline`) ?? "").split("\0").join(" ").trim() || prev?.cmd || "";
         this.seen.set(pid, { pid, cmd, peakMb: Math.max(prev?.peakMb ?? 0, st.rssMb, st.hwmMb) });
       }
       stack.push(...childrenOf(pid));
