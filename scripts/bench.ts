@@ -38,7 +38,7 @@ import {
 } from "node:fs";
 import { LIVE_TARGETS, type LiveLatencyRow, liveTable, measureLiveViews } from "./bench-live.ts";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { cellSource, newNotebook, type Notebook, readNotebook, writeNotebook } from "../lib/report/notebook.ts";
 import { injectParameters } from "../lib/report/parameters.ts";
@@ -403,7 +403,7 @@ async function inproc(
 // The table
 
 /** A printed row; its id (section and label) keys it across recorded runs. */
-type Row = Omit<Figure, "id">;
+type Row = Omit<Figure, "id"> & { id?: string };
 
 function printTable(rows: Row[]): void {
   const head: Row = {
@@ -455,7 +455,7 @@ async function main(): Promise<number> {
   if (o.compare) {
     try {
       const [a, b] = o.compare.map((f) => readResults(f));
-      console.log(compareRecords(a, b, o.compare[0], o.compare[1]));
+      console.log(compareRecords(a, b, basename(o.compare[0]), basename(o.compare[1])));
       return 0;
     } catch (e) {
       console.error(`bench: ${(e as Error).message}`);
@@ -808,6 +808,7 @@ async function main(): Promise<number> {
       const seconds = results.get(n)!.flatMap((r) => (r.ok && r.secondCell ? [r.secondCell] : []));
       const s2 = seconds.length ? median(seconds.map((f) => f.seconds)) : undefined;
       add({
+        id: `5 first code cell: ${n}`,
         section: "5",
         what: `first code cell: ${n} (${(firsts[0]?.firstLine ?? "").slice(0, 28)})`,
         value: s,
@@ -1074,7 +1075,7 @@ async function main(): Promise<number> {
     cores: availableParallelism(),
     loadAverage: { start: load0, end: load1 },
     options: { ...o },
-    figures: rows.map((r) => ({ id: `${r.section} ${r.what.trim()}`, ...r })),
+    figures: rows.map((r) => ({ ...r, id: r.id ?? `${r.section} ${r.what.trim()}` })),
     scaling: scalingPoints,
     exponents,
     live: liveRows,
