@@ -8,15 +8,27 @@
  *   deno run -A scripts/bench-inproc.ts MODE RUNS
  *
  * MODE
- *   catalog   loadCatalog(): read, verify (sha256) and validate every shipped data file.
+ *   catalog   loadCatalog(): read, verify (sha256) and validate every shipped data file, with the data
+ *             cache (.qtlab/cache/data) as it is: WARM (the entries exist; the first call may write them).
  *             Reference: read + sha256 + decode of every file (readDataFile), the floor of a verified load.
  *             Breakdown: per-file loader time, and how much of it is read + sha256.
- *   rmp       the RMP scenario cell rerun with the parameters of notebooks/05-rmp-scenarios.ipynb:
- *             rmpFanView(inputs, params) (curve fit, scenarios, fan sweeps, chart) and the chart's HTML
- *             (what the kernel sends). Reference: the model alone (rmpScenarioModel + rmpFans), no chart.
+ *   catalog-cold  the same, the cache folder deleted before every timed call (not timed), so each call
+ *             parses, validates and writes the cache again. Run with QTLAB_DATA_CACHE=0 in the
+ *             environment, `catalog` is the no-cache baseline.
+ *   rmp       the parameters-cell rerun of notebooks/05-rmp-scenarios.ipynb: openRmp(values) with the
+ *             declared defaults, what the kernel runs when a reader changes an assumption and reruns (data
+ *             load, the article's computation, its claims). Reference: the model alone on loaded inputs
+ *             (rmpScenarioModel + rmpFans), no data load, no claims.
  *   sweep     runSweep over 10,000 paths (25 sizes × 20 drains × 20 curve shifts) × 36 months with a
  *             fitted curve. Reference: one pass writing the same 360,000 reserves values, no curve.
  *             Also the fan quantiles (10/50/90) of reserves and spread on the result.
+ *   scaling KIND SIZE  one point of the scaling table (scripts/bench.ts --only scaling), timed until RUNS
+ *             calls or about 3 s, at least 3 calls:
+ *               paths N    runSweep with N paths (sizes × drains × shifts) × 36 months
+ *               months N   runSweep with 10,000 paths × N months
+ *               weeks K    fitReserveDemandCurve on notebook 05's weekly curve sample repeated K times,
+ *                          each copy with a small deterministic perturbation (SYNTHETIC data: the real
+ *                          sample's shape at K times its length, not a longer history)
  *
  * The first call is timed alone; then the measurement and its reference alternate, call by call.
  * Memory: after the inputs are loaded and before the first timed call, the resident set is read (VmRSS)
@@ -29,14 +41,21 @@
  *   {mode, runtime, runs, firstMs, medianMs, timesMs, refMedianMs, refLabel, baseRssMb, peakRssMb,
  *    peakOneMb, peakDeltaMb, peakDeltaAllMb, extra}
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
-const [mode, runsText] = process.argv.slice(2);
-const runs = Number(runsText ?? 20);
-if (!["catalog", "rmp", "sweep"].includes(mode) || !Number.isInteger(runs) || runs < 1) {
-  console.error("usage: bench-inproc.ts catalog|rmp|sweep RUNS");
+const args = process.argv.slice(2);
+const mode = args[0];
+const scalingKind = mode === "scaling" ? args[1] : undefined;
+const scalingSize = mode === "scaling" ? Number(args[2]) : NaN;
+const runs = Number((mode === "scaling" ? args[3] : args[1]) ?? 20);
+if (
+  !["catalog", "catalog-cold", "rmp", "sweep", "scaling"].includes(mode) || !Number.isInteger(runs) || runs < 1 ||
+  (mode === "scaling" &&
+    (!["paths", "months", "weeks"].includes(scalingKind ?? "") || !Number.isInteger(scalingSize) || scalingSize < 1))
+) {
+  console.error("usage: bench-inproc.ts catalog|catalog-cold|rmp|sweep RUNS | scaling paths|months|weeks SIZE RUNS");
   process.exit(2);
 }
 
@@ -88,15 +107,21 @@ interface Measurement {
   /** The reference work (timed after the measurement, with the same number of runs). */
   ref: () => unknown;
   refLabel: string;
+  /** Untimed preparation before each timed call of `work` (catalog-cold: delete the cache folder). */
+  before?: () => void;
   /** Extra figures printed under the row (computed after the timed runs). */
   extra?: () => Record<string, unknown>;
 }
 
-async function catalog(): Promise<Measurement> {
+/** The data cache's folder (lib/data/cache.ts writes it; absent when the cache is off or not built). */
+const CACHE_DIR = join(ROOT, ".qtlab", "cache", "data");
+
+async function catalog(cold: boolean): Promise<Measurement> {
   const { loadCatalog, LOADERS } = await import("../lib/data/catalog.ts");
   const { readDataFile, readManifest } = await import("../lib/data/manifest.ts");
   const files = Object.keys(readManifest().files);
   return {
+    before: cold ? () => rmSync(CACHE_DIR, { recursive: true, force: true }) : undefined,
     work: () => loadCatalog(),
     ref: () => files.map((f) => readDataFile(f).text.length),
     refLabel: "read+sha256 of all files",
@@ -108,7 +133,12 @@ async function catalog(): Promise<Measurement> {
         return { file: f, loadMs: load, readShaMs: read, bytes: readFileSync(join(ROOT, "data", f)).length };
       });
       perFile.sort((a, b) => b.loadMs - a.loadMs);
-      return { files: files.length, perFile };
+      return {
+        files: files.length,
+        perFile,
+        cacheDirExists: existsSync(CACHE_DIR),
+        cacheEnv: process.env.QTLAB_DATA_CACHE ?? "",
+      };
     },
   };
 }
@@ -141,48 +171,45 @@ async function rmpInputs() {
 }
 
 async function rmp(): Promise<Measurement> {
-  const { rmpFanView } = await import("../lib/plot/rmpFan.ts");
+  const { openRmp } = await import("../lib/articles/rmp-scenarios/notebook.ts");
+  const { rmpParams: declared } = await import("../lib/articles/rmp-scenarios/params.ts");
   const { rmpScenarioModel, rmpFans } = await import("../lib/calc/rmpModel.ts");
-  type Params = Parameters<typeof rmpFanView>[1];
+  type Params = Parameters<typeof rmpScenarioModel>[1];
+  const values = { ...declared.defaults } as Record<string, unknown>;
   const params = (await rmpParams()) as unknown as Params;
   const inputs = await rmpInputs();
-  let htmlBytes = 0;
   return {
-    work: () => {
-      const chart = rmpFanView(inputs, params);
-      htmlBytes = chart.outerHTML.length; // the kernel serialises the chart to send it
-      return htmlBytes;
-    },
+    work: () => openRmp(values),
     ref: () => rmpFans(rmpScenarioModel(inputs, params), params),
     refLabel: "model only (fit+scenarios+fans)",
-    extra: () => {
-      const model = median(time(Math.max(9, runs), () => rmpScenarioModel(inputs, params)));
-      return {
-        htmlBytes,
-        fanGridPoints: (params as { fanGridPoints?: number }).fanGridPoints,
-        horizonMonths: (params as { horizonMonths?: number }).horizonMonths,
-        modelMs: model,
-      };
-    },
+    extra: () => ({
+      horizonMonths: (params as { horizonMonths?: number }).horizonMonths,
+      modelMs: median(time(Math.max(9, runs), () => rmpScenarioModel(inputs, params))),
+    }),
   };
 }
 
-async function sweep(): Promise<Measurement> {
-  const { runSweep, fanQuantiles, linspace } = await import("../lib/calc/rmpSweep.ts");
+type SweepCurve = { form: "exponential" | "logistic"; aBp: number; bBp: number; cPerPp: number; centerPct: number };
+
+/** The curve the RMP notebook fits (its parameters); a fixed exponential curve if the notebook is absent. */
+async function sweepCurve(): Promise<{ curve: SweepCurve; curveFrom: string }> {
   const { rmpCurveFit } = await import("../lib/calc/rmpModel.ts");
   type FitParams = Parameters<typeof rmpCurveFit>[1];
-  const horizon = 36;
-  const nSizes = 25, nDrains = 20, nShifts = 20;
-  // The curve the RMP notebook fits (its parameters); a fixed exponential curve if the notebook is absent.
-  let curve: { form: "exponential" | "logistic"; aBp: number; bBp: number; cPerPp: number; centerPct: number };
-  let curveFrom = "notebooks/05-rmp-scenarios.ipynb parameters";
   try {
-    curve = rmpCurveFit(await rmpInputs(), (await rmpParams()) as unknown as FitParams).curve;
+    const curve = rmpCurveFit(await rmpInputs(), (await rmpParams()) as unknown as FitParams).curve;
+    return { curve, curveFrom: "notebooks/05-rmp-scenarios.ipynb parameters" };
   } catch {
-    curve = { form: "exponential", aBp: -8, bBp: 10, cPerPp: 1.2, centerPct: 9 };
-    curveFrom = "fixed exponential curve (notebook 05 not found)";
+    return {
+      curve: { form: "exponential", aBp: -8, bBp: 10, cPerPp: 1.2, centerPct: 9 },
+      curveFrom: "fixed exponential curve (notebook 05 not found)",
+    };
   }
-  const input = {
+}
+
+/** The sweep's input: a grid of sizes × drains × curve shifts over `horizon` months. */
+async function sweepInput(nSizes: number, nDrains: number, nShifts: number, horizon: number, curve: SweepCurve) {
+  const { linspace } = await import("../lib/calc/rmpSweep.ts");
+  return {
     startReservesUsdBn: 2900,
     gdpStartUsdBn: 31000,
     gdpGrowthPctPerYear: 5,
@@ -192,6 +219,14 @@ async function sweep(): Promise<Measurement> {
     curveShiftsPp: linspace(-1, 1, nShifts),
     curve,
   };
+}
+
+async function sweep(): Promise<Measurement> {
+  const { runSweep, fanQuantiles } = await import("../lib/calc/rmpSweep.ts");
+  const horizon = 36;
+  const nSizes = 25, nDrains = 20, nShifts = 20;
+  const { curve, curveFrom } = await sweepCurve();
+  const input = await sweepInput(nSizes, nDrains, nShifts, horizon, curve);
   let last: ReturnType<typeof runSweep> | undefined;
   const floor = new Float64Array(horizon * nSizes * nDrains * nShifts);
   return {
@@ -219,14 +254,112 @@ async function sweep(): Promise<Measurement> {
   };
 }
 
-const m = await (mode === "catalog" ? catalog() : mode === "rmp" ? rmp() : sweep());
+/** The sweep's grid for about `paths` paths: sizes × drains × shifts (the bench's usual grids at powers of ten). */
+function sweepGrid(paths: number): [number, number, number] {
+  const known: Record<number, [number, number, number]> = {
+    1_000: [10, 10, 10],
+    10_000: [25, 20, 20],
+    100_000: [50, 40, 50],
+    1_000_000: [100, 100, 100],
+  };
+  if (known[paths]) return known[paths];
+  const a = Math.max(1, Math.round(Math.cbrt(paths)));
+  const b = Math.max(1, Math.round(Math.sqrt(paths / a)));
+  return [a, b, Math.max(1, Math.round(paths / (a * b)))];
+}
+
+/**
+ * The real weekly curve sample repeated `copies` times, copy c > 0 perturbed deterministically (share by at
+ * most ±0.1%, spread by at most ±0.05 bp): SYNTHETIC, the real sample's shape at a longer length.
+ */
+function syntheticSample(
+  sample: readonly { sharePct: number; spreadBp: number }[],
+  copies: number,
+): { sharePct: number; spreadBp: number }[] {
+  const out: { sharePct: number; spreadBp: number }[] = [];
+  for (let c = 0; c < copies; c++) {
+    sample.forEach((p, i) =>
+      out.push(
+        c === 0 ? { sharePct: p.sharePct, spreadBp: p.spreadBp } : {
+          sharePct: p.sharePct * (1 + 0.001 * Math.sin(c * 7.1 + i * 0.37)),
+          spreadBp: p.spreadBp + 0.05 * Math.cos(c * 3.3 + i * 0.71),
+        },
+      )
+    );
+  }
+  return out;
+}
+
+/** One scaling point: the work and what it is, for the table. */
+async function scalingPoint(
+  kind: string,
+  size: number,
+): Promise<{ work: () => unknown; info: Record<string, unknown> }> {
+  if (kind === "weeks") {
+    const { rmpCurveFit } = await import("../lib/calc/rmpModel.ts");
+    const { fitReserveDemandCurve } = await import("../lib/calc/reserveDemand.ts");
+    type FitParams = Parameters<typeof rmpCurveFit>[1];
+    const params = (await rmpParams()) as unknown as FitParams;
+    const real = rmpCurveFit(await rmpInputs(), params).sample;
+    const points = syntheticSample(real, size);
+    return {
+      work: () => fitReserveDemandCurve(points, { form: params.curveForm, floorBp: params.curveFloorBp }),
+      info: { weeks: points.length, realWeeks: real.length, form: params.curveForm, synthetic: size > 1 },
+    };
+  }
+  const { runSweep } = await import("../lib/calc/rmpSweep.ts");
+  const [nSizes, nDrains, nShifts] = kind === "paths" ? sweepGrid(size) : [25, 20, 20];
+  const months = kind === "months" ? size : 36;
+  const { curve } = await sweepCurve();
+  const input = await sweepInput(nSizes, nDrains, nShifts, months, curve);
+  return {
+    work: () => runSweep(input),
+    info: { paths: nSizes * nDrains * nShifts, months, grid: [nSizes, nDrains, nShifts] },
+  };
+}
+
+/** Scaling: the first call (its peak memory over the baseline), then calls until RUNS or about 3 s (≥ 3 calls). */
+async function scaling(kind: string, size: number): Promise<void> {
+  const { work, info } = await scalingPoint(kind, size);
+  const baseRssMb = procMb("VmRSS");
+  const peakReset = resetPeak();
+  const timesMs = time(1, work);
+  const peakOneMb = procMb("VmHWM");
+  const t0 = performance.now();
+  while (timesMs.length < 3 || (timesMs.length < runs && performance.now() - t0 < 3000)) timesMs.push(...time(1, work));
+  const round = (x: number | undefined, d = 2) => (x === undefined ? undefined : Math.round(x * 10 ** d) / 10 ** d);
+  console.log(JSON.stringify({
+    mode: "scaling",
+    kind,
+    size,
+    runtime,
+    calls: timesMs.length,
+    firstMs: round(timesMs[0]),
+    medianMs: round(median(timesMs.slice(1))),
+    timesMs: timesMs.map((t) => round(t)),
+    baseRssMb: round(baseRssMb, 1),
+    peakDeltaMb: peakReset && baseRssMb !== undefined && peakOneMb !== undefined
+      ? round(peakOneMb - baseRssMb, 1)
+      : undefined,
+    ...info,
+  }));
+}
+
+if (mode === "scaling") {
+  await scaling(scalingKind!, scalingSize);
+  process.exit(0);
+}
+
+const m = await (mode.startsWith("catalog") ? catalog(mode === "catalog-cold") : mode === "rmp" ? rmp() : sweep());
 const baseRssMb = procMb("VmRSS");
 const peakReset = resetPeak();
+m.before?.();
 const timesMs = time(1, m.work); // the first, cold call: what a notebook cell pays
 const peakOneMb = procMb("VmHWM");
 const refMs = time(1, m.ref);
 // Then the measurement and its reference alternately, so that a change in machine load hits both alike.
 for (let i = 1; i < runs; i++) {
+  m.before?.();
   timesMs.push(...time(1, m.work));
   refMs.push(...time(1, m.ref));
 }

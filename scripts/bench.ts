@@ -1,65 +1,110 @@
 /**
- * qtlab bench: how fast qtlab reruns and exports, against the floor of its own pipeline and against the
- * pandas + matplotlib notebook a user would write instead. Run with `npm run bench` (setup and the
- * Python packages first); `--help` for options. Not a test: it prints figures and never fails on them.
+ * qtlab bench: how fast and how lean qtlab reruns and exports, against the floor of its own pipeline, the
+ * plain `jupyter nbconvert --execute` a Deno-notebook user runs, and the pandas + matplotlib notebook a user
+ * would write instead. Run with `npm run bench` (setup and the Python packages first); `--help` for options.
+ * Not a test: it prints figures beside their targets with ratios and never fails on them. Every run writes
+ * its figures to bench/results/<UTC timestamp>.json; `--compare A.json B.json` prints two runs side by side.
  *
- * Measured, each the median of several runs, each with its ratio to a reference measured in the same run:
+ * Measured (bench/README.md describes each figure, its target and how it is measured):
  *   1. floor     an empty notebook (one trivial cell) on the qtlab kernel through scripts/nbrun.py, with
  *                the arguments the report command passes (lib/report/run.ts runOne)
- *   2. notebooks each notebook in notebooks/ executed and exported the same way, and the full report
- *                build (runReports of every notebook, the report's parallelism, into a temp folder).
- *                Target: full ≤ 1.5 × floor × notebooks ÷ jobs
- *   3. python    bench/python/<notebook>.ipynb (pandas + matplotlib, the same argument as the qtlab
- *                notebook of that name) through the same nbrun.py on the python3 kernel.
- *                Target: python ÷ qtlab ≥ 2
- *   4. in-process (scripts/bench-inproc.ts, one fresh process per measurement, Node via tsx and Deno):
- *                loadCatalog() ≤ 150 ms; the RMP scenario cell rerun ≤ 50 ms; a 10,000-path × 36-month
- *                sweep ≤ 200 ms; with each one's peak memory
- *   5. where the time goes: per-cell times of the slowest notebook (nbclient's execution timestamps)
- * Pipeline runs are interleaved (one round = floor, every notebook, the Python notebook, a full build) so
- * that a change in machine load hits every figure alike.
+ *   2. notebooks each notebook executed and exported the same way; the full report build (runReports of
+ *                every notebook, the report's parallelism, into a temp folder): ≤ 0.8 × floor × notebooks ÷
+ *                jobs, and faster than the plain path (every notebook through `jupyter nbconvert --to html
+ *                --execute` on the qtlab kernel, one after another, the same round)
+ *   3. python    bench/python/<notebook>.ipynb (pandas + matplotlib) through the same nbrun.py on the
+ *                python3 kernel: python ÷ qtlab ≥ 3
+ *   M. memory    peak resident memory of each notebook's kernel (≤ 250 MB), of the executor, and of the
+ *                whole build's process tree (≤ 1.5 GB), polled from /proc every 50 ms
+ *   4. in-process (scripts/bench-inproc.ts, one fresh process per measurement, Deno and Node):
+ *                loadCatalog() cold, warm and without the cache ≤ 3 × read+sha256 of the same files; the
+ *                notebook 05 parameters-cell rerun ≤ 10 ms; the 10,000 × 36 sweep ≤ 3 × its bare pass
+ *   5. the first code cell of each notebook ≤ 0.08 s (nbclient's per-cell timestamps); the slowest
+ *                notebook's cells
+ *   S. scaling   the sweep as paths and months grow and the curve fit as weeks grow, with fitted exponents
+ * Pipeline runs are interleaved (one round = floor, every notebook, the Python notebook, a full build, the
+ * plain path) so that a change in machine load hits every figure alike.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { LIVE_TARGETS, type LiveLatencyRow, liveTable, measureLiveViews } from "./bench-live.ts";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { cellSource, newNotebook, type Notebook, readNotebook, writeNotebook } from "../lib/report/notebook.ts";
 import { injectParameters } from "../lib/report/parameters.ts";
 import { type NbrunTimings, runNbrunOnce } from "../lib/report/nbrun.ts";
+import { isExecutor, isKernel, isPythonKernel, maxPeakMb, TreeMemory } from "./bench-memory.ts";
+import {
+  type BenchRecord,
+  compareRecords,
+  type Figure,
+  growthExponent,
+  readResults,
+  type ScalingPoint,
+  writeResults,
+} from "./bench-results.ts";
 import { applyInputMode, listNotebooks, notebookTitle, PROJECT_ROOT, runReports } from "../lib/report/run.ts";
 
-const HELP = `qtlab bench: qtlab against its pipeline's floor and against a pandas + matplotlib notebook
+const HELP = `qtlab bench: qtlab against its pipeline's floor, the plain nbconvert path and a pandas notebook
 
 usage: npm run bench -- [options]
+       npm run bench -- --compare A.json B.json
 
-  --runs N          pipeline runs per figure (floor, notebooks, Python, full build); default 5
+  --runs N          pipeline runs per figure (floor, notebooks, Python, full build, plain path); default 5
   --inproc-runs N   in-process calls per measurement (the first, cold call is shown apart); default 30
   -j, --jobs N      the full build's parallelism; default ${availableParallelism()} (the report's default: cores)
   --python NAME     the bench/python notebook to compare (default: the one present, e.g.
                     02-balance-sheet-and-stocks)
-  --only PART       pipelines | inproc (default: both)
-  --no-deno         in-process measurements in Node only
+  --only PART       pipelines | inproc | scaling (default: all three)
+  --no-deno         in-process and scaling measurements in Node only
+  --no-plain        skip the plain nbconvert path
   --keep DIR        keep the executed notebooks and reports in DIR
+  --compare A B     print two recorded runs (bench/results/*.json) side by side with ratios, run nothing
   -h, --help        this text
 
-Targets: full build ≤ 1.5 × (floor × notebooks ÷ jobs); Python ≥ 2 × the qtlab notebook's time;
-loadCatalog ≤ 150 ms; RMP parameters rerun ≤ 50 ms; sweep of 10,000 paths × 36 months ≤ 200 ms.
-In-process figures are the median of the warm calls (after the first).`;
+Targets: full build ≤ 0.8 × (floor × notebooks ÷ jobs) and faster than plain nbconvert; Python ≥ 3 × the
+qtlab notebook's time; first code cell ≤ 0.08 s; kernel ≤ 250 MB; whole build ≤ 1.5 GB; loadCatalog ≤ 3 ×
+read+sha256 of the files, cold and warm; notebook 05 parameters rerun ≤ 10 ms; sweep ≤ 3 × its bare pass.
+In-process figures are the median of the warm calls (after the first). Every run is recorded in
+bench/results/<UTC timestamp>.json.`;
+
+/** The targets, in one place (units in the names). */
+const TARGETS = {
+  fullOverFloorRatio: 0.8,
+  fullOverPlainRatio: 1,
+  pythonOverQtlabRatio: 3,
+  firstCellSeconds: 0.08,
+  kernelPeakMb: 250,
+  buildPeakMb: 1536,
+  catalogOverReadShaRatio: 3,
+  rmpRerunMs: 10,
+  sweepOverBareRatio: 3,
+};
 
 interface Options {
   runs: number;
   inprocRuns: number;
   jobs: number;
   python?: string;
-  only?: "pipelines" | "inproc";
+  only?: "pipelines" | "inproc" | "scaling";
   deno: boolean;
+  plain: boolean;
   keep?: string;
+  compare?: [string, string];
 }
 
 function parseArgs(argv: string[]): Options | "help" {
-  const o: Options = { runs: 5, inprocRuns: 30, jobs: availableParallelism(), deno: true };
+  const o: Options = { runs: 5, inprocRuns: 30, jobs: availableParallelism(), deno: true, plain: true };
   const int = (v: string | undefined, flag: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number ≥ 1, got "${v ?? ""}"`);
@@ -74,11 +119,20 @@ function parseArgs(argv: string[]): Options | "help" {
     else if (a === "--python") o.python = argv[++i];
     else if (a === "--only") {
       const v = argv[++i];
-      if (v !== "pipelines" && v !== "inproc") throw new Error(`--only takes pipelines or inproc, got "${v ?? ""}"`);
+      if (v !== "pipelines" && v !== "inproc" && v !== "scaling") {
+        throw new Error(`--only takes pipelines, inproc or scaling, got "${v ?? ""}"`);
+      }
       o.only = v;
     } else if (a === "--no-deno") o.deno = false;
+    else if (a === "--no-plain") o.plain = false;
     else if (a === "--keep") o.keep = argv[++i];
-    else throw new Error(`unknown option "${a}" (see --help)`);
+    else if (a === "--compare") {
+      const [x, y] = [argv[++i], argv[++i]];
+      if (!x || !y || x.startsWith("-") || y.startsWith("-")) {
+        throw new Error("--compare needs two files: A.json B.json");
+      }
+      o.compare = [x, y];
+    } else throw new Error(`unknown option "${a}" (see --help)`);
   }
   return o;
 }
@@ -106,11 +160,11 @@ interface Child {
   ms: number;
 }
 
-function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<Child> {
+function run(cmd: string, args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): Promise<Child> {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, {
-      cwd: PROJECT_ROOT,
+      cwd,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, ...env },
     });
@@ -134,6 +188,13 @@ interface PipelineRun {
   /** Seconds inside cells (sum of execute_input → execute_reply) and between them (reply → next busy). */
   inCells?: number;
   betweenCells?: number;
+  /** Seconds of the first code cell (nbclient's timestamps), and its first line. */
+  firstCell?: { seconds: number; firstLine: string };
+  /** The code cell after it (in the notebooks, the first that imports and computes: it pays the module load). */
+  secondCell?: { seconds: number; firstLine: string };
+  /** Peak resident memory (MB) of the notebook's kernel and of the executor, polled from /proc. */
+  kernelPeakMb?: number;
+  executorPeakMb?: number;
   error?: string;
 }
 
@@ -160,6 +221,7 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
   const executed = join(work, `${job.key}.run${round}.ipynb`);
   const html = join(work, `${job.key}.run${round}.html`);
   // The arguments of lib/report/run.ts runOne, plus --kernel for the Python notebook.
+  const watch = new TreeMemory().start();
   const t0 = performance.now();
   const child = await runNbrunOnce([
     "--in",
@@ -178,6 +240,7 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
     job.kernel,
   ]);
   const ms = performance.now() - t0;
+  const peak = watch.stop();
   const events = child.events;
   const done = events.find((e) => e.event === "done");
   const err = events.find((e) => e.event === "error");
@@ -190,6 +253,10 @@ async function runJob(job: Job, work: string, round: number): Promise<PipelineRu
     executed,
     inCells: cells.reduce((t, c) => t + c.seconds, 0),
     betweenCells: cells.slice(1).reduce((t, c, i) => t + (c.busyMs - cells[i].replyMs) / 1000, 0),
+    firstCell: cells[0] ? { seconds: cells[0].seconds, firstLine: cells[0].firstLine } : undefined,
+    secondCell: cells[1] ? { seconds: cells[1].seconds, firstLine: cells[1].firstLine } : undefined,
+    kernelPeakMb: maxPeakMb(peak, job.kernel === "qtlab" ? isKernel : isPythonKernel),
+    executorPeakMb: maxPeakMb(peak, isExecutor),
     error: ok
       ? undefined
       : `${err?.ename ?? "exit " + child.code}: ${
@@ -218,6 +285,66 @@ function cellTimes(
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The plain path: what a Deno-notebook user runs without qtlab's runner
+
+/**
+ * A folder where copies of the notebooks run as if in the project: notebooks/ holds the copies, every other
+ * top-level entry of the project (lib, data, package.json, node_modules, .qtlab with the data cache, …) is a
+ * symbolic link, so the notebooks' `../lib/…` imports and the kernel's package resolution work unchanged.
+ */
+function plainFolder(names: readonly string[], notebooksDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "qtlab-bench-plain-"));
+  mkdirSync(join(dir, "notebooks"));
+  for (const entry of readdirSync(PROJECT_ROOT)) {
+    if (["notebooks", ".git", "reports", "bench"].includes(entry)) continue;
+    symlinkSync(join(PROJECT_ROOT, entry), join(dir, entry));
+  }
+  for (const n of names) copyFileSync(join(notebooksDir, `${n}.ipynb`), join(dir, "notebooks", `${n}.ipynb`));
+  return dir;
+}
+
+interface PlainRun {
+  ms: number;
+  failures: string[];
+  kernelPeakMb?: number;
+  treePeakMb?: number;
+}
+
+/**
+ * Every notebook through `jupyter nbconvert --to html --execute` on the qtlab kernel, one after another
+ * (Debian's jupyter on PATH, the notebook's folder as the kernel's working folder, nbconvert's default
+ * template): the wall clock of the whole sequence and the peak memory of its kernels.
+ */
+async function runPlain(names: readonly string[], dir: string): Promise<PlainRun> {
+  const failures: string[] = [];
+  const watch = new TreeMemory().start();
+  const t0 = performance.now();
+  for (const n of names) {
+    const child = await run(
+      "jupyter",
+      [
+        "nbconvert",
+        "--to",
+        "html",
+        "--execute",
+        "--ExecutePreprocessor.kernel_name=qtlab",
+        "--ExecutePreprocessor.timeout=600",
+        `${n}.ipynb`,
+      ],
+      { JUPYTER_PATH: [join(PROJECT_ROOT, ".qtlab", "jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(":") },
+      join(dir, "notebooks"),
+    );
+    if (child.code !== 0 || !existsSync(join(dir, "notebooks", `${n}.html`))) {
+      failures.push(`${n}: ${child.stderr.trim().split("\n").slice(-1)[0] ?? `exit ${child.code}`}`);
+    }
+    rmSync(join(dir, "notebooks", `${n}.html`), { force: true });
+  }
+  const ms = performance.now() - t0;
+  const peak = watch.stop();
+  return { ms, failures, kernelPeakMb: maxPeakMb(peak, isKernel), treePeakMb: peak.treePeakMb };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // In-process: one fresh process per measurement
 
 interface Inproc {
@@ -236,19 +363,22 @@ interface Inproc {
   extra: Record<string, unknown>;
 }
 
-async function inproc(mode: string, runtime: "node" | "deno", runs: number): Promise<Inproc | { error: string }> {
+/** One in-process measurement in a fresh process: `bench-inproc.ts ARGS…` on Node (tsx) or Deno. */
+async function inprocRaw(
+  args: string[],
+  runtime: "node" | "deno",
+  extraEnv: Record<string, string> = {},
+): Promise<Record<string, unknown> | { error: string }> {
   const script = join("scripts", "bench-inproc.ts");
-  const env = { NO_COLOR: "1", DENO_DIR: join(PROJECT_ROOT, ".cache", "deno"), DENO_NO_UPDATE_CHECK: "1" };
+  const env = {
+    NO_COLOR: "1",
+    DENO_DIR: join(PROJECT_ROOT, ".cache", "deno"),
+    DENO_NO_UPDATE_CHECK: "1",
+    ...extraEnv,
+  };
   const child = runtime === "node"
-    ? await run(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [script, mode, String(runs)], env)
-    : await run(join(PROJECT_ROOT, "node_modules", ".bin", "deno"), [
-      "run",
-      "-A",
-      "--quiet",
-      script,
-      mode,
-      String(runs),
-    ], env);
+    ? await run(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [script, ...args], env)
+    : await run(join(PROJECT_ROOT, "node_modules", ".bin", "deno"), ["run", "-A", "--quiet", script, ...args], env);
   const last = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.code !== 0 || !last.startsWith("{")) {
     const why = (child.stderr.trim() || child.stdout.trim()).split("\n").filter((l) =>
@@ -256,23 +386,24 @@ async function inproc(mode: string, runtime: "node" | "deno", runs: number): Pro
     )[0] ?? `exit ${child.code}`;
     return { error: why.slice(0, 160) };
   }
-  return JSON.parse(last) as Inproc;
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+/** A timed measurement (catalog, rmp, sweep) with its reference. */
+async function inproc(
+  mode: string,
+  runtime: "node" | "deno",
+  runs: number,
+  env: Record<string, string> = {},
+): Promise<Inproc | { error: string }> {
+  return (await inprocRaw([mode, String(runs)], runtime, env)) as Inproc | { error: string };
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The table
 
-interface Row {
-  section: string;
-  what: string;
-  median: string;
-  runs: string;
-  reference: string;
-  ratio: string;
-  target: string;
-  met?: boolean;
-  memory: string;
-}
+/** A printed row; its id (section and label) keys it across recorded runs. */
+type Row = Omit<Figure, "id"> & { id?: string };
 
 function printTable(rows: Row[]): void {
   const head: Row = {
@@ -321,6 +452,17 @@ async function main(): Promise<number> {
     return 0;
   }
   const o = opts;
+  if (o.compare) {
+    try {
+      const [a, b] = o.compare.map((f) => readResults(f));
+      console.log(compareRecords(a, b, basename(o.compare[0]), basename(o.compare[1])));
+      return 0;
+    } catch (e) {
+      console.error(`bench: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const startedAt = new Date();
   const notebooksDir = join(PROJECT_ROOT, "notebooks");
   const names = listNotebooks(notebooksDir);
   const pythonDir = join(PROJECT_ROOT, "bench", "python");
@@ -331,8 +473,17 @@ async function main(): Promise<number> {
   const rows: Row[] = [];
   const targets: { name: string; met: boolean }[] = [];
   const notes: string[] = [];
+  const scalingPoints: ScalingPoint[] = [];
+  const exponents: { kind: string; exponent: number | undefined }[] = [];
   const load0 = loadavg();
   const started = performance.now();
+  const want = (part: "pipelines" | "inproc" | "scaling") => o.only === undefined || o.only === part;
+  /** Add a row; when it carries a target (met defined), count it. */
+  const add = (r: Row, targetName?: string) => {
+    rows.push(r);
+    if (r.met !== undefined) targets.push({ name: targetName ?? r.what.trim(), met: r.met });
+  };
+  const mb = (x: number | undefined) => (x === undefined ? "?" : `${x.toFixed(0)} MB`);
 
   console.log(
     `qtlab bench: ${availableParallelism()} cores, load average ${
@@ -341,8 +492,8 @@ async function main(): Promise<number> {
       `${o.runs} pipeline runs, ${o.inprocRuns} in-process calls; full build with ${o.jobs} jobs`,
   );
 
-  // 1–3, 5: pipelines ------------------------------------------------------------------------------
-  if (o.only !== "inproc") {
+  // 1–3, M, 5: pipelines -----------------------------------------------------------------------------
+  if (want("pipelines")) {
     const floorSource = join(work, "floor.ipynb");
     const floorNb = newNotebook([{
       cell_type: "code",
@@ -396,9 +547,21 @@ async function main(): Promise<number> {
       });
     } else notes.push("no bench/python notebook matching a qtlab notebook: the Python comparison was skipped");
 
+    let plainDir: string | undefined;
+    if (o.plain) {
+      const jupyter = spawnSync("jupyter", ["nbconvert", "--version"], { encoding: "utf8", timeout: 60_000 });
+      if (jupyter.status === 0) plainDir = plainFolder(names, notebooksDir);
+      else notes.push("no `jupyter nbconvert` on PATH: the plain path was skipped");
+    }
+
     const results = new Map<string, PipelineRun[]>(jobs.map((j) => [j.key, []]));
     const full: number[] = [];
     const fullFailures: string[] = [];
+    const fullKernelMb: number[] = [];
+    const fullExecutorMb: number[] = [];
+    const fullTreeMb: number[] = [];
+    const fullRootMb: number[] = [];
+    const plain: PlainRun[] = [];
     for (let round = 1; round <= o.runs; round++) {
       const parts: string[] = [];
       for (const job of jobs) {
@@ -407,65 +570,90 @@ async function main(): Promise<number> {
         parts.push(`${job.key} ${r.ok ? sec(r.ms) : "FAILED"}`);
       }
       const out = join(work, `full-${round}`);
+      const watch = new TreeMemory().start();
       const t0 = performance.now();
       const statuses = await runReports(names, {}, { notebooksDir, outDir: out, jobs: o.jobs, log: () => {} });
       full.push(performance.now() - t0);
+      const peak = watch.stop();
+      const k = maxPeakMb(peak, isKernel), x = maxPeakMb(peak, isExecutor);
+      if (k !== undefined) fullKernelMb.push(k);
+      if (x !== undefined) fullExecutorMb.push(x);
+      if (peak.treePeakMb !== undefined) fullTreeMb.push(peak.treePeakMb);
+      const root = peak.processes.find((p) => p.pid === process.pid)?.peakMb;
+      if (root !== undefined) fullRootMb.push(root);
       for (const s of statuses) {
         if (s.status !== "ok") fullFailures.push(`${s.notebook}: ${s.error?.ename}: ${s.error?.evalue}`);
       }
       parts.push(`full ${sec(full[full.length - 1])}`);
       if (!o.keep) rmSync(out, { recursive: true, force: true });
+      if (plainDir) {
+        const p = await runPlain(names, plainDir);
+        plain.push(p);
+        parts.push(`plain ${p.failures.length ? "FAILED" : sec(p.ms)}`);
+      }
       progress(`round ${round}/${o.runs}: ${parts.join(", ")}`);
     }
+    if (plainDir) rmSync(plainDir, { recursive: true, force: true });
 
     const okMs = (key: string) => results.get(key)!.filter((r) => r.ok).map((r) => r.ms);
     const floorMs = median(okMs("floor"));
     const floorOk = okMs("floor").length > 0;
-    rows.push({
+    const kernelMb = (key: string) => {
+      const xs = results.get(key)!.flatMap((r) => (r.kernelPeakMb === undefined ? [] : [r.kernelPeakMb]));
+      return xs.length ? Math.max(...xs) : undefined;
+    };
+    add({
       section: "1",
       what: jobs[0].label,
+      value: floorOk ? floorMs / 1000 : undefined,
+      unit: "s",
       median: floorOk ? sec(floorMs) : "FAILED",
       runs: String(okMs("floor").length),
       reference: "—",
       ratio: floorOk ? "1.00×" : "–",
       target: "",
-      memory: "",
+      memory: `kernel ${mb(kernelMb("floor"))}`,
     });
     for (const job of jobs.slice(1)) {
       if (job.kernel !== "qtlab") continue;
       const ms = okMs(job.key);
       const failed = results.get(job.key)!.find((r) => !r.ok);
       if (failed) notes.push(`${job.key} failed in ${o.runs - ms.length} of ${o.runs} runs: ${failed.error}`);
-      rows.push({
+      add({
         section: "2",
         what: job.label,
+        value: ms.length ? median(ms) / 1000 : undefined,
+        unit: "s",
         median: ms.length ? sec(median(ms)) : "FAILED",
         runs: String(ms.length),
         reference: `floor ${sec(floorMs)}`,
         ratio: ratioText(median(ms) / floorMs),
         target: "",
-        memory: "",
+        memory: `kernel ${mb(kernelMb(job.key))}`,
       });
     }
     const ideal = (floorMs * names.length) / o.jobs;
     const fullMs = median(full);
-    const fullMet = fullMs / ideal <= 1.5 && fullFailures.length === 0;
-    targets.push({ name: "full build", met: fullMet });
-    rows.push({
+    const fullTreePeak = fullTreeMb.length ? Math.max(...fullTreeMb) : undefined;
+    add({
       section: "2",
       what: `full report build (${names.length} notebooks, ${o.jobs} jobs)`,
+      value: fullMs / 1000,
+      unit: "s",
       median: sec(fullMs),
       runs: String(full.length),
       reference: `floor×${names.length}÷${o.jobs} = ${sec(ideal)}`,
       ratio: ratioText(fullMs / ideal, 3),
-      target: "≤ 1.50×",
-      met: fullMet,
-      memory: "",
-    });
+      target: `≤ ${TARGETS.fullOverFloorRatio.toFixed(2)}×`,
+      met: fullMs / ideal <= TARGETS.fullOverFloorRatio && fullFailures.length === 0,
+      memory: `tree ${mb(fullTreePeak)}`,
+    }, "full build vs the naive floor");
     const sumMs = names.reduce((t, n) => t + (okMs(n).length ? median(okMs(n)) : 0), 0);
-    rows.push({
+    add({
       section: "2",
       what: "  notebooks run one at a time, summed ÷ jobs",
+      value: sumMs / o.jobs / 1000,
+      unit: "s",
       median: sec(sumMs / o.jobs),
       runs: "",
       reference: `floor×${names.length}÷${o.jobs} = ${sec(ideal)}`,
@@ -474,41 +662,77 @@ async function main(): Promise<number> {
       memory: "",
     });
     if (fullFailures.length) notes.push(`full build failures: ${[...new Set(fullFailures)].join("; ")}`);
+    if (plainDir) {
+      const okPlain = plain.filter((p) => !p.failures.length);
+      const plainMs = median(okPlain.map((p) => p.ms));
+      const failures = plain.flatMap((p) => p.failures);
+      if (failures.length) notes.push(`plain nbconvert failures: ${[...new Set(failures)].slice(0, 3).join("; ")}`);
+      const plainKernel = okPlain.flatMap((p) => (p.kernelPeakMb === undefined ? [] : [p.kernelPeakMb]));
+      add({
+        section: "2",
+        what: `plain: jupyter nbconvert --execute, ${names.length} notebooks in a row`,
+        value: okPlain.length ? plainMs / 1000 : undefined,
+        unit: "s",
+        median: okPlain.length ? sec(plainMs) : "FAILED",
+        runs: String(okPlain.length),
+        reference: `floor×${names.length} = ${sec(floorMs * names.length)}`,
+        ratio: ratioText(plainMs / (floorMs * names.length)),
+        target: "(info: the plain path)",
+        memory: `kernel ${mb(plainKernel.length ? Math.max(...plainKernel) : undefined)}`,
+      });
+      add({
+        section: "2",
+        what: "  full report build against the plain path",
+        value: okPlain.length ? fullMs / plainMs : undefined,
+        unit: "×",
+        median: sec(fullMs),
+        runs: "",
+        reference: `plain ${okPlain.length ? sec(plainMs) : "FAILED"}`,
+        ratio: ratioText(fullMs / plainMs, 3),
+        target: `< ${TARGETS.fullOverPlainRatio.toFixed(2)}× (qtlab faster)`,
+        met: okPlain.length > 0 && fullMs / plainMs < TARGETS.fullOverPlainRatio && fullFailures.length === 0,
+        memory: "",
+      }, "full build faster than plain nbconvert");
+    }
 
     if (pythonName) {
       const py = okMs(`python-${pythonName}`);
       const ours = okMs(pythonName);
       const ratio = median(py) / median(ours);
-      const met = py.length > 0 && ours.length > 0 && ratio >= 2;
-      targets.push({ name: "python vs qtlab", met });
       const failed = results.get(`python-${pythonName}`)!.find((r) => !r.ok);
       if (failed) notes.push(`the Python notebook failed in ${o.runs - py.length} of ${o.runs} runs: ${failed.error}`);
       const pyFloor = median(okMs("python-floor"));
-      rows.push({
+      add({
         section: "3",
         what: "python floor: empty notebook, python3 kernel",
+        value: okMs("python-floor").length ? pyFloor / 1000 : undefined,
+        unit: "s",
         median: okMs("python-floor").length ? sec(pyFloor) : "FAILED",
         runs: String(okMs("python-floor").length),
         reference: `qtlab floor ${sec(floorMs)}`,
         ratio: ratioText(pyFloor / floorMs),
         target: "",
-        memory: "",
+        memory: `kernel ${mb(kernelMb("python-floor"))}`,
       });
-      rows.push({
+      add({
         section: "3",
         what: jobs[jobs.length - 1].label,
+        value: py.length ? median(py) / 1000 : undefined,
+        unit: "s",
         median: py.length ? sec(median(py)) : "FAILED",
         runs: String(py.length),
         reference: `qtlab ${pythonName.slice(0, 2)} ${sec(median(ours))}`,
         ratio: ratioText(ratio, 3),
-        target: "≥ 2.00× (python÷qtlab)",
-        met,
-        memory: "",
-      });
+        target: `≥ ${TARGETS.pythonOverQtlabRatio.toFixed(2)}× (python÷qtlab)`,
+        met: py.length > 0 && ours.length > 0 && ratio >= TARGETS.pythonOverQtlabRatio,
+        memory: `kernel ${mb(kernelMb(`python-${pythonName}`))}`,
+      }, "python twin vs qtlab");
       const above = (median(py) - pyFloor) / (median(ours) - floorMs);
-      rows.push({
+      add({
         section: "3",
         what: "  the same, above each kernel's floor",
+        value: Number.isFinite(above) ? (median(py) - pyFloor) / 1000 : undefined,
+        unit: "s",
         median: Number.isFinite(above) ? sec(median(py) - pyFloor) : "–",
         runs: "",
         reference: `qtlab ${sec(median(ours) - floorMs)}`,
@@ -516,6 +740,87 @@ async function main(): Promise<number> {
         target: "(info)",
         memory: "",
       });
+    }
+
+    // M: memory. Each notebook's kernel from its own runs; the executor and the whole tree from the full build.
+    for (const n of names) {
+      const k = kernelMb(n);
+      add({
+        section: "M",
+        what: `kernel peak: ${n}`,
+        value: k,
+        unit: "MB",
+        median: mb(k),
+        runs: String(results.get(n)!.filter((r) => r.kernelPeakMb !== undefined).length),
+        reference: "",
+        ratio: k === undefined ? "–" : ratioText(k / TARGETS.kernelPeakMb),
+        target: `≤ ${TARGETS.kernelPeakMb} MB`,
+        met: k !== undefined && k <= TARGETS.kernelPeakMb,
+        memory: "",
+      }, `kernel ${n} ≤ ${TARGETS.kernelPeakMb} MB`);
+    }
+    const maxOf = (xs: number[]) => (xs.length ? Math.max(...xs) : undefined);
+    const execOne = maxOf(names.flatMap((n) => results.get(n)!.flatMap((r) => r.executorPeakMb ?? [])));
+    const execWorker = maxOf(fullExecutorMb);
+    add({
+      section: "M",
+      what: "executor peak: nbrun.py, one notebook / a build's worker",
+      value: execWorker,
+      unit: "MB",
+      median: `${mb(execOne)} / ${mb(execWorker)}`,
+      runs: String(fullExecutorMb.length),
+      reference: "",
+      ratio: "–",
+      target: "(info)",
+      memory: "",
+    });
+    add({
+      section: "M",
+      what: `kernel peak in the full build (largest of ${names.length})`,
+      value: maxOf(fullKernelMb),
+      unit: "MB",
+      median: mb(maxOf(fullKernelMb)),
+      runs: String(fullKernelMb.length),
+      reference: "",
+      ratio: maxOf(fullKernelMb) === undefined ? "–" : ratioText(maxOf(fullKernelMb)! / TARGETS.kernelPeakMb),
+      target: `≤ ${TARGETS.kernelPeakMb} MB`,
+      met: maxOf(fullKernelMb) !== undefined && maxOf(fullKernelMb)! <= TARGETS.kernelPeakMb,
+      memory: "",
+    }, `kernels in the full build ≤ ${TARGETS.kernelPeakMb} MB`);
+    add({
+      section: "M",
+      what: "whole build: bench process + executors + kernels, summed",
+      value: fullTreePeak,
+      unit: "MB",
+      median: mb(fullTreePeak),
+      runs: String(fullTreeMb.length),
+      reference: `of which the bench process ≤ ${mb(maxOf(fullRootMb))}`,
+      ratio: fullTreePeak === undefined ? "–" : ratioText(fullTreePeak / TARGETS.buildPeakMb),
+      target: `≤ ${TARGETS.buildPeakMb} MB (1.5 GB)`,
+      met: fullTreePeak !== undefined && fullTreePeak <= TARGETS.buildPeakMb,
+      memory: "",
+    }, "whole build ≤ 1.5 GB");
+
+    // 5: the first code cell of each notebook.
+    for (const n of names) {
+      const firsts = results.get(n)!.flatMap((r) => (r.ok && r.firstCell ? [r.firstCell] : []));
+      const s = firsts.length ? median(firsts.map((f) => f.seconds)) : undefined;
+      const seconds = results.get(n)!.flatMap((r) => (r.ok && r.secondCell ? [r.secondCell] : []));
+      const s2 = seconds.length ? median(seconds.map((f) => f.seconds)) : undefined;
+      add({
+        id: `5 first code cell: ${n}`,
+        section: "5",
+        what: `first code cell: ${n} (${(firsts[0]?.firstLine ?? "").slice(0, 28)})`,
+        value: s,
+        unit: "s",
+        median: s === undefined ? "FAILED" : `${s.toFixed(3)} s`,
+        runs: String(firsts.length),
+        reference: s2 === undefined ? "" : `(info) next cell ${s2.toFixed(3)} s: ${seconds[0].firstLine.slice(0, 18)}`,
+        ratio: s === undefined ? "–" : ratioText(s / TARGETS.firstCellSeconds),
+        target: `≤ ${TARGETS.firstCellSeconds} s`,
+        met: s !== undefined && s <= TARGETS.firstCellSeconds,
+        memory: "",
+      }, `first cell of ${n} ≤ ${TARGETS.firstCellSeconds} s`);
     }
 
     // nbrun phases per job (medians), then the slowest notebook's cells.
@@ -585,82 +890,160 @@ async function main(): Promise<number> {
   }
 
   // 4: in-process ----------------------------------------------------------------------------------
-  if (o.only !== "pipelines") {
+  if (want("inproc")) {
     const runtimes: ("node" | "deno")[] = o.deno ? ["deno", "node"] : ["node"];
-    const specs = [
-      { mode: "catalog", what: "loadCatalog(): all data files", target: 150 },
-      { mode: "rmp", what: "RMP cell rerun: scenarios + fan chart", target: 50 },
-      { mode: "sweep", what: "sweep 10,000 paths × 36 months", target: 200 },
+    const specs: {
+      mode: string;
+      what: string;
+      env?: Record<string, string>;
+      /** Target on the median (ms), or on the ratio to the reference. */
+      targetMs?: number;
+      targetRatio?: number;
+    }[] = [
+      {
+        mode: "catalog-cold",
+        what: "loadCatalog() COLD: cache folder deleted",
+        targetRatio: TARGETS.catalogOverReadShaRatio,
+      },
+      { mode: "catalog", what: "loadCatalog() WARM: cache present", targetRatio: TARGETS.catalogOverReadShaRatio },
+      { mode: "catalog", what: "loadCatalog(), QTLAB_DATA_CACHE=0 (no cache)", env: { QTLAB_DATA_CACHE: "0" } },
+      { mode: "rmp", what: "05 parameters-cell rerun: openRmp(values)", targetMs: TARGETS.rmpRerunMs },
+      { mode: "sweep", what: "sweep 10,000 paths × 36 months", targetRatio: TARGETS.sweepOverBareRatio },
     ];
     const details: string[] = [];
-    for (const spec of specs) {
-      for (const rt of runtimes) {
-        progress(`in-process ${spec.mode} on ${rt} ...`);
-        const r = await inproc(spec.mode, rt, o.inprocRuns);
+    for (const rt of runtimes) {
+      const got = new Map<string, Inproc>();
+      for (const spec of specs) {
+        progress(`in-process ${spec.what} on ${rt} ...`);
+        let r = await inproc(spec.mode, rt, o.inprocRuns, spec.env ?? {});
         const what = `${spec.what} [${rt}]`;
+        const target = spec.targetMs !== undefined
+          ? `≤ ${spec.targetMs} ms`
+          : spec.targetRatio !== undefined
+          ? `≤ ${spec.targetRatio.toFixed(2)}× ref`
+          : "(info: baseline)";
+        if (!("error" in r) && spec.mode === "catalog" && !spec.env && r.extra.cacheDirExists === false) {
+          // No cache folder after a warm run (the cache is off or absent): cold and warm are the same load.
+          const cold = got.get("catalog-cold");
+          if (cold) r = cold;
+          notes.push(`[${rt}] no .qtlab/cache/data folder after the warm run: cold = warm`);
+        }
         if ("error" in r) {
-          targets.push({ name: `${spec.mode} ${rt}`, met: false });
-          rows.push({
+          add({
             section: "4",
             what,
             median: "FAILED",
             runs: "0",
             reference: "",
             ratio: "–",
-            target: `≤ ${spec.target} ms`,
-            met: false,
+            target,
+            met: spec.targetMs !== undefined || spec.targetRatio !== undefined ? false : undefined,
             memory: "",
           });
-          notes.push(`${spec.mode} on ${rt}: ${r.error}`);
+          notes.push(`${spec.what} on ${rt}: ${r.error}`);
           continue;
         }
-        const met = r.medianMs <= spec.target;
-        targets.push({ name: `${spec.mode} ${rt}`, met });
-        rows.push({
+        got.set(spec.mode + (spec.env ? "-nocache" : ""), r);
+        const ratio = r.medianMs / r.refMedianMs;
+        const met = spec.targetMs !== undefined
+          ? r.medianMs <= spec.targetMs
+          : spec.targetRatio !== undefined
+          ? ratio <= spec.targetRatio
+          : undefined;
+        add({
           section: "4",
           what,
+          value: r.medianMs,
+          unit: "ms",
           median: msText(r.medianMs),
           runs: String(r.runs - 1),
           reference: `${r.refLabel} ${msText(r.refMedianMs)}`,
-          ratio: ratioText(r.medianMs / r.refMedianMs),
-          target: `≤ ${spec.target} ms`,
+          ratio: spec.targetMs !== undefined
+            ? `${ratioText(r.medianMs / spec.targetMs)} tgt, ${ratioText(ratio)} ref`
+            : ratioText(ratio),
+          target,
           met,
           memory: r.peakDeltaMb === undefined ? "?" : `+${r.peakDeltaMb.toFixed(0)} MB`,
         });
-        details.push(inprocDetail(r, spec.target));
+        details.push(inprocDetail(r, spec.what));
       }
     }
     inprocDetails = () => {
       console.log(
-        "\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the cold call a notebook pays once; peak mem = peak resident set of one call over the baseline after imports and data):",
+        "\n4. in-process details ([deno] = the notebooks' kernel runtime, [node] = tsx as in tests and scripts; median = warm calls, first = the first call of a fresh process; peak mem = peak resident set of one call over the baseline after imports and data):",
       );
       for (const d of details) console.log(d);
     };
   }
 
-  // Live views as the reader feels them: input event to the first frame after the redraw, in Chromium on
-  // the exported reports (scripts/bench-live.ts).
-  let liveRows: LiveLatencyRow[] = [];
-  try {
-    const liveDir = join(work, "live-reports");
-    const names = readdirSync(join(PROJECT_ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).map((f) =>
-      f.replace(/\.ipynb$/, "")
-    );
-    await runReports(names, {}, { outDir: liveDir, log: () => {} });
-    liveRows = await measureLiveViews(liveDir);
-    for (const r of liveRows) {
-      targets.push({
-        name: `live view ${r.view}: median ≤ ${LIVE_TARGETS.medianMs} ms, p95 ≤ ${LIVE_TARGETS.p95Ms} ms`,
-        met: r.medianMs <= LIVE_TARGETS.medianMs && r.p95Ms <= LIVE_TARGETS.p95Ms,
+  // S: scaling -------------------------------------------------------------------------------------
+  if (want("scaling")) {
+    const rt: "node" | "deno" = o.deno ? "deno" : "node";
+    const series: { kind: ScalingPoint["kind"]; sizes: number[]; label: (n: number) => string }[] = [
+      {
+        kind: "paths",
+        sizes: [1_000, 10_000, 100_000, 1_000_000],
+        label: (n) => `${n.toLocaleString("en-US")} paths × 36 months`,
+      },
+      { kind: "months", sizes: [12, 36, 120], label: (n) => `10,000 paths × ${n} months` },
+      { kind: "weeks", sizes: [1, 3, 10], label: (n) => `curve fit, weeks ×${n}${n > 1 ? " (synthetic)" : " (real)"}` },
+    ];
+    for (const sr of series) {
+      for (const size of sr.sizes) {
+        progress(`scaling ${sr.kind} ${size} on ${rt} ...`);
+        const r = await inprocRaw(["scaling", sr.kind, String(size), String(Math.min(o.inprocRuns, 10))], rt);
+        if ("error" in r) {
+          scalingPoints.push({ kind: sr.kind, size, runtime: rt, error: String(r.error), detail: sr.label(size) });
+          notes.push(`scaling ${sr.kind} ${size} on ${rt}: ${r.error}`);
+          continue;
+        }
+        scalingPoints.push({
+          kind: sr.kind,
+          size,
+          runtime: rt,
+          medianMs: Number(r.medianMs),
+          peakDeltaMb: r.peakDeltaMb === undefined ? undefined : Number(r.peakDeltaMb),
+          calls: Number(r.calls),
+          detail: sr.kind === "weeks" ? `${sr.label(size)}: ${r.weeks} weekly points` : sr.label(size),
+        });
+      }
+      exponents.push({
+        kind: sr.kind,
+        exponent: growthExponent(
+          scalingPoints.filter((p) => p.kind === sr.kind).map((p) => ({ size: p.size, ms: p.medianMs })),
+        ),
       });
     }
-  } catch (e) {
-    notes.push(`live views not measured: ${(e as Error).message}`);
+  }
+
+  // Live views as the reader feels them: input event to the first frame after the redraw, in Chromium on
+  // the exported reports (scripts/bench-live.ts). Part of the pipelines: it builds the reports first.
+  let liveRows: LiveLatencyRow[] = [];
+  if (want("pipelines")) {
+    try {
+      const liveDir = join(work, "live-reports");
+      await runReports(names, {}, { outDir: liveDir, log: () => {} });
+      liveRows = await measureLiveViews(liveDir);
+      for (const r of liveRows) {
+        targets.push({
+          name: `live view ${r.view}: median ≤ ${LIVE_TARGETS.medianMs} ms, p95 ≤ ${LIVE_TARGETS.p95Ms} ms`,
+          met: r.medianMs <= LIVE_TARGETS.medianMs && r.p95Ms <= LIVE_TARGETS.p95Ms,
+        });
+      }
+    } catch (e) {
+      notes.push(`live views not measured: ${(e as Error).message}`);
+    }
   }
 
   const load1 = loadavg();
-  console.log("");
-  printTable(rows);
+  // Sections in reading order (rows are added in measurement order).
+  const order = ["1", "2", "3", "4", "5", "M"];
+  rows.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
+  if (rows.length) {
+    console.log("");
+    printTable(rows);
+  }
+  if (scalingPoints.length) console.log(`\n${scalingTable(scalingPoints, exponents)}`);
   if (liveRows.length) console.log(`\n${liveTable(liveRows)}`);
   pipelineDetails?.();
   inprocDetails?.();
@@ -685,27 +1068,72 @@ async function main(): Promise<number> {
       ((performance.now() - started) / 1000).toFixed(0)
     } s in all`,
   );
+  const record: BenchRecord = {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    commit: spawnSync("git", ["rev-parse", "HEAD"], { cwd: PROJECT_ROOT, encoding: "utf8" }).stdout?.trim() ?? "",
+    cores: availableParallelism(),
+    loadAverage: { start: load0, end: load1 },
+    options: { ...o },
+    figures: rows.map((r) => ({ ...r, id: r.id ?? `${r.section} ${r.what.trim()}` })),
+    scaling: scalingPoints,
+    exponents,
+    live: liveRows,
+    targets: { met, total: targets.length, missed },
+    notes,
+  };
+  const saved = writeResults(join(PROJECT_ROOT, "bench", "results"), record);
+  console.log(`figures recorded in ${relative(PROJECT_ROOT, saved)}`);
   console.log(
     `bench: ${met} of ${targets.length} targets met${missed.length ? ` (missed: ${missed.join(", ")})` : ""}`,
   );
   return 0;
 }
 
+/** The scaling table: each point's median time and peak memory, and each series' fitted growth exponent. */
+function scalingTable(
+  points: readonly ScalingPoint[],
+  exponents: readonly { kind: string; exponent?: number }[],
+): string {
+  const lines = [
+    "S. scaling (in-process, one fresh process per point; median of the calls after the first; peak = resident set of the first call over the baseline)",
+    `  ${"point".padEnd(56)} ${"median".padStart(10)} ${"× prev".padStart(7)} ${"peak mem".padStart(9)}  runtime`,
+  ];
+  for (const kind of ["paths", "months", "weeks"]) {
+    const ps = points.filter((p) => p.kind === kind);
+    if (!ps.length) continue;
+    ps.forEach((p, i) => {
+      const prev = ps[i - 1]?.medianMs;
+      lines.push(
+        `  ${(p.detail ?? `${p.kind} ${p.size}`).padEnd(56)} ${
+          (p.medianMs === undefined ? "FAILED" : msText(p.medianMs)).padStart(10)
+        } ${(prev && p.medianMs ? ratioText(p.medianMs / prev) : "").padStart(7)} ${
+          (p.peakDeltaMb === undefined ? "?" : `+${p.peakDeltaMb.toFixed(0)} MB`).padStart(9)
+        }  ${p.runtime}`,
+      );
+    });
+    const e = exponents.find((x) => x.kind === kind)?.exponent;
+    lines.push(
+      `  ${`  growth exponent (time ∝ ${kind === "weeks" ? "weeks" : kind}^k, least squares on logs)`.padEnd(56)} ${
+        (e === undefined ? "–" : `k = ${e.toFixed(2)}`).padStart(10)
+      }`,
+    );
+  }
+  return lines.join("\n");
+}
+
 let pipelineDetails: (() => void) | undefined;
 let inprocDetails: (() => void) | undefined;
 
-function inprocDetail(r: Inproc, targetMs: number): string {
-  const head =
-    `  ${r.mode} [${r.runtime}]: first ${msText(r.firstMs)}, median ${msText(r.medianMs)} (${
-      ratioText(r.medianMs / targetMs)
-    } of the ${targetMs} ms target), ` +
+function inprocDetail(r: Inproc, what: string): string {
+  const head = `  ${what} [${r.runtime}]: first ${msText(r.firstMs)}, median ${msText(r.medianMs)}, ` +
     `RSS ${r.baseRssMb?.toFixed(0) ?? "?"} MB before, peak ${r.peakOneMb?.toFixed(0) ?? "?"} MB in the first call (+${
       r.peakDeltaMb?.toFixed(0) ?? "?"
     }), ${r.peakRssMb?.toFixed(0) ?? "?"} MB over all ${r.runs} calls (+${
       r.peakDeltaAllMb?.toFixed(0) ?? "?"
     }, uncollected garbage included)`;
   const x = r.extra;
-  if (r.mode === "catalog") {
+  if (r.mode.startsWith("catalog")) {
     const per = (x.perFile as { file: string; loadMs: number; readShaMs: number; bytes: number }[]) ?? [];
     const sumLoad = per.reduce((s, f) => s + f.loadMs, 0);
     const sumRead = per.reduce((s, f) => s + f.readShaMs, 0);
@@ -719,10 +1147,9 @@ function inprocDetail(r: Inproc, targetMs: number): string {
   if (r.mode === "rmp") {
     return `${head}\n    model (curve fit, scenarios) ${msText(Number(x.modelMs))}, with the fan sweeps ${
       msText(r.refMedianMs)
-    }, so chart + HTML ≈ ${msText(Math.max(0, r.medianMs - r.refMedianMs))}; ` +
-      `fan grid ${x.fanGridPoints}³ per scenario, horizon ${x.horizonMonths} months, chart HTML ${
-        (Number(x.htmlBytes) / 1024).toFixed(0)
-      } kB`;
+    }, so data load + claims + the rest ≈ ${
+      msText(Math.max(0, r.medianMs - r.refMedianMs))
+    }; horizon ${x.horizonMonths} months`;
   }
   return `${head}\n    ${x.paths} paths × ${x.months} months (${x.curveFrom}); fan quantiles (10/50/90, reserves and spread) on top: ${
     msText(Number(x.fanQuantilesMs))
