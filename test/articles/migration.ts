@@ -6,5 +6,4 @@
  */
 export const NOT_YET_ARTICLES: readonly string[] = [
   "02-balance-sheet-and-stocks",
-  "04-qt-end-and-risk-assets",
 ];
