@@ -1,12 +1,12 @@
 /**
  * Live view of the QT-end event study (notebook 04): how the stock indices moved at chosen horizons (in
  * trading days) after each tightening-to-easing pivot of the history, on daily closes. A reader picks the
- * horizons (up to {@link MAX_HORIZON_TRADING_DAYS}, or the notebook's longest); the view redraws the
+ * horizons (up to {@link MAX_HORIZON_TRADING_DAYS}); the view redraws the
  * notebook's horizons chart and prints, for the rally series at the longest horizon, the mean change and
  * how many counted episodes it was higher after, with the denominator.
  *
  * The page cannot carry decades of daily closes: for each pivot it keeps the closes from the pivot's close
- * to the longest horizon allowed (lib/calc/tradingDayStudy.ts tradingDayPaths), from which the study at
+ * to the longest horizon allowed, two years (lib/calc/tradingDayStudy.ts tradingDayPaths), from which the study at
  * any allowed horizon equals the study on the full series. Which pivots are merged into an earlier episode
  * depends on the rally window, not on the horizons shown, and travels with the data.
  */
@@ -17,8 +17,8 @@ import type { PanelPivot } from "../../plot/eventPaths.ts";
 import { pivotHorizonsChart } from "../../plot/pivotHorizons.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
-/** The longest horizon a reader may pick by default (trading days: a year). */
-export const MAX_HORIZON_TRADING_DAYS = 252;
+/** The longest horizon a reader may pick (trading days: two years, the declared maximum of horizonsTradingDays). */
+export const MAX_HORIZON_TRADING_DAYS = 504;
 
 export interface EventHorizonsData {
   maxHorizonDays: number;
