@@ -91,6 +91,17 @@ export const RULES = {
     why:
       "a month's fall of the Fed's holdings against a cap: TIPS inflation compensation (inside TREAST) and settlement timing move it by up to about $2bn; within $4bn the cap still reads as binding",
   },
+  /**
+   * How often something followed a set of events, as a share of them in % (e.g. "stocks tend to rally after a
+   * pivot"): at or above the share the article's words are read as holds; up to 25pp below it roughly.
+   */
+  eventShare: {
+    kind: "absolute",
+    holds: 0,
+    roughly: 25,
+    why:
+      'a share of a handful of events: at or above the share read into the article\'s words holds; within 25pp (for "3 in 4", down to 1 in 2) roughly, since one episode moves the share that much; below it ups and downs are about as frequent',
+  },
   /** A date the article names (an announcement, a start). */
   eventDate: {
     kind: "days",

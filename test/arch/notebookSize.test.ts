@@ -7,12 +7,10 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cellSource, cellTags, readNotebook } from "../../lib/report/notebook.ts";
-import { NOT_YET_ARTICLES } from "../articles/migration.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-// Notebooks still computing in their cells are listed in test/articles/migration.ts (a list that can only shrink).
 const notebooks = readdirSync(join(root, "notebooks"))
-  .filter((f) => f.endsWith(".ipynb") && !NOT_YET_ARTICLES.includes(f.replace(/\.ipynb$/, "")))
+  .filter((f) => f.endsWith(".ipynb"))
   .sort();
 
 describe("notebooks are narrative plus display calls", () => {

@@ -12,7 +12,6 @@ import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runReports } from "../../lib/report/run.ts";
-import { NOT_YET_ARTICLES } from "./migration.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 interface ParamSet {
@@ -21,9 +20,8 @@ interface ParamSet {
   flips?: string;
 }
 
-// Notebooks still computing in their cells (test/articles/migration.ts) have no computed prose to hold yet.
 const notebooks = readdirSync(join(root, "notebooks"))
-  .filter((f) => f.endsWith(".ipynb") && !NOT_YET_ARTICLES.includes(f.replace(/\.ipynb$/, "")))
+  .filter((f) => f.endsWith(".ipynb"))
   .map((f) => f.replace(/\.ipynb$/, ""))
   .sort();
 const slugOf = (nb: string) => nb.replace(/^\d+-/, "");

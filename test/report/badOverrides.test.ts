@@ -190,8 +190,8 @@ const CASES: [string, string[], RegExp][] = [
   ], /from must be before to/],
   [
     "a series not in the list",
-    ["04", "-p", 'rallySeriesIds=["GOLD"]'],
-    /rallySeriesIds: expected a list of at least 1 distinct values from/,
+    ["04", "-p", 'eventSeriesIds=["GOLD"]'],
+    /eventSeriesIds: expected a list of at least 1 distinct values from/,
   ],
   ["a malformed argument", ["05", "-p", "=3"], /malformed parameter "=3"/],
   [

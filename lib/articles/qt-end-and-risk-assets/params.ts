@@ -1,6 +1,6 @@
 /**
  * The assumptions of the QT-end article (notebook 04; December 2025), declared once: the pivots studied,
- * horizons, series, the article's figures and the bands and windows of the checks.
+ * horizons (trading days), series, the article's figures and the bands and windows of the checks.
  */
 import { defineParams, p } from "../../params/schema.ts";
 
@@ -13,7 +13,8 @@ const PIVOTS = [
   "2020-03-03",
   "2024-09-18",
 ] as const;
-const SERIES = ["SP500_monthly", "SP500", "NASDAQCOM", "DGS10", "BAMLC0A0CM"] as const;
+/** Daily series of the event study (the S&P 500 monthly averages are a measure of their own, never pooled). */
+const DAILY_SERIES = ["SP500", "NASDAQCOM", "DGS10", "BAMLC0A0CM"] as const;
 
 export const qtEndParams = defineParams(
   {
@@ -32,17 +33,17 @@ export const qtEndParams = defineParams(
       meaning: "the article's own pivot, held out of the history",
       source: "the article's own pivot, the QT end (FOMC 2025-10-29): held out of the history",
     }),
-    horizonsMonths: p.list({
-      default: [1, 3, 6, 12],
+    horizonsTradingDays: p.list({
+      default: [21, 63, 126, 252],
       min: 1,
-      max: 24,
+      max: 504,
       step: 1,
       minItems: 1,
       maxItems: 8,
       ascending: true,
-      unit: "months",
-      meaning: "the horizons after each pivot",
-      source: "article: rally over 6–12 months; 1 and 3 months added to show the path",
+      unit: "trading days",
+      meaning: "the horizons after each pivot, counted in the series' own trading days from the pivot's close",
+      source: "article: rally over 6–12 months (126 and 252 trading days); 21 and 63 (1 and 3 months) show the path",
     }),
     pathWindowMonths: p.pair({
       default: [-3, 12],
@@ -54,31 +55,40 @@ export const qtEndParams = defineParams(
       source: "assumption: a quarter before each pivot to the article's year after",
     }),
     eventSeriesIds: p.subset({
-      values: SERIES,
-      default: ["SP500_monthly", "NASDAQCOM", "DGS10", "BAMLC0A0CM"],
+      values: DAILY_SERIES,
+      default: [...DAILY_SERIES],
+      minItems: 1,
       unit: "series ids",
-      meaning: "the series of the event study",
+      meaning: "the daily series drawn around each pivot",
+      source: "assumption: broad stocks (daily from 2016-08), tech (daily from 1971), long yield, IG credit",
+    }),
+    rallySeriesId: p.oneOf({
+      values: ["NASDAQCOM", "SP500"],
+      default: "NASDAQCOM",
+      unit: "series id",
+      meaning: 'the daily stock index read as "risk assets" for the verdict',
       source:
-        'assumption: broad stocks (monthly, back to 1995), tech (daily), long yield, IG credit; "SP500" (daily) covers 2016 on',
+        "assumption: the NASDAQ Composite is the only stock index with daily closes over every pivot since 1995 (the S&P 500's start in 2016-08)",
     }),
-    rallySeriesIds: p.subset({
-      values: SERIES,
-      default: ["SP500_monthly", "NASDAQCOM"],
-      unit: "series ids",
-      meaning: 'the series read as "risk assets"',
-      source: 'assumption: "risk assets" read as US stocks, the only risk assets with history here',
-    }),
-    rallyHorizonsMonths: p.list({
-      default: [6, 12],
+    rallyHorizonsTradingDays: p.list({
+      default: [126, 252],
       min: 1,
-      max: 24,
+      max: 504,
       step: 1,
       minItems: 1,
       maxItems: 8,
       ascending: true,
-      unit: "months",
-      meaning: "the horizons of the rally claim",
-      source: 'article: "6–12 months"',
+      unit: "trading days",
+      meaning: "the horizons of the rally claim: the index must be higher at every one of them",
+      source: 'article: "6–12 months" (126 and 252 trading days)',
+    }),
+    overlapRule: p.oneOf({
+      values: ["merge", "flag"],
+      default: "merge",
+      unit: "rule",
+      meaning:
+        "a pivot inside an earlier pivot's window (to the longest rally horizon): merge = one episode, counted from its first pivot; flag = counted, flagged",
+      source: "assumption: overlapping windows are one episode, not two independent observations (2019-07 and 2020-03)",
     }),
     rallyShareMinFrac: p.number({
       default: 0.75,
@@ -86,8 +96,8 @@ export const qtEndParams = defineParams(
       max: 1,
       step: 0.05,
       unit: "fraction",
-      meaning: 'the share of pivots that must rise for "tend to rally"',
-      source: 'assumption: "tend to rally" holds if at least 3 in 4 pivots rose at each horizon',
+      meaning: 'the share of episodes that must be higher at every rally horizon for "tend to rally"',
+      source: 'assumption: "tend to rally" holds if at least 3 in 4 episodes were higher at every rally horizon',
     }),
     qtEndWindow: p.dateWindow({
       default: { from: "2025-06-01", to: "2026-08-31" },
@@ -155,15 +165,6 @@ export const qtEndParams = defineParams(
       meaning: "the article's length of QT",
       source: 'article: a "three-year" QT programme',
     }),
-    qtYearsToleranceYears: p.pair({
-      default: [0.25, 0.75],
-      min: 0,
-      max: 5,
-      step: 0.05,
-      unit: "years",
-      meaning: "the distances within which the length holds and roughly holds",
-      source: 'assumption: "about three years" holds within ±3 months, roughly within ±9',
-    }),
     flatteningWindowWeeks: p.number({
       default: 13,
       min: 1,
@@ -190,15 +191,6 @@ export const qtEndParams = defineParams(
       meaning: "the FOMC meeting the article looks to",
       source: "article: the December FOMC meeting",
     }),
-    regimeTieBandPp: p.number({
-      default: 1,
-      min: 0,
-      max: 10,
-      step: 0.5,
-      unit: "pp",
-      meaning: "the band within which tech counts as in line with the index",
-      source: "assumption: Nasdaq within ±1pp of the S&P 500 counts as in line",
-    }),
     maxStaleDays: p.number({
       default: 40,
       min: 0,
@@ -206,7 +198,21 @@ export const qtEndParams = defineParams(
       integer: true,
       unit: "days",
       meaning: "how old a value may be to stand for a date",
-      source: 'assumption: a value older than 40 days is not "at" a date (lets a monthly mean serve its month)',
+      source:
+        'assumption: a value older than 40 days is not "at" a date (lets a monthly mean serve its month; daily closes use 7)',
     }),
   },
+  [
+    {
+      names: ["rallyHorizonsTradingDays", "horizonsTradingDays"],
+      check: (v) => {
+        const missing = v.rallyHorizonsTradingDays.filter((h) => !v.horizonsTradingDays.includes(h));
+        return missing.length
+          ? `rallyHorizonsTradingDays (${missing.join(", ")}) must be among horizonsTradingDays (${
+            v.horizonsTradingDays.join(", ")
+          })`
+          : undefined;
+      },
+    },
+  ],
 );

@@ -1,146 +1,108 @@
 /**
- * Live view of the QT-end event study (notebook 04): how the event series moved at chosen horizons after
- * each tightening-to-easing pivot of the history. A reader picks the horizons (whole months, up to
- * {@link MAX_HORIZON_MONTHS}); the view reruns the notebook's view (lib/plot/views/qtEnd.ts
- * eventHorizonsView, on lib/calc/eventStudy.ts) and prints, for each "risk asset" series, the mean change
- * and how many pivots it rose after at the longest horizon.
+ * Live view of the QT-end event study (notebook 04): how the stock indices moved at chosen horizons (in
+ * trading days) after each tightening-to-easing pivot of the history, on daily closes. A reader picks the
+ * horizons (up to {@link MAX_HORIZON_TRADING_DAYS}); the view redraws the
+ * notebook's horizons chart and prints, for the rally series at the longest horizon, the mean change and
+ * how many counted episodes it was higher after, with the denominator.
  *
- * The page cannot carry decades of daily closes. The event study reads a series only at a pivot and at
- * whole months after it, each time the last observation on or before the date (lib/calc/eventStudy.ts
- * valueOnOrBefore): the data keep exactly those observations for every history pivot and every horizon
- * up to the maximum, plus each series' last observation (where the data end), so that the study on the
- * kept rows equals the study on the full series for any horizons the controls allow.
+ * The page cannot carry decades of daily closes: for each pivot it keeps the closes from the pivot's close
+ * to the longest horizon allowed, two years (lib/calc/tradingDayStudy.ts tradingDayPaths), from which the study at
+ * any allowed horizon equals the study on the full series. Which pivots are merged into an earlier episode
+ * depends on the rally window, not on the horizons shown, and travels with the data.
  */
-import { addMonthsIso, knownRows, type Point } from "../../calc/eventStudy.ts";
-import { pivotsByIds } from "../../calc/pivots.ts";
-import {
-  formatChange,
-  formatShare,
-  historyStudy,
-  type QtEndData,
-  type QtEndParams,
-  type SeriesRows,
-} from "../../articles/qt-end-and-risk-assets/qtEnd.ts";
-import { eventHorizonsView } from "../../plot/views/qtEnd.ts";
+import { summariseWindows, type TradingDayPath, windowsOfPaths } from "../../calc/tradingDayStudy.ts";
+import type { PivotOverlap } from "../../calc/tradingDayStudy.ts";
+import { countOf, signed } from "../../format.ts";
+import type { PanelPivot } from "../../plot/eventPaths.ts";
+import { pivotHorizonsChart } from "../../plot/pivotHorizons.ts";
 import type { LiveFigure, LiveOutput, LiveViewDef } from "../types.ts";
 
-/** The longest horizon a reader may pick (months): the data are kept for horizons up to it. */
-export const MAX_HORIZON_MONTHS = 24;
-
-/** The series the event study can read (lib/articles/qt-end-and-risk-assets/qtEnd.ts eventSeries), trimmed. */
-type EventData = Pick<QtEndData, "sp500" | "sp500Monthly" | "nasdaq" | "dgs10" | "igOas">;
-const EVENT_KEYS = ["sp500", "sp500Monthly", "nasdaq", "dgs10", "igOas"] as const;
+/** The longest horizon a reader may pick (trading days: two years, the declared maximum of horizonsTradingDays). */
+export const MAX_HORIZON_TRADING_DAYS = 504;
 
 export interface EventHorizonsData {
-  /** History pivots the rows were kept for. */
-  pivotIds: string[];
-  maxHorizonMonths: number;
-  series: EventData;
+  maxHorizonDays: number;
+  pivots: PanelPivot[];
+  overlaps: PivotOverlap[];
+  measures: { id: string; label: string; paths: TradingDayPath[] }[];
+  source: string;
+  asOf: string;
 }
 
-/**
- * The observations the event study can read at `dates`: for each date, the last row (as the study
- * reads it: a monthly mean at its month's end) on or before it, and the series' last row. Rows keep
- * their original form and order.
- */
-export function rowsReadAt(rows: readonly Point[], dates: readonly string[], monthlyMean = false): Point[] {
-  const known = knownRows({ rows, monthlyMean });
-  const keep = new Set<number>();
-  if (known.length) keep.add(known.length - 1);
-  for (const d of dates) {
-    let lo = 0;
-    let hi = known.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (known[mid].date <= d) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found >= 0) keep.add(found);
+/** The view's parameters: the horizons to show and the series the figures read. */
+export interface EventHorizonsParams {
+  horizonsTradingDays: number[];
+  rallySeriesId: string;
+}
+
+/** The horizons in order and each once; refuses horizons the kept closes cannot answer. */
+export function horizonParams(data: EventHorizonsData, params: EventHorizonsParams): EventHorizonsParams {
+  const h = params.horizonsTradingDays;
+  if (h.length === 0 || h.some((x) => !Number.isInteger(x) || x < 1 || x > data.maxHorizonDays)) {
+    throw new RangeError(`horizons must be whole trading days from 1 to ${data.maxHorizonDays}, got ${h.join(", ")}`);
   }
-  return [...keep].sort((a, b) => a - b).map((i) => rows[i]);
+  return { ...params, horizonsTradingDays: [...new Set(h)].sort((a, b) => a - b) };
 }
 
-/** The view's data: the five event series kept at the history pivots and at 0…max whole months after each. */
-export function eventHorizonsData(
-  data: QtEndData,
-  params: QtEndParams,
-  maxHorizonMonths = MAX_HORIZON_MONTHS,
-): EventHorizonsData {
-  const pivots = pivotsByIds(params.historyPivotIds);
-  const dates = pivots.flatMap((p) => Array.from({ length: maxHorizonMonths + 1 }, (_, k) => addMonthsIso(p.date, k)));
-  const trim = (s: SeriesRows, monthlyMean = false): SeriesRows => ({
-    seriesId: s.seriesId,
-    title: s.title,
-    units: s.units,
-    asOf: s.asOf,
-    rows: rowsReadAt(s.rows, dates, monthlyMean),
-  });
-  const series = Object.fromEntries(
-    EVENT_KEYS.map((k) => [k, trim(data[k], k === "sp500Monthly")]),
-  ) as unknown as EventData;
-  return { pivotIds: [...params.historyPivotIds], maxHorizonMonths, series };
-}
-
-/**
- * The params with the horizons in order and each once (a reader moving one slider past another gets the
- * same set of horizons, not an error); refuses horizons the kept rows cannot answer and pivots they were
- * not kept for.
- */
-export function horizonParams(data: EventHorizonsData, params: QtEndParams): QtEndParams {
-  const h = params.horizonsMonths;
-  if (h.length === 0 || h.some((x) => !Number.isInteger(x) || x < 1 || x > data.maxHorizonMonths)) {
-    throw new RangeError(`horizons must be whole months from 1 to ${data.maxHorizonMonths}, got ${h.join(", ")}`);
-  }
-  if (params.historyPivotIds.join() !== data.pivotIds.join()) {
-    throw new RangeError(`the page's data are kept for the pivots ${data.pivotIds.join(", ")}`);
-  }
-  return { ...params, horizonsMonths: [...new Set(h)].sort((a, b) => a - b) };
-}
-
-/** The notebook's data with only the event series: the event study reads nothing else (lib/articles/qt-end-and-risk-assets/qtEnd.ts eventSeries). */
-const asQtEndData = (data: EventHorizonsData) => data.series as QtEndData;
-
-/** For each rally series at the longest horizon: the mean change across pivots and how many it rose after. */
-export function rallyFigures(data: EventHorizonsData, params: QtEndParams): LiveFigure[] {
-  const study = historyStudy(asQtEndData(data), params, params.rallySeriesIds);
-  const h = Math.max(...params.horizonsMonths);
-  return study.series.flatMap((s) => {
-    const x = study.summary.find((r) => r.seriesId === s.seriesId && r.horizonMonths === h)!;
-    return [
-      {
-        id: `${s.seriesId}Mean`,
-        label: `${s.label}, +${h} months: mean`,
-        value: x.mean ?? null,
-        text: formatChange(x.mean, x.unit),
-      },
-      {
-        id: `${s.seriesId}Rose`,
-        label: `${s.label}, +${h} months: rose after`,
-        value: x.nPositive,
-        text: formatShare(x.nPositive, x.n),
-      },
-    ];
+/** Each measure's windows and summary at the horizons. */
+export function studyOf(data: EventHorizonsData, horizons: readonly number[]) {
+  return data.measures.map((m) => {
+    const windows = windowsOfPaths(m.paths, horizons);
+    return { ...m, windows, summary: summariseWindows(windows, data.overlaps, horizons) };
   });
 }
 
-/** The notebook's horizons chart for the params' horizons (in order, each once), with the rally figures. */
-export function eventHorizonsLiveView(data: EventHorizonsData, params: QtEndParams): LiveOutput {
+/** The rally series at the longest horizon: the mean over counted episodes and "up k of n". */
+export function rallyFigures(data: EventHorizonsData, params: EventHorizonsParams): LiveFigure[] {
+  const h = Math.max(...params.horizonsTradingDays);
+  const m = studyOf(data, [h]).find((x) => x.id === params.rallySeriesId) ?? studyOf(data, [h])[0];
+  const s = m.summary[0];
+  return [
+    {
+      id: `${m.id}Mean`,
+      label: `${m.label}, +${h} trading days: mean`,
+      value: s.mean ?? null,
+      text: signed(s.mean, "pct"),
+    },
+    { id: `${m.id}Up`, label: `${m.label}, +${h} trading days: higher after`, value: s.nUp, text: countOf(s.nUp, s.n) },
+  ];
+}
+
+/** The notebook's horizons chart (daily measures) at the params' horizons, with the rally figures. */
+export function eventHorizonsLiveView(data: EventHorizonsData, params: EventHorizonsParams): LiveOutput {
   const p = horizonParams(data, params);
-  return { chart: eventHorizonsView(asQtEndData(data), p), figures: rallyFigures(data, p) };
+  const measures = studyOf(data, p.horizonsTradingDays);
+  return {
+    chart: pivotHorizonsChart(
+      measures.map((m) => ({ ...m, horizonUnit: "trading days" as const, horizons: p.horizonsTradingDays })),
+      {
+        title: `After the pivot, on daily closes: changes ${
+          p.horizonsTradingDays.map((h) => `+${h}`).join("/")
+        } trading days later`,
+        subtitle:
+          "One dot per pivot (hollow: merged into an earlier episode, in no count); black bar: mean of the counted episodes; under each horizon: up k of n.",
+        pivots: data.pivots,
+        mergedPivotIds: data.overlaps.filter((o) => !o.counted).map((o) => o.pivotId),
+        source: data.source,
+        asOf: data.asOf,
+        note:
+          "From the close on the pivot date (or the last before it) to the close h trading days later; a horizon past the data is missing.",
+      },
+    ),
+    figures: rallyFigures(data, p),
+  };
 }
 
-export const eventHorizonsLive: LiveViewDef<EventHorizonsData, QtEndParams> = {
+export const eventHorizonsLive: LiveViewDef<EventHorizonsData, EventHorizonsParams> = {
   name: "eventHorizons",
-  title: "The event study at horizons you choose",
+  title: "The event study at horizons you choose (trading days)",
   view: eventHorizonsLiveView,
   controls: [0, 1, 2, 3].map((i) => ({
-    param: `horizonsMonths.${i}`,
+    param: `horizonsTradingDays.${i}`,
     label: `Horizon ${i + 1}`,
+    unit: "trading days",
     min: 1,
-    max: MAX_HORIZON_MONTHS,
+    max: MAX_HORIZON_TRADING_DAYS,
     step: 1,
   })),
 };

@@ -6,10 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runArticle } from "../../../lib/articles/article.ts";
+import { qtEndArticle } from "../../../lib/articles/qt-end-and-risk-assets/notebook.ts";
+import { qtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/params.ts";
+import { afterQtEnd } from "../../../lib/articles/qt-end-and-risk-assets/prose.ts";
 import { bandExit, splitChange } from "../../../lib/calc/bandExit.ts";
-import { loadH41 } from "../../../lib/data/h41.ts";
-import { afterQtEndNote } from "../../../lib/plot/views/qtEnd.ts";
-import type { QtEndData, QtEndParams } from "../../../lib/articles/qt-end-and-risk-assets/qtEnd.ts";
+import { unmark } from "../../../lib/format.ts";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const raw = (file: string) =>
@@ -40,18 +42,14 @@ describe("the balance sheet after QT ended", () => {
     const m = raw("WSHOMCB.csv");
     const ref = w.find((r) => r.date >= "2025-12-01")!;
     const out = w.find((r) => r.date > ref.date && Math.abs(r.value / ref.value - 1) > 0.02)!;
-    expect(out.date >= "2026-03-01").toBe(true);
+    expect(out.date).toBe("2026-04-01");
     const at = (rows: typeof w, d: string) => rows.find((r) => r.date === d)!.value;
     const total = at(w, "2025-12-31") - at(w, "2025-12-24");
     const securities = at(t, "2025-12-31") - at(t, "2025-12-24") + at(m, "2025-12-31") - at(m, "2025-12-24");
     expect(total).toBeGreaterThan(40);
     expect(Math.abs(total - securities)).toBeGreaterThan(Math.abs(securities));
-    const data = {
-      walcl: loadH41("WALCL"),
-      treast: loadH41("TREAST"),
-      mbs: loadH41("WSHOMCB"),
-    } as unknown as QtEndData;
-    const text = afterQtEndNote(data, { stableBandFrac: 0.02 } as QtEndParams).textContent!;
+    const run = runArticle(qtEndArticle, { ...qtEndParams.defaults, stableBandFrac: 0.02 });
+    const text = unmark(afterQtEnd(run as never));
     expect(text).toContain(`stayed within ±2% of it until ${out.date}`);
     expect(text).toMatch(/came from outside the securities/);
     expect(text).not.toMatch(/late December/);
