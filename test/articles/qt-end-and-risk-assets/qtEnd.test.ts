@@ -96,6 +96,17 @@ describe("notebook 04's verdicts", () => {
   });
 });
 
+describe("notebook 04's method notes", () => {
+  it("name every series read once, the S&P 500's monthly averages apart from its daily closes", () => {
+    const run = open();
+    const ids = run.series.map((s) => s.seriesId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(unmark(qtEndProse.methodNotes(run as never))).toMatch(
+      /SP500 \d{4}-\d\d-\d\d, SP500 \(monthly averages\) \d{4}/,
+    );
+  });
+});
+
 describe("notebook 04 refuses what it cannot compute", () => {
   it("an overlap rule it does not know, with the allowed values", () => {
     expect(() => open({ overlapRule: "pool" })).toThrow(/"overlapRule": expected one of "merge", "flag"/);
