@@ -47,8 +47,14 @@ export const qtEndArticle: ArticleDef<typeof qtEndParams.specs, QtEndData, QtEnd
   },
   params: qtEndParams,
   load: loadQtEndData,
+  // The S&P 500's monthly averages share the daily series' id; named apart so the vintage list reads unambiguously.
   seriesOf: (d) =>
-    Object.values(d).map((s) => ({ seriesId: s.seriesId, rows: s.rows.length, first: s.rows[0].date, asOf: s.asOf })),
+    Object.entries(d).map(([key, s]) => ({
+      seriesId: key === "sp500Monthly" ? `${s.seriesId} (monthly averages)` : s.seriesId,
+      rows: s.rows.length,
+      first: s.rows[0].date,
+      asOf: s.asOf,
+    })),
   compute: (data, params) => computeQtEnd(data, params),
   claims: qtEndClaims,
 };
