@@ -3,6 +3,7 @@
  * pivot), with the cross-pivot mean drawn as a bar and labelled with n and the count that rose. One panel
  * per series, each in its own unit (% for indices, bp for yields and spreads).
  */
+import { signed } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import type { EventStudyRow, HorizonSummary } from "../calc/eventStudy.ts";
 import { render, sourceCaption } from "./common.ts";
@@ -60,6 +61,9 @@ export function eventHorizonsChart(
             x: pos.get(h.horizonMonths)! + offset(pivotIndex.get(r.pivotId)!),
             y: h.change!,
             pivot: labelOf.get(r.pivotId)!,
+            tip: `${labelOf.get(r.pivotId)!}, +${h.horizonMonths} months: ${
+              signed(h.change!, s.unit === "%" ? "pct" : s.unit === "bp" ? "bp" : "usdBn")
+            }`,
           }))
       );
     const means = sums.filter((x) => x.mean !== undefined).map((x) => ({
@@ -96,7 +100,7 @@ export function eventHorizonsChart(
         color: { type: "ordinal", domain: colours.domain, range: colours.range },
         marks: [
           Plot.ruleY([0], { stroke: "#999" }),
-          Plot.dot(dots, { x: "x", y: "y", fill: "pivot", r: 3.6, stroke: "white", strokeWidth: 0.8 }),
+          Plot.dot(dots, { x: "x", y: "y", fill: "pivot", r: 3.6, stroke: "white", strokeWidth: 0.8, title: "tip" }),
           Plot.link(means, { x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: "#111", strokeWidth: 2.2 }),
           Plot.text(labels, {
             x: "x",

@@ -3,9 +3,10 @@
  * axis. Indices are rescaled to 100 at the pivot; yields and spreads are changes from the pivot in bp. One
  * panel per series, each with its own y scale; the pivot and the study's horizons are marked.
  */
+import { fmt, signed } from "../format.ts";
 import * as Plot from "@observablehq/plot";
 import type { ChangeUnit, PathPoint } from "../calc/eventStudy.ts";
-import { render, sourceCaption } from "./common.ts";
+import { hoverTips, render, sourceCaption } from "./common.ts";
 import { panelFigure, panelWidth } from "./panels.ts";
 
 /** Colours for pivots in selection order (Tableau 10); the highlighted pivot is drawn in near-black. */
@@ -112,6 +113,17 @@ export function eventPathsChart(points: readonly PathPoint[], options: EventPath
             strokeOpacity: 0.9,
           }),
           Plot.lineY(top, { x: "monthsSincePivot", y: "value", z: "pivot", stroke: "pivot", strokeWidth: 2.6 }),
+          hoverTips(mine, {
+            x: (d) => d.monthsSincePivot,
+            y: (d) => d.value,
+            series: (d) => d.pivot,
+            title: (d) =>
+              `${d.pivot}, ${d.date} (${fmt(d.monthsSincePivot, "months", { digits: 1 })} after): ${
+                s.unit === "%"
+                  ? `${fmt(d.value, "index")} (pivot = 100)`
+                  : signed(d.value, s.unit === "bp" ? "bp" : "usdBn")
+              }`,
+          }),
           Plot.text(mine.length ? [] : ["no data for the selected pivots"], { frameAnchor: "middle", fill: "#777" }),
         ],
       }),

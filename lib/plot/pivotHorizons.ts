@@ -54,6 +54,9 @@ export function pivotHorizonsChart(panels: readonly HorizonsPanel[], options: Pi
             y: h.changePct!,
             pivot: labelOf.get(w.pivotId)!,
             merged: merged.has(w.pivotId),
+            tip: `${labelOf.get(w.pivotId)!}, +${h.horizonDays}${
+              m.horizonUnit === "months" ? " months" : " trading days"
+            }: ${signed(h.changePct!, "pct")}`,
           }))
       );
     const means = m.summary.filter((s) => s.mean !== undefined).map((s) => ({
@@ -84,8 +87,22 @@ export function pivotHorizonsChart(panels: readonly HorizonsPanel[], options: Pi
         color: { type: "ordinal", domain: colours.domain, range: colours.range },
         marks: [
           Plot.ruleY([0], { stroke: "#999" }),
-          Plot.dot(dots.filter((d) => !d.merged), { x: "x", y: "y", fill: "pivot", r: 3.6, stroke: "white" }),
-          Plot.dot(dots.filter((d) => d.merged), { x: "x", y: "y", stroke: "pivot", r: 3.6, strokeWidth: 1.4 }),
+          Plot.dot(dots.filter((d) => !d.merged), {
+            x: "x",
+            y: "y",
+            fill: "pivot",
+            r: 3.6,
+            stroke: "white",
+            title: "tip",
+          }),
+          Plot.dot(dots.filter((d) => d.merged), {
+            x: "x",
+            y: "y",
+            stroke: "pivot",
+            r: 3.6,
+            strokeWidth: 1.4,
+            title: "tip",
+          }),
           Plot.link(means, { x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: "#111", strokeWidth: 2.2 }),
           Plot.text(labels, { x: "x", text: "text", frameAnchor: "bottom", dy: 40, fontSize: 9.5, fill: "#333" }),
         ],

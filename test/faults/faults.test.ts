@@ -120,10 +120,8 @@ describe("preflight: every data file against its provenance record, before any k
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
-  it("the shipped data pass, in well under a second", () => {
-    const t0 = performance.now();
+  it("the shipped data pass (how long it takes is the bench's to say)", () => {
     expect(preflightData(join(root, "data"), root)).toEqual([]);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 

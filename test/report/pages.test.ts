@@ -92,3 +92,50 @@ describe("chart geometry in a real browser", () => {
     60_000,
   );
 });
+
+describe("tooltips in a real browser", () => {
+  it.each(notebooks)(
+    "%s: every chart has hover tips with a value and its unit, and hovering one reaches it",
+    async (nb) => {
+      const { page } = await openFile(browser, join(out, `${nb}.html`));
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll("svg")].filter((s) =>
+          s.querySelector('[aria-label$="tick label"], [aria-label$="axis label"]')
+        ).map((svg, k) => {
+          svg.setAttribute("data-chart", String(k));
+          const name = svg.closest("figure")?.querySelector("h2, h3")?.textContent?.slice(0, 60) ?? `chart ${k}`;
+          const tips = [...svg.querySelectorAll("title")].map((t) => t.textContent ?? "");
+          return { k, name, tips: tips.length, sample: tips.slice(0, 3) };
+        })
+      );
+      expect(charts.length, `${nb} has charts`).toBeGreaterThan(0);
+      const missing = charts.filter((c) => c.tips === 0).map((c) => c.name);
+      expect(missing, "charts without hover tips").toEqual([]);
+      for (const c of charts) {
+        for (const t of c.sample) expect(t, c.name).toMatch(/\d.*(\$|bp|%|=|days|index|pct)/);
+        // Hover the middle tip of the chart: the element under the pointer carries that tip.
+        const hit = await page.evaluate(async (k) => {
+          const svg = document.querySelector(`svg[data-chart="${k}"]`)!;
+          const owners = [...svg.querySelectorAll("title")].map((t) => t.parentElement!).filter((e) => {
+            const b = e.getBoundingClientRect();
+            return e.tagName === "line" ? b.width + b.height > 0 : b.width > 0 && b.height > 0;
+          });
+          const el = owners[Math.floor(owners.length / 2)];
+          el.scrollIntoView({ block: "center" });
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          const r = el.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2, title: el.querySelector("title")!.textContent };
+        }, c.k);
+        await page.mouse.move(hit.x, hit.y);
+        const under = await page.evaluate(({ x, y }) => {
+          let el = document.elementFromPoint(x, y);
+          while (el && !el.querySelector(":scope > title")) el = el.parentElement;
+          return el?.querySelector(":scope > title")?.textContent ?? null;
+        }, hit);
+        expect(under, `${c.name}: the tip under the pointer`).not.toBeNull();
+      }
+      await page.close();
+    },
+    60_000,
+  );
+});
