@@ -134,13 +134,15 @@ export function foreignClaims(r: ForeignResult, p: typeof foreignSellingParams.d
       article: { kind: "value", value: ARTICLE.spreadWideningBp, unit: "bp", approx: true },
       data: {
         kind: "value",
-        value: r.oas.largest.change,
+        value: r.oas.window.change,
         unit: "bp",
-        when: { from: r.oas.largest.fromDate, to: r.oas.largest.toDate },
+        when: { from: r.oas.window.fromDate, to: r.oas.window.toDate },
       },
       rule: "rateBp",
       reason:
-        `The largest ${p.eventWindowTradingDays}-trading-day rise of the aggregate IG OAS ending ${p.spreadSearchFrom}..${p.spreadSearchTo}. The article's table mixes the A- and AA-rated indices and, read as one series, shows a fall (89 → 70); those two series do not ship. In the article's own week the aggregate moved ${
+        `The aggregate IG OAS over the article's own table window. Its largest ${p.eventWindowTradingDays}-trading-day rise ending ${p.spreadSearchFrom}..${p.spreadSearchTo} was ${
+          signed(r.oas.largest.change, "bp")
+        } (${r.oas.largest.fromDate} to ${r.oas.largest.toDate}). The article's table mixes the A- and AA-rated indices and, read as one series, shows a fall (89 → 70); those two series do not ship. In the article's week the aggregate moved ${
           signed(r.oas.eventWeek.change, "bp")
         }`,
     }),

@@ -42,7 +42,7 @@ describe("notebook 03's verdicts", () => {
       "FOREIGN-2 holds",
       "FOREIGN-3 roughly holds",
       "FOREIGN-4 not checkable",
-      "FOREIGN-5 holds",
+      "FOREIGN-5 roughly holds",
       "FOREIGN-6 does not hold",
       "FOREIGN-7 roughly holds",
       "FOREIGN-8 does not hold",
