@@ -102,8 +102,24 @@ class QtlabClient(NotebookClient):
         self.signalled = signal.Signals(sig).name
         task.cancel()
 
+    async def async_start_new_kernel(self, **kwargs):
+        self._start_kwargs = kwargs  # kept for a second start (below)
+        await super().async_start_new_kernel(**kwargs)
+
     async def async_start_new_kernel_client(self):
-        kc = await super().async_start_new_kernel_client()
+        """A kernel that dies before it answers kernel_info (seen when many kernels start at once on a
+        busy machine) is started once more: no cell has run yet, so nothing is lost or run twice."""
+        try:
+            kc = await super().async_start_new_kernel_client()
+        except RuntimeError as exc:
+            if "died before replying" not in str(exc) or getattr(self, "_restarted", False):
+                raise
+            self._restarted = True
+            print(f"kernel: {exc}; starting it once more", file=sys.stderr)
+            if self.km is None:  # nbclient cleaned the dead kernel up
+                self.km = self.create_kernel_manager()
+            await self.async_start_new_kernel(**getattr(self, "_start_kwargs", {}))
+            kc = await super().async_start_new_kernel_client()
         self.ready_at = time.monotonic()
         return kc
 

@@ -4,7 +4,17 @@
  * and that nothing good was lost: data/ and reports/ are either as they were or complete and new.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -374,6 +384,67 @@ describe("hostile values and dying kernels in a real run", () => {
     expect(readFileSync(join(out, "03-foreign-selling.html")).equals(before)).toBe(true);
     expect(readFileSync(join(out, "index.html"), "utf8")).toContain("Latest attempt failed");
   }, 200_000);
+});
+
+describe("a kernel that dies while it starts", () => {
+  /** A kernelspec whose kernel exits at once the first `failures` times it is started, then is the qtlab kernel. */
+  function flakyKernel(name: string, failures: number): { dir: string; nb: string } {
+    const dir = join(tmp, name);
+    mkdirSync(join(dir, "kernels", name), { recursive: true });
+    const script = join(dir, "kernel.sh");
+    writeFileSync(
+      script,
+      `#!/bin/sh\nn=$(cat "${dir}/starts" 2>/dev/null || echo 0)\necho $((n + 1)) > "${dir}/starts"\n` +
+        `if [ "$n" -lt ${failures} ]; then exit 1; fi\nexec "${
+          join(root, "node_modules", "deno", "deno")
+        }" jupyter --kernel --conn "$1"\n`,
+    );
+    chmodSync(script, 0o755);
+    writeFileSync(
+      join(dir, "kernels", name, "kernel.json"),
+      JSON.stringify({
+        argv: [script, "{connection_file}"],
+        display_name: name,
+        language: "typescript",
+        env: { NO_COLOR: "1", DENO_DIR: join(root, ".cache", "deno") },
+      }),
+    );
+    const nb = join(dir, "nb.ipynb");
+    writeFileSync(
+      nb,
+      JSON.stringify({
+        cells: [{ cell_type: "code", metadata: {}, source: "1 + 1", outputs: [], execution_count: null }],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      }),
+    );
+    return { dir, nb };
+  }
+  const nbrun = (k: { dir: string; nb: string }, name: string) =>
+    spawnSync("/usr/bin/python3", [
+      join(root, "scripts", "nbrun.py"),
+      "--in",
+      k.nb,
+      "--out-ipynb",
+      join(k.dir, "out.ipynb"),
+      "--kernel",
+      name,
+    ], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: k.dir }, timeout: 120_000 });
+  it("is started once more, and the notebook runs (nothing had run yet)", () => {
+    const k = flakyKernel("qtlab-dies-once", 1);
+    const r = nbrun(k, "qtlab-dies-once");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Kernel died before replying to kernel_info; starting it once more/);
+    expect(readFileSync(join(k.dir, "starts"), "utf8").trim()).toBe("2");
+  }, 120_000);
+  it("dying twice fails the notebook with the reason, after exactly two starts", () => {
+    const k = flakyKernel("qtlab-dies-always", 5);
+    const r = nbrun(k, "qtlab-dies-always");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/died before replying/);
+    expect(readFileSync(join(k.dir, "starts"), "utf8").trim()).toBe("2");
+  }, 120_000);
 });
 
 describe("where qtlab runs", () => {
