@@ -5,6 +5,7 @@
  * window (overlapping windows are one episode, not two independent observations). Pure; closes in index
  * points, changes in %.
  */
+import { indexOnOrBefore } from "./asOf.ts";
 import { median } from "./eventStudy.ts";
 import { daysBetween } from "../calendar.ts";
 
@@ -36,21 +37,6 @@ export interface TradingDayWindow {
   horizons: TradingDayHorizon[];
 }
 
-/** Index of the last row dated on or before `date`, or −1. */
-function lastIndexOnOrBefore(rows: readonly { date: string }[], date: string): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].date <= date) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /**
  * For each pivot: the close at the pivot (last on or before its date, no older than `maxStaleDays`) and the
  * close `h` trading days later for each horizon, with the % change. A horizon past the last close is
@@ -68,7 +54,7 @@ export function tradingDayWindows(
     }
   }
   return pivots.map((p) => {
-    const i = lastIndexOnOrBefore(closes, p.date);
+    const i = indexOnOrBefore(closes, p.date);
     const base = i >= 0 && daysBetween(closes[i].date, p.date) <= maxStaleDays ? closes[i] : undefined;
     return {
       pivotId: p.id,
@@ -110,7 +96,7 @@ export function pivotOverlaps(
     const inside = open && p.date <= open.end ? open.id : undefined;
     out.set(p.id, { pivotId: p.id, insideWindowOf: inside, counted: rule === "flag" || inside === undefined });
     if (!inside) {
-      const i = lastIndexOnOrBefore(calendar, p.date);
+      const i = indexOnOrBefore(calendar, p.date);
       const end = calendar[Math.min(Math.max(i, 0) + windowDays, calendar.length - 1)]?.date ?? p.date;
       open = { id: p.id, end };
     }
@@ -209,7 +195,7 @@ export function tradingDayPaths(
   maxStaleDays = 7,
 ): TradingDayPath[] {
   return pivots.map((p) => {
-    const i = lastIndexOnOrBefore(closes, p.date);
+    const i = indexOnOrBefore(closes, p.date);
     const ok = i >= 0 && daysBetween(closes[i].date, p.date) <= maxStaleDays;
     return { pivotId: p.id, closes: ok ? closes.slice(i, i + maxDays + 1).map((c) => c.value) : [] };
   });

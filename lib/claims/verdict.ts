@@ -9,7 +9,7 @@
  * 1e-9 of the unit, so floating-point noise never decides a verdict).
  */
 import { daysBetween, monthEndIso } from "../calendar.ts";
-import { countOf, date as fmtDate, fmt, range as fmtRange, type Unit } from "../format.ts";
+import { countOf, date as fmtDate, fmt, list, mark, range as fmtRange, type Unit } from "../format.ts";
 
 /** The four verdicts. */
 export type Verdict = "holds" | "roughly holds" | "does not hold" | "not checkable";
@@ -410,4 +410,44 @@ export function verdictCounts(claims: readonly Claim[]): Record<Verdict, number>
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const c of claims) counts[c.verdict]++;
   return counts;
+}
+
+/** The claim `id` of a run's claims; throws naming the id when it is missing. */
+export function claimById(claims: readonly Claim[], id: string): Claim {
+  const c = claims.find((x) => x.id === id);
+  if (!c) throw new Error(`no claim ${id} among ${claims.map((x) => x.id).join(", ")}`);
+  return c;
+}
+
+/** A claim's verdict as a sentence quotes it, marked as the claims table marks it (`claim:<ID>:verdict`). */
+export function markedVerdict(c: Claim): string {
+  return mark(`claim:${c.id}:verdict`, c.verdict);
+}
+
+/** A claim's data figure as a sentence quotes it, marked as the claims table marks it (`claim:<ID>:data`). */
+export function markedData(c: Claim): string {
+  return c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data";
+}
+
+/** "A and B hold; C roughly holds; D cannot be checked with the shipped data": every claim by its verdict. */
+export function verdictGroups(claims: readonly Claim[]): string {
+  const phrases: Record<Verdict, [string, string]> = {
+    "holds": ["holds", "hold"],
+    "roughly holds": ["roughly holds", "roughly hold"],
+    "does not hold": ["does not hold", "do not hold"],
+    "not checkable": ["cannot be checked with the shipped data", "cannot be checked with the shipped data"],
+  };
+  return VERDICTS.map((v) => ({ v, ids: claims.filter((c) => c.verdict === v).map((c) => c.id) }))
+    .filter((g) => g.ids.length)
+    .map((g) => `${list(g.ids)} ${phrases[g.v][g.ids.length === 1 ? 0 : 1]}`)
+    .join("; ");
+}
+
+/** Every rule of the rulebook with its bounds, for method notes. */
+export function rulebookText(): string {
+  return Object.entries(RULES).map(([k, v]) =>
+    `${k} (${v.kind}, holds within ${v.holds}, roughly within ${v.roughly}${
+      v.kind === "relative" ? " relative" : v.kind === "days" ? " days" : ""
+    })`
+  ).join("; ");
 }

@@ -324,3 +324,27 @@ export function toCanonical(value: number, scale: number): number {
   if (scale < 1) return value / Math.round(1 / scale);
   return Math.round(value * scale * 1e9) / 1e9;
 }
+
+/** What a series is and how far it reaches, for a table of the data a notebook read. */
+export interface SeriesInfo {
+  seriesId: string;
+  title: string;
+  observation: string;
+  units: string;
+  rows: number;
+  first: string;
+  asOf: string;
+}
+
+/** A series described by its id, title, observation, units, row count and date range. */
+export function describeSeries(s: Series): SeriesInfo {
+  return {
+    seriesId: s.seriesId,
+    title: s.title,
+    observation: s.observation,
+    units: s.units,
+    rows: s.rows.length,
+    first: s.rows[0].date,
+    asOf: s.asOf,
+  };
+}

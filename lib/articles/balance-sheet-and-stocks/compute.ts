@@ -15,7 +15,7 @@ import { netLiquidityRelation, netLiquidityWeekly, withIndexClose } from "../../
 import { actualRunoffAgainstCaps } from "../../calc/runoff.ts";
 import { capsInForce, runoffCapSchedule } from "../../calc/runoffCaps.ts";
 import { valueOnOrBefore, yieldPhaseSummary } from "../../calc/yieldPhases.ts";
-import type { Series } from "../../data/series.ts";
+import { describeSeries, type Series } from "../../data/series.ts";
 import type { balanceSheetAndStocksParams } from "./params.ts";
 
 type Params = typeof balanceSheetAndStocksParams.defaults;
@@ -226,15 +226,7 @@ export function computeBalanceSheet(d: BalanceSheetData, p: Params) {
       spLatest: d.sp500.rows[d.sp500.rows.length - 1],
       newHighs,
     },
-    loaded: Object.values(d).map((s) => ({
-      seriesId: s.seriesId,
-      title: s.title,
-      observation: s.observation,
-      units: s.units,
-      rows: s.rows.length,
-      first: s.rows[0].date,
-      asOf: s.asOf,
-    })),
+    loaded: Object.values(d).map(describeSeries),
   };
 }
 

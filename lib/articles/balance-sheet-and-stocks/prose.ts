@@ -2,7 +2,7 @@
  * The balance-sheet-and-stocks article's sentences that depend on the data or on an assumption, as
  * functions of the run. Figures and verdicts that a table also shows are marked with the same text.
  */
-import { type Claim, renderData, RULES, TIE_RULE } from "../../claims/verdict.ts";
+import { claimById, markedData, markedVerdict, RULES, TIE_RULE, verdictGroups } from "../../claims/verdict.ts";
 import { BTFP_PROGRAM } from "../../calc/btfp.ts";
 import { quarterEndOf } from "../../calc/moneyFunds.ts";
 import { fmt, list, mark, share, signed } from "../../format.ts";
@@ -12,9 +12,9 @@ import type { balanceSheetAndStocksParams } from "./params.ts";
 
 type Run = ArticleRun<typeof balanceSheetAndStocksParams.specs, BalanceSheetResult>;
 
-const claim = (run: Run, id: string) => run.claims.find((c) => c.id === id)!;
-const verdictOf = (c: Claim) => mark(`claim:${c.id}:verdict`, c.verdict);
-const dataOf = (c: Claim) => (c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data");
+const claim = (run: Run, id: string) => claimById(run.claims, id);
+const verdictOf = markedVerdict;
+const dataOf = markedData;
 
 /** The marks and texts of the correlation table's r column. */
 export function correlationKey(sample: string, what: string): string {
@@ -214,17 +214,9 @@ export function afterNote(run: Run): string {
 
 /** The conclusion: every verdict of the run, grouped. */
 export function conclusion(run: Run): string {
-  const by = (v: string) => run.claims.filter((c) => c.verdict === v).map((c) => c.id);
-  const groups: [string, string][] = [
-    ["holds", "hold"],
-    ["roughly holds", "roughly hold"],
-    ["does not hold", "do not hold"],
-    ["not checkable", "cannot be checked with the shipped data"],
-  ];
-  const said = groups.filter(([v]) => by(v).length).map(([v, phrase]) => `${list(by(v))} ${phrase}`);
   const [c2, c3, c5, c7] = ["BSEQ-2", "BSEQ-3", "BSEQ-5", "BSEQ-7"].map((id) => claim(run, id));
   return [
-    `With this run's assumptions: ${said.join("; ")}.`,
+    `With this run's assumptions: ${verdictGroups(run.claims)}.`,
     `The "pre-COVID" $3,000bn ${
       verdictOf(c2)
     }: it is the balance sheet of early 2013, so "more than twice" depends on the week chosen (\`preCovidDateIso\`). $95bn a month is the cap, not the pace: the claim ${

@@ -6,8 +6,8 @@ import { BTFP_PROGRAM } from "../../calc/btfp.ts";
 import { QT_EVENTS } from "../../calc/policyEvents.ts";
 import { num } from "../../format.ts";
 import { balanceSheetToGdpChart } from "../../plot/balanceSheetToGdp.ts";
-import { htmlTable } from "../../plot/display.ts";
 import { markedTable } from "../../plot/markedTable.ts";
+import { seriesTable } from "../../plot/seriesTable.ts";
 import { moneyFundsDepositsChart } from "../../plot/moneyFundsDeposits.ts";
 import { netLiquidityVsSp500Chart } from "../../plot/netLiquidityVsSp500.ts";
 import { yieldVsPolicyChart } from "../../plot/yieldVsPolicy.ts";
@@ -25,16 +25,7 @@ export function balanceSheetViews(run: Run) {
   const note = { date: p.articleAsOfDateIso, label: "the note" };
   const qtEnds = QT_EVENTS.filter((e) => e.id === "qt-start" || e.id === "qt-end");
   return {
-    data: () =>
-      htmlTable(r.loaded, [
-        { label: "Series", value: (s) => s.seriesId },
-        { label: "What", value: (s) => s.title },
-        { label: "Observation", value: (s) => s.observation },
-        { label: "Units", value: (s) => s.units },
-        { label: "Rows", value: (s) => num(s.rows), align: "right" },
-        { label: "First", value: (s) => s.first },
-        { label: "As of", value: (s) => s.asOf },
-      ], "Data loaded (all validated)"),
+    data: () => seriesTable(r.loaded),
     gdpChart: () =>
       balanceSheetToGdpChart(r.gdp.share, {
         from: "2008-01-01",

@@ -40,7 +40,6 @@ type Params = typeof foreignSellingParams.defaults;
 /** The series notebook 03 reads, each validated on load. */
 export interface ForeignData {
   tic: TicHoldings;
-  ticLongRows: number;
   dgs10: Series;
   dgs2: Series;
   igOas: Series;

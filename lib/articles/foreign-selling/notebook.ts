@@ -5,7 +5,7 @@ import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
 import { loadIce } from "../../data/ice.ts";
 import { loadMacro } from "../../data/macro.ts";
-import { loadTicHoldings, loadTicLong } from "../../data/tic.ts";
+import { loadTicHoldings } from "../../data/tic.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
 import { type ArticleDef, runArticle } from "../article.ts";
 import { FOREIGN_CLAIM_IDS, foreignClaims } from "./claims.ts";
@@ -18,7 +18,6 @@ import { foreignViews } from "./views.ts";
 export function loadForeignData(): ForeignData {
   return {
     tic: loadTicHoldings(),
-    ticLongRows: loadTicLong().length,
     dgs10: loadH15("DGS10"),
     dgs2: loadH15("DGS2"),
     igOas: loadIce(),

@@ -2,7 +2,15 @@
  * The foreign-selling article's sentences that depend on the data or on an assumption, as functions of
  * the run. Figures and verdicts that a table also shows are marked with the same text.
  */
-import { type Claim, renderData, RULES, TIE_RULE } from "../../claims/verdict.ts";
+import {
+  claimById,
+  markedData,
+  markedVerdict,
+  renderData,
+  RULES,
+  TIE_RULE,
+  verdictGroups,
+} from "../../claims/verdict.ts";
 import { fmt, list, mark, range, signed } from "../../format.ts";
 import type { ArticleRun } from "../article.ts";
 import { tableVerdicts } from "./claims.ts";
@@ -11,9 +19,9 @@ import type { foreignSellingParams } from "./params.ts";
 
 type Run = ArticleRun<typeof foreignSellingParams.specs, ForeignResult>;
 
-const claim = (run: Run, id: string) => run.claims.find((c) => c.id === id)!;
-const verdictOf = (c: Claim) => mark(`claim:${c.id}:verdict`, c.verdict);
-const dataOf = (c: Claim) => (c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data");
+const claim = (run: Run, id: string) => claimById(run.claims, id);
+const verdictOf = markedVerdict;
+const dataOf = markedData;
 
 /** The mark and text of one cell of the valuation table. */
 export function valuationKey(holder: string, from: string, field: "change" | "valuation" | "residual"): string {
@@ -165,18 +173,10 @@ export function announcements(run: Run): string {
 
 /** The conclusion: every verdict of the run, grouped. */
 export function conclusion(run: Run): string {
-  const by = (v: string) => run.claims.filter((c) => c.verdict === v).map((c) => c.id);
-  const groups: [string, string][] = [
-    ["holds", "hold"],
-    ["roughly holds", "roughly hold"],
-    ["does not hold", "do not hold"],
-    ["not checkable", "cannot be checked with the shipped data"],
-  ];
-  const said = groups.filter(([v]) => by(v).length).map(([v, phrase]) => `${list(by(v))} ${phrase}`);
   const c3 = claim(run, "FOREIGN-3");
   const c8 = claim(run, "FOREIGN-8");
   return [
-    `With this run's assumptions: ${said.join("; ")}.`,
+    `With this run's assumptions: ${verdictGroups(run.claims)}.`,
     `The claim of the largest weekly rise in about 20 years ${verdictOf(c3)}: the week ranks ${
       fmt(run.result.week.weeklyRank.rank, "count")
     } of ${fmt(run.result.week.weeklyRank.count, "count")} since ${

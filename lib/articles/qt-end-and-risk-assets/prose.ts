@@ -2,7 +2,7 @@
  * The QT-end article's sentences that depend on the data or on an assumption, as functions of the run.
  * Figures and verdicts a table also shows are marked (lib/format.ts mark) with the same text.
  */
-import { type Claim, renderData, RULES, TIE_RULE } from "../../claims/verdict.ts";
+import { type Claim, claimById, markedData, markedVerdict, rulebookText, TIE_RULE } from "../../claims/verdict.ts";
 import { countOf, fmt, list, mark, share, signed } from "../../format.ts";
 import type { ArticleRun } from "../article.ts";
 import { horizonsText, rallySharePct } from "./claims.ts";
@@ -11,11 +11,9 @@ import type { qtEndParams } from "./params.ts";
 
 type Run = ArticleRun<typeof qtEndParams.specs, QtEndResult>;
 
-const claim = (run: Run, id: string) => run.claims.find((c) => c.id === id)!;
-/** A claim's verdict, marked as the claims table marks it. */
-export const verdictOf = (c: Claim) => mark(`claim:${c.id}:verdict`, c.verdict);
-/** A claim's data figure, marked as the claims table marks it. */
-export const dataOf = (c: Claim) => (c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data");
+const claim = (run: Run, id: string) => claimById(run.claims, id);
+const verdictOf = markedVerdict;
+const dataOf = markedData;
 
 /** The mark key of a measure's count at one horizon ("up after k of n"). */
 export const upKey = (m: Measure, h: number) => `fig:up.${m.id}.${h}`;
@@ -218,13 +216,7 @@ export function methodNotes(run: Run): string {
   const p = run.params;
   const r = run.result;
   return [
-    `**Rules.** Every verdict comes from qtlab's rulebook: ${
-      Object.entries(RULES).map(([k, v]) =>
-        `${k} (${v.kind}, holds within ${v.holds}, roughly within ${v.roughly}${
-          v.kind === "relative" ? " relative" : v.kind === "days" ? " days" : ""
-        })`
-      ).join("; ")
-    }. ${TIE_RULE} A claim with several parts takes the weakest part's verdict.`,
+    `**Rules.** Every verdict comes from qtlab's rulebook: ${rulebookText()}. ${TIE_RULE} A claim with several parts takes the weakest part's verdict.`,
     `**Event study.** Pivots: ${
       p.historyPivotIds.join(", ")
     } (FOMC statements, lib/calc/pivots.ts); ${p.outOfSamplePivotId} held out. Daily measures (NASDAQ Composite from 1971, S&P 500 from 2016-08; FRED): the close on the pivot date or the last before it (no older than ${DAILY_STALE_DAYS} days) against the close ${

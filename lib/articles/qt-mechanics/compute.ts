@@ -44,7 +44,7 @@ import {
   meanMonthlyChange,
 } from "../../calc/qtTimeline.ts";
 import { RULES } from "../../claims/verdict.ts";
-import type { Series } from "../../data/series.ts";
+import { describeSeries, type Series, type SeriesInfo } from "../../data/series.ts";
 import type { qtMechanicsParams } from "./params.ts";
 
 type Params = typeof qtMechanicsParams.defaults;
@@ -75,15 +75,7 @@ export interface PhaseRow {
 
 export interface QtMechanicsResult {
   /** The series read, described for the data table. */
-  loaded: {
-    seriesId: string;
-    title: string;
-    observation: string;
-    units: string;
-    rows: number;
-    first: string;
-    asOf: string;
-  }[];
+  loaded: SeriesInfo[];
   /** The cap schedule in force, from the parameters (FOMC caps unless overridden). */
   schedule: CapPeriod[];
   peakCombinedCapUsdBnPerMonth: number;
@@ -162,14 +154,16 @@ function monthlyOn(s: Series, grid: MonthGrid): MonthChange[] {
 
 /** Compute the article once: pure in the data and the parameters. */
 export function computeQtMechanics(d: QtMechanicsData, p: Params): QtMechanicsResult {
-  const schedule = runoffCapSchedule({
+  // The caps as the parameters set them: the schedule and the scenario under the caps both read them.
+  const caps = {
     capTreasuryFrom2022JunUsdBnPerMonth: p.capTreasuryFrom2022JunUsdBnPerMonth,
     capMbsFrom2022JunUsdBnPerMonth: p.capMbsFrom2022JunUsdBnPerMonth,
     capTreasuryFrom2022SepUsdBnPerMonth: p.capTreasuryFrom2022SepUsdBnPerMonth,
     capTreasuryFrom2024JunUsdBnPerMonth: p.capTreasuryFrom2024JunUsdBnPerMonth,
     capTreasuryFrom2025AprUsdBnPerMonth: p.capTreasuryFrom2025AprUsdBnPerMonth,
     capMbsUsdBnPerMonth: p.capMbsUsdBnPerMonth,
-  });
+  };
+  const schedule = runoffCapSchedule(caps);
   const grid = p.monthGrid as MonthGrid;
   const treasuryChanges = monthlyOn(d.treasuries, grid);
   const mbsChanges = monthlyOn(d.mbs, grid);
@@ -185,12 +179,7 @@ export function computeQtMechanics(d: QtMechanicsData, p: Params): QtMechanicsRe
     capped.filter((r) => (r.treasuryOverCapUsdBn ?? 0) > tol || (r.mbsOverCapUsdBn ?? 0) > tol).length;
 
   const scenarioParams: RunoffUnderCapsParams = {
-    capTreasuryFrom2022JunUsdBnPerMonth: p.capTreasuryFrom2022JunUsdBnPerMonth,
-    capMbsFrom2022JunUsdBnPerMonth: p.capMbsFrom2022JunUsdBnPerMonth,
-    capTreasuryFrom2022SepUsdBnPerMonth: p.capTreasuryFrom2022SepUsdBnPerMonth,
-    capTreasuryFrom2024JunUsdBnPerMonth: p.capTreasuryFrom2024JunUsdBnPerMonth,
-    capTreasuryFrom2025AprUsdBnPerMonth: p.capTreasuryFrom2025AprUsdBnPerMonth,
-    capMbsUsdBnPerMonth: p.capMbsUsdBnPerMonth,
+    ...caps,
     assumedTreasuryCouponsMaturingUsdBnPerMonth: p.assumedTreasuryCouponsMaturingUsdBnPerMonth,
     assumedTreasuryBillsMaturingUsdBnPerMonth: p.assumedTreasuryBillsMaturingUsdBnPerMonth,
     assumedMbsPaydownsUsdBnPerMonth: p.assumedMbsPaydownsUsdBnPerMonth,
@@ -259,15 +248,7 @@ export function computeQtMechanics(d: QtMechanicsData, p: Params): QtMechanicsRe
   const marketsTo = [d.tenYear.asOf, d.rangeUpper.asOf, d.igOas.asOf].sort()[0];
 
   return {
-    loaded: Object.values(d).map((x) => ({
-      seriesId: x.seriesId,
-      title: x.title,
-      observation: x.observation,
-      units: x.units,
-      rows: x.rows.length,
-      first: x.rows[0].date,
-      asOf: x.asOf,
-    })),
+    loaded: Object.values(d).map(describeSeries),
     schedule,
     peakCombinedCapUsdBnPerMonth: peakCombinedCapUsdBnPerMonth(schedule),
     actual,

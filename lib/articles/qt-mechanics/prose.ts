@@ -2,7 +2,7 @@
  * The QT-mechanics article's sentences that depend on the data or on an assumption, as functions of the
  * run. Figures and verdicts that a table also shows are marked (lib/format.ts mark) with the same text.
  */
-import { type Claim, renderData, RULES, TIE_RULE } from "../../claims/verdict.ts";
+import { claimById, markedData, markedVerdict, RULES, TIE_RULE, verdictGroups } from "../../claims/verdict.ts";
 import { fmt, list, mark, signed } from "../../format.ts";
 import type { ArticleRun } from "../article.ts";
 import { timelineParts } from "./claims.ts";
@@ -11,11 +11,9 @@ import type { qtMechanicsParams } from "./params.ts";
 
 type Run = ArticleRun<typeof qtMechanicsParams.specs, QtMechanicsResult>;
 
-const claim = (run: Run, id: string) => run.claims.find((c) => c.id === id)!;
-/** A claim's verdict, marked as the claims table marks it. */
-const verdictOf = (c: Claim) => mark(`claim:${c.id}:verdict`, c.verdict);
-/** A claim's data figure, marked as the claims table marks it. */
-const dataOf = (c: Claim) => (c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data");
+const claim = (run: Run, id: string) => claimById(run.claims, id);
+const verdictOf = markedVerdict;
+const dataOf = markedData;
 
 /** The mark and text of one driver of reserves in a debt-limit phase (the drivers table uses the same). */
 export function driverKey(id: string, phase: string, driver: string): string {
@@ -201,19 +199,10 @@ export function markets(run: Run): string {
 
 /** The conclusion: every verdict of the run, in the article's order. */
 export function conclusion(run: Run): string {
-  const by = (v: string) => run.claims.filter((c) => c.verdict === v).map((c) => c.id);
-  const holds = by("holds");
-  const roughly = by("roughly holds");
-  const not = by("does not hold");
-  const nc = by("not checkable");
   const c4 = claim(run, "QTMECH-4");
   const c6 = claim(run, "QTMECH-6");
   return [
-    `With this run's assumptions: ${holds.length ? `${list(holds)} hold` : "no claim holds"}${
-      roughly.length ? `; ${list(roughly)} roughly hold` : ""
-    }${not.length ? `; ${list(not)} do not hold` : ""}${
-      nc.length ? `; ${list(nc)} cannot be checked with qtlab's data` : ""
-    }.`,
+    `With this run's assumptions: ${verdictGroups(run.claims)}.`,
     `Redemption up to the caps, not sales, ${verdictOf(c4)} on the "${run.params.monthGrid}" month grid: ${
       dataOf(c4)
     }. ` +

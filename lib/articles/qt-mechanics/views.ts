@@ -12,6 +12,7 @@ import { debtLimitEpisodesChart } from "../../plot/debtLimitEpisodes.ts";
 import { htmlTable } from "../../plot/display.ts";
 import { liabilitiesStackedChart } from "../../plot/liabilitiesStacked.ts";
 import { markedTable } from "../../plot/markedTable.ts";
+import { seriesTable } from "../../plot/seriesTable.ts";
 import { qtMarketsChart } from "../../plot/qtMarkets.ts";
 import { runoffVsCapsChart } from "../../plot/runoffVsCaps.ts";
 import type { ArticleRun } from "../article.ts";
@@ -46,16 +47,7 @@ export function qtMechanicsViews(run: Run) {
   const p = run.params;
   const windowLabel = (id: string) => (DEBT_LIMIT_EPISODES.find((e) => e.id === id) ? `debt limit ${id}` : id);
   return {
-    data: () =>
-      htmlTable(r.loaded, [
-        { label: "Series", value: (s) => s.seriesId },
-        { label: "What", value: (s) => s.title },
-        { label: "Observation", value: (s) => s.observation },
-        { label: "Units", value: (s) => s.units },
-        { label: "Rows", value: (s) => num(s.rows), align: "right" },
-        { label: "First", value: (s) => s.first },
-        { label: "As of", value: (s) => s.asOf },
-      ], "Data loaded (all validated)"),
+    data: () => seriesTable(r.loaded),
     schedule: () =>
       htmlTable(
         r.schedule,

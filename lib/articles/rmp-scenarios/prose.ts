@@ -2,8 +2,7 @@
  * The RMP article's sentences that depend on the data or on an assumption, as functions of the run.
  * Figures and verdicts that a table also shows are marked (lib/format.ts mark) with the same text.
  */
-import { type Claim, renderData } from "../../claims/verdict.ts";
-import { RULES, TIE_RULE } from "../../claims/verdict.ts";
+import { type Claim, claimById, markedData, markedVerdict, rulebookText, TIE_RULE } from "../../claims/verdict.ts";
 import { fmt, list, mark, range, signed } from "../../format.ts";
 import type { ArticleRun } from "../article.ts";
 import type { RmpResult } from "./compute.ts";
@@ -12,11 +11,9 @@ import { scenarioOutcomes } from "./claims.ts";
 
 type Run = ArticleRun<typeof rmpParams.specs, RmpResult>;
 
-const claim = (run: Run, id: string) => run.claims.find((c) => c.id === id)!;
-/** A claim's verdict, marked as the claims table marks it. */
-export const verdictOf = (c: Claim) => mark(`claim:${c.id}:verdict`, c.verdict);
-/** A claim's data figure, marked as the claims table marks it. */
-export const dataOf = (c: Claim) => (c.data ? mark(`claim:${c.id}:data`, renderData(c.data)) : "no data");
+const claim = (run: Run, id: string) => claimById(run.claims, id);
+const verdictOf = markedVerdict;
+const dataOf = markedData;
 const spreadName = (run: Run) => (run.params.curveSpread === "SOFR-IORB" ? "SOFR − IORB" : "EFFR − IORB");
 
 /** The figures the regime table and the prose share, each formatted once. */
@@ -191,13 +188,7 @@ export function methodNotes(run: Run): string {
   const p = run.params;
   const r = run.result;
   return [
-    `**Rules.** Every verdict comes from qtlab's rulebook: ${
-      Object.entries(RULES).map(([k, v]) =>
-        `${k} (${v.kind}, holds within ${v.holds}, roughly within ${v.roughly}${
-          v.kind === "relative" ? " relative" : v.kind === "days" ? " days" : ""
-        })`
-      ).join("; ")
-    }. ${TIE_RULE}`,
+    `**Rules.** Every verdict comes from qtlab's rulebook: ${rulebookText()}. ${TIE_RULE}`,
     `**Curve.** Weekly means of daily ${
       spreadName(run)
     } (New York Fed SOFR/EFFR less Board IORB, bp) against reserves (H.4.1 WRESBAL, week average to Wednesday) as a share of nominal GDP (BEA, the quarter containing the week, no interpolation), from ${p.curveFitFrom} to ${p.curveFitTo}, ${p.curveForm} form, least squares on a fixed grid (n = ${r.model.fit.curve.n}, R² ${
