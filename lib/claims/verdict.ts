@@ -352,6 +352,15 @@ export function notCheckable(
   };
 }
 
+/** The verdict on a data value against an article's figure under the named rule (a part of a claim). */
+export function verdictByRule(
+  article: Figure,
+  data: number | string,
+  rule: RuleName,
+): Exclude<Verdict, "not checkable"> {
+  return verdictForDistance(distance(article, data, RULES[rule]), RULES[rule]);
+}
+
 /**
  * A claim with parts that must hold too (a claim of several figures): its verdict becomes the weakest of
  * its own and the parts', and each part is stated in the reason with its verdict.

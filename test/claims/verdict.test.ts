@@ -8,6 +8,7 @@ import {
   distance,
   notCheckable,
   RULES,
+  verdictByRule,
   verdictForDistance,
   weakest,
 } from "../../lib/claims/verdict.ts";
@@ -100,5 +101,16 @@ describe("alsoRequires", () => {
   });
   it("leaves a claim without parts as it is", () => {
     expect(alsoRequires(base, [])).toBe(base);
+  });
+});
+
+describe("verdictByRule", () => {
+  it("is the named rule's verdict on the distance, as verdictForDistance(distance(…)) gives it", () => {
+    const fig = { kind: "value", value: 60, unit: "usdBnPerMonth" } as const;
+    expect(verdictByRule(fig, 58.4, "holdingsMonthUsdBn")).toBe("holds");
+    expect(verdictByRule(fig, 56.5, "holdingsMonthUsdBn")).toBe("roughly holds");
+    expect(verdictByRule(fig, 50, "holdingsMonthUsdBn")).toBe(
+      verdictForDistance(distance(fig, 50, RULES.holdingsMonthUsdBn), RULES.holdingsMonthUsdBn),
+    );
   });
 });

@@ -10,9 +10,10 @@ import {
   claimIds,
   compare,
   condition,
-  distance,
+  type RuleName,
   RULES,
   type Verdict,
+  verdictByRule,
   verdictForDistance,
 } from "../../claims/verdict.ts";
 import { BTFP_PROGRAM } from "../../calc/btfp.ts";
@@ -25,9 +26,8 @@ export const BSEQ_CLAIM_IDS = claimIds("BSEQ", 9);
 
 const yesNo = (b: boolean): Verdict => (b ? "holds" : "does not hold");
 /** A level against a figure under a rule, as a part of a claim. */
-function part(article: number, data: number, unit: "usdBn", rule: keyof typeof RULES, text: string) {
-  const r = RULES[rule];
-  return { verdict: verdictForDistance(distance({ kind: "value", value: article, unit }, data, r), r), text };
+function part(article: number, data: number, unit: "usdBn", rule: RuleName, text: string) {
+  return { verdict: verdictByRule({ kind: "value", value: article, unit }, data, rule), text };
 }
 
 export function balanceSheetClaims(r: BalanceSheetResult, p: typeof balanceSheetAndStocksParams.defaults): Claim[] {

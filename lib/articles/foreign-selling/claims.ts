@@ -10,10 +10,9 @@ import {
   claimIds,
   compare,
   condition,
-  distance,
   notCheckable,
   RULES,
-  verdictForDistance,
+  verdictByRule,
 } from "../../claims/verdict.ts";
 import { fmt, range, signed } from "../../format.ts";
 import { ARTICLE, ARTICLE_TABLE, type ForeignResult } from "./compute.ts";
@@ -26,10 +25,9 @@ const ctx: ClaimContext = { articleDate: ARTICLE.date };
 export function tableVerdicts(r: ForeignResult) {
   return r.holdingsCheck.map((row) => ({
     row,
-    verdict: row.dataUsdBn === undefined ? "not checkable" as const : verdictForDistance(
-      distance({ kind: "value", value: row.valueUsdBn, unit: "usdBn" }, row.dataUsdBn, RULES.publishedLevel),
-      RULES.publishedLevel,
-    ),
+    verdict: row.dataUsdBn === undefined
+      ? "not checkable" as const
+      : verdictByRule({ kind: "value", value: row.valueUsdBn, unit: "usdBn" }, row.dataUsdBn, "publishedLevel"),
   }));
 }
 

@@ -11,10 +11,9 @@ import {
   claimIds,
   compare,
   condition,
-  distance,
   notCheckable,
   RULES,
-  verdictForDistance,
+  verdictByRule,
 } from "../../claims/verdict.ts";
 import { fmt, list, signed } from "../../format.ts";
 import type { QtMechanicsResult } from "./compute.ts";
@@ -27,11 +26,11 @@ const ctx: ClaimContext = { articleDate: ARTICLE_DATE };
 
 /** A month's runoff against a figure in $bn a month, judged by the holdings rule. */
 function runoffPart(articleUsdBn: number, dataUsdBn: number, text: string) {
-  const rule = RULES.holdingsMonthUsdBn;
   return {
-    verdict: verdictForDistance(
-      distance({ kind: "value", value: articleUsdBn, unit: "usdBnPerMonth" }, dataUsdBn, rule),
-      rule,
+    verdict: verdictByRule(
+      { kind: "value", value: articleUsdBn, unit: "usdBnPerMonth" },
+      dataUsdBn,
+      "holdingsMonthUsdBn",
     ),
     text,
   };
