@@ -47,7 +47,7 @@ import nbformat.validator  # noqa: E402
 from css_prune import prune_html_styles  # noqa: E402  (scripts/css_prune.py, beside this file)
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
-from nbclient.util import ensure_async  # noqa: E402
+from nbclient.util import ensure_async, run_hook  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
@@ -110,7 +110,7 @@ class QtlabClient(NotebookClient):
         """A kernel that dies before it answers kernel_info (seen when many kernels start at once on a
         busy machine) is started once more: no cell has run yet, so nothing is lost or run twice."""
         try:
-            kc = await super().async_start_new_kernel_client()
+            kc = await self._start_client()
         except RuntimeError as exc:
             if "died before replying" not in str(exc) or getattr(self, "_restarted", False):
                 raise
@@ -119,9 +119,24 @@ class QtlabClient(NotebookClient):
             if self.km is None:  # nbclient cleaned the dead kernel up
                 self.km = self.create_kernel_manager()
             await self.async_start_new_kernel(**getattr(self, "_start_kwargs", {}))
-            kc = await super().async_start_new_kernel_client()
+            kc = await self._start_client()
         self.ready_at = time.monotonic()
         return kc
+
+    async def _start_client(self):
+        """nbclient's async_start_new_kernel_client with our wait_for_ready (below) in place of
+        jupyter_client's."""
+        try:
+            self.kc = self.km.client()
+            await ensure_async(self.kc.start_channels())
+            await wait_for_ready(self.kc, self.startup_timeout)
+        except Exception as e:
+            self.log.error(f"Error occurred while starting new kernel client for kernel {self.km.kernel_id}: {e}")
+            await self._async_cleanup_kernel()
+            raise
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
 
     async def _async_cleanup_kernel(self):
         t0 = time.monotonic()
@@ -159,6 +174,38 @@ class QtlabClient(NotebookClient):
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
                 deadline = time.monotonic() + grace
+
+
+async def wait_for_ready(kc, timeout: float | None = None) -> None:
+    """Wait until the kernel answers kernel_info and its IOPub reaches us; replaces jupyter_client's
+    wait, which sleeps 0.2 s after the reply to see IOPub alive, starts over when the kernel published
+    before our subscription took (ZMQ's slow joiner: one more round trip and 0.2 s), then waits 0.2 s more
+    of IOPub silence: 0.2-0.6 s of every kernel start spent idle. Here the kernel is ready once the `idle`
+    status of the kernel_info request it answered arrives on IOPub; if that status was published before
+    the subscription took, another request is sent at once."""
+    deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+    while True:
+        kc.kernel_info()
+        try:
+            reply = await kc.shell_channel.get_msg(timeout=1)
+        except Empty:
+            reply = None
+        if reply is not None and reply["msg_type"] == "kernel_info_reply":
+            answered = reply["parent_header"].get("msg_id")
+            end = time.monotonic() + 0.1  # the idle follows the reply at once; else it was lost
+            while (left := end - time.monotonic()) > 0:
+                try:
+                    msg = await kc.iopub_channel.get_msg(timeout=left)
+                except Empty:
+                    break
+                if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                        and msg["parent_header"].get("msg_id") == answered):
+                    kc._handle_kernel_info_reply(reply)
+                    return
+        if not await ensure_async(kc.is_alive()):
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
 def can_output(source: str) -> bool:
