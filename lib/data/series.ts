@@ -101,9 +101,7 @@ export function isoDayNumber(text: string): number | undefined {
 /** Days since 1970-01-01 of year y, month m (1-12), day d, or undefined when d is past the month's end. */
 function dayNumber(y: number, m: number, d: number): number | undefined {
   if (!(m >= 1 && m <= 12 && d >= 1)) return undefined;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const daysInMonth = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (d > daysInMonth) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
@@ -111,6 +109,12 @@ function dayNumber(y: number, m: number, d: number): number | undefined {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** The number of days in month m (1-12) of year y (proleptic Gregorian). */
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** Day numbers of 0000-01-01 and 9999-12-31: the years a YYYY date can write. */
@@ -375,8 +379,66 @@ function scanObservations(
   const divisor = scale < 1 ? Math.round(1 / scale) : 1;
   let peak = -Infinity;
   let p = from;
+  // The month of the previous line and the day number of its first day: most lines share it.
+  let monthKey = -1;
+  let monthStart = 0;
+  let monthDays = 0;
   for (let i = 0;; i++) {
-    // One line: [p, end), less a trailing "\r"; its commas.
+    // The common line, "YYYY-MM-DD,<plain decimal>" and "\n" (or "\r\n", or the end), in one pass.
+    fast: if (bytes[p + 10] === 44 && bytes[p + 4] === 45 && bytes[p + 7] === 45) {
+      const y = digits4(bytes, p), m = digits2(bytes, p + 5), d = digits2(bytes, p + 8);
+      if (y < 0 || !(m >= 1 && m <= 12) || d < 0) break fast;
+      const key = y * 16 + m; // one key per month (m ≤ 12)
+      if (key !== monthKey) {
+        const start = dayNumber(y, m, 1);
+        if (start === undefined) break fast;
+        monthKey = key;
+        monthStart = start;
+        monthDays = daysInMonth(y, m);
+      }
+      if (d < 1 || d > monthDays) break fast;
+      const day = monthStart + d - 1;
+      if (i > 0 && day <= days[i - 1]) break fast;
+      // The value: optional sign, digits with one optional point, exactly as plainDecimalAt reads them.
+      let j = p + 11;
+      const sign = bytes[j];
+      if (sign === 45 || sign === 43) j++;
+      let mantissa = 0;
+      let digits = 0;
+      let decimals = -1;
+      let c = 0;
+      for (; j < stop; j++) {
+        c = bytes[j];
+        if (c === 46 && decimals < 0) {
+          decimals = 0;
+          continue;
+        }
+        const dg = c - 48;
+        if (!(dg >= 0 && dg <= 9)) break;
+        if (mantissa > MANTISSA_LIMIT) break fast;
+        mantissa = mantissa * 10 + dg;
+        digits++;
+        if (decimals >= 0) decimals++;
+      }
+      let end = j;
+      if (j < stop) {
+        if (c === 13 && (j + 1 === stop || bytes[j + 1] === 10)) end = j + 1;
+        else if (c !== 10) break fast;
+      }
+      if (digits === 0 || decimals > 22) break fast;
+      const magnitude = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+      const value = sign === 45 ? -magnitude : magnitude;
+      if (!(value >= lo && value <= hi)) break fast; // the general path names the line
+      days[i] = day;
+      const date = isoDateOfDay(day);
+      if (value > peak) peak = value;
+      dates.push(date);
+      rows.push({ date, value: scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale) });
+      if (end >= stop) return peak;
+      p = end + 1;
+      continue;
+    }
+    // Any other line, read field by field: [p, end), less a trailing "\r"; its commas.
     let end = p;
     let comma = -1;
     let commas = 0;
@@ -471,6 +533,20 @@ function plainDecimal(text: string): number {
   if (digits === 0 || decimals > 22) return NaN;
   const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
   return sign === 45 ? -value : value;
+}
+
+/** The 4-digit number at bytes[at, at + 4), or -1. */
+function digits4(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - 48, b = bytes[at + 1] - 48, c = bytes[at + 2] - 48, d = bytes[at + 3] - 48;
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9)) return -1;
+  return a * 1000 + b * 100 + c * 10 + d;
+}
+
+/** The 2-digit number at bytes[at, at + 2), or -1. */
+function digits2(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - 48, b = bytes[at + 1] - 48;
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
+  return a * 10 + b;
 }
 
 /** Exact powers of ten as doubles (10^0 … 10^22): a quotient by one of them is correctly rounded. */
