@@ -41,6 +41,7 @@
  *   {mode, runtime, runs, firstMs, medianMs, timesMs, refMedianMs, refLabel, baseRssMb, peakRssMb,
  *    peakOneMb, peakDeltaMb, peakDeltaAllMb, extra}
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -118,18 +119,24 @@ const CACHE_DIR = join(ROOT, ".qtlab", "cache", "data");
 
 async function catalog(cold: boolean): Promise<Measurement> {
   const { loadCatalog, LOADERS } = await import("../lib/data/catalog.ts");
-  const { readDataFile, readManifest } = await import("../lib/data/manifest.ts");
-  const files = Object.keys(readManifest().files);
+  const { DEFAULT_DATA_DIR, readManifest } = await import("../lib/data/manifest.ts");
+  const manifest = readManifest();
+  const files = Object.keys(manifest.files);
+  /** The floor of a verified load: read the file's bytes and check their sha256 against the manifest. */
+  const readAndHash = (f: string): boolean => {
+    const bytes = readFileSync(join(DEFAULT_DATA_DIR, f));
+    return createHash("sha256").update(bytes).digest("hex") === manifest.files[f].sha256;
+  };
   return {
     before: cold ? () => rmSync(CACHE_DIR, { recursive: true, force: true }) : undefined,
     work: () => loadCatalog(),
-    ref: () => files.map((f) => readDataFile(f).text.length),
+    ref: () => files.map((f) => readAndHash(f)),
     refLabel: "read+sha256 of all files",
     extra: () => {
       // Where the time goes: each file's loader against its read + sha256, median of 5 calls each.
       const perFile = files.map((f) => {
         const load = median(time(7, () => LOADERS[f]()));
-        const read = median(time(7, () => readDataFile(f)));
+        const read = median(time(7, () => readAndHash(f)));
         return { file: f, loadMs: load, readShaMs: read, bytes: readFileSync(join(ROOT, "data", f)).length };
       });
       perFile.sort((a, b) => b.loadMs - a.loadMs);

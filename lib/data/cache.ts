@@ -9,23 +9,27 @@
  * cannot be written, a damaged or truncated entry, or `QTLAB_DATA_CACHE=0` in the environment all fall
  * back to parsing the file.
  *
- * Entry layout (little-endian): "QTLC" | n (uint32) | n values (float64, canonical units) | n ISO dates
- * (10 ASCII bytes each).
+ * Entry layouts (little-endian, each read with one file read):
+ *   series: "QTL2" | n (uint32) | n values (float64, canonical units) | n dates (int32 day numbers, days
+ *           since 1970-01-01, strictly increasing)
+ *   table (the long TIC table): "QTLT" | n (uint32) | label bytes (uint32) | labels (JSON array of
+ *           strings, padded to 8 bytes) | n values (float64) | n dates (int32 day numbers) | n label
+ *           indexes (int32)
+ * A warm load turns day numbers back into the very strings a parse gives ({@link isoDateOfDay}).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../atomic.ts";
-import type { Observation, SeriesSpec } from "./series.ts";
+import { isoDateOfDay, isoDayNumber, type Observation, type SeriesSpec } from "./series.ts";
 
 /** The cache folder (under the project's .qtlab/, resolved from this module's location). */
 export const DATA_CACHE_DIR: string = resolve(fileURLToPath(new URL("../../.qtlab/cache/data/", import.meta.url)));
 
-const MAGIC = 0x434c5451; // "QTLC" read as a little-endian uint32
+const SERIES_MAGIC = 0x324c5451; // "QTL2" read as a little-endian uint32
+const TABLE_MAGIC = 0x544c5451; // "QTLT"
 const HEADER_BYTES = 8;
-const DATE_BYTES = 10;
 
 let parserHash: string | undefined;
 /** sha256 of the parser's and this module's source: an entry written by other code never matches. */
@@ -53,83 +57,205 @@ export function cachePath(file: string, sha256: string, spec: SeriesSpec, dir = 
   return join(dir, `${file.replace(/[^\w.-]/g, "_")}.${key.slice(0, 24)}.bin`);
 }
 
-/** The cached rows, or undefined when there is no usable entry (missing, damaged, or another length). */
-export function readCachedRows(path: string, expectedRows: number): Observation[] | undefined {
-  let bytes: Uint8Array;
+/** The entry's bytes, or undefined when it is missing or unreadable. */
+function readEntry(path: string): Uint8Array | undefined {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch {
     return undefined;
   }
-  if (bytes.byteLength < HEADER_BYTES) return undefined;
+}
+
+/** A float64 column of an entry (a view when aligned, else a copy). */
+function float64s(bytes: Uint8Array, at: number, n: number): Float64Array {
+  if ((bytes.byteOffset + at) % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset + at, n);
+  const out = new Float64Array(n);
+  new Uint8Array(out.buffer).set(bytes.subarray(at, at + 8 * n));
+  return out;
+}
+
+/** An int32 (or uint32) column of an entry (a view when aligned, else a copy). */
+function int32s(bytes: Uint8Array, at: number, n: number): Int32Array {
+  if ((bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, n);
+  const out = new Int32Array(n);
+  new Uint8Array(out.buffer).set(bytes.subarray(at, at + 4 * n));
+  return out;
+}
+
+/** The entry's day numbers, or undefined unless they are strictly increasing dates (a damaged entry). */
+function increasingDays(days: Int32Array): boolean {
+  for (let i = 1; i < days.length; i++) if (days[i] <= days[i - 1]) return false;
+  return true;
+}
+
+/** The cached rows, or undefined when there is no usable entry (missing, damaged, or another length). */
+export function readCachedRows(path: string, expectedRows: number): Observation[] | undefined {
+  const bytes = readEntry(path);
+  if (!bytes || bytes.byteLength < HEADER_BYTES) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getUint32(4, true);
-  if (view.getUint32(0, true) !== MAGIC || n !== expectedRows) return undefined;
-  if (bytes.byteLength !== HEADER_BYTES + n * (8 + DATE_BYTES)) return undefined;
-  // Copy the values into an aligned array (the file's buffer may start anywhere).
-  const values = new Float64Array(n);
-  new Uint8Array(values.buffer).set(bytes.subarray(HEADER_BYTES, HEADER_BYTES + 8 * n));
-  const dates = new TextDecoder("latin1").decode(bytes.subarray(HEADER_BYTES + 8 * n));
+  if (view.getUint32(0, true) !== SERIES_MAGIC || n !== expectedRows) return undefined;
+  if (bytes.byteLength !== HEADER_BYTES + n * 12) return undefined;
+  const values = float64s(bytes, HEADER_BYTES, n);
+  const days = int32s(bytes, HEADER_BYTES + 8 * n, n);
+  if (!increasingDays(days)) return undefined;
   const rows: Observation[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const value = values[i];
-    if (!Number.isFinite(value)) return undefined;
-    rows[i] = { date: dates.slice(i * DATE_BYTES, (i + 1) * DATE_BYTES), value };
+  try {
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      if (!Number.isFinite(value)) return undefined;
+      rows[i] = { date: isoDateOfDay(days[i]), value };
+    }
+  } catch {
+    return undefined; // a day number outside the years 0000-9999
   }
   return rows;
 }
 
-/** Write an entry for validated rows; a failure to write is ignored (the cache is optional). */
-export function writeCachedRows(path: string, rows: readonly Observation[]): void {
+/**
+ * Write an entry for validated rows; a failure to write is ignored (the cache is optional). `days` are
+ * the rows' day numbers when the caller has them (the parser does).
+ */
+export function writeCachedRows(path: string, rows: readonly Observation[], days?: Int32Array): void {
   const n = rows.length;
-  const bytes = new Uint8Array(HEADER_BYTES + n * (8 + DATE_BYTES));
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, MAGIC, true);
+  const buffer = new ArrayBuffer(HEADER_BYTES + n * 12);
+  const view = new DataView(buffer);
+  view.setUint32(0, SERIES_MAGIC, true);
   view.setUint32(4, n, true);
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) values[i] = rows[i].value;
-  bytes.set(new Uint8Array(values.buffer), HEADER_BYTES);
-  let at = HEADER_BYTES + 8 * n;
-  for (const r of rows) {
-    if (r.date.length !== DATE_BYTES) return; // not an ISO date: never cache what would not round-trip
-    for (let j = 0; j < DATE_BYTES; j++) bytes[at++] = r.date.charCodeAt(j);
+  const values = new Float64Array(buffer, HEADER_BYTES, n);
+  const out = new Int32Array(buffer, HEADER_BYTES + 8 * n, n);
+  for (let i = 0; i < n; i++) {
+    values[i] = rows[i].value;
+    const day = days ? days[i] : isoDayNumber(rows[i].date);
+    // Not an ISO date, or not the date it claims: never cache what would not round-trip.
+    if (day === undefined || (!days && isoDateOfDay(day) !== rows[i].date)) return;
+    out[i] = day;
   }
-  try {
-    writeFileAtomic(path, bytes);
-  } catch {
-    // A read-only checkout or a full disk: the next load parses again.
+  writeEntry(path, new Uint8Array(buffer));
+}
+
+const moduleHashes = new Map<string, string>();
+/** sha256 of a module's source, read once per process. */
+function moduleHash(m: URL): string {
+  let h = moduleHashes.get(m.href);
+  if (h === undefined) {
+    h = createHash("sha256").update(readFileSync(m)).digest("hex");
+    moduleHashes.set(m.href, h);
   }
+  return h;
 }
 
 /**
  * The entry's path for a file parsed by other code than the `date,value` parser (the long TIC table):
  * keyed by the file's sha256 and the source of the modules that parse and validate it.
  */
-export function jsonCachePath(
+export function tableCachePath(
   file: string,
   sha256: string,
   parserModules: readonly URL[],
   dir = DATA_CACHE_DIR,
 ): string {
   const h = createHash("sha256").update(sha256).update(codeHash());
-  for (const m of parserModules) h.update(readFileSync(m));
-  return join(dir, `${file.replace(/[^\w.-]/g, "_")}.${h.digest("hex").slice(0, 24)}.json`);
+  for (const m of parserModules) h.update(moduleHash(m));
+  return join(dir, `${file.replace(/[^\w.-]/g, "_")}.${h.digest("hex").slice(0, 24)}.tbl`);
 }
 
-/** A JSON entry's value, or undefined when it is missing or unreadable. */
-export function readCachedJson<T>(path: string): T | undefined {
+/** Rows of a table entry: a date, a text label and a number each. */
+export interface LabelledRow {
+  date: string;
+  label: string;
+  value: number;
+}
+
+/**
+ * A table entry's rows as `make(date, label, value)` gives them, or undefined when there is no usable
+ * entry (missing, damaged, or another length).
+ */
+export function readCachedTable<T>(
+  path: string,
+  expectedRows: number,
+  make: (date: string, label: string, value: number) => T,
+): T[] | undefined {
+  const bytes = readEntry(path);
+  if (!bytes || bytes.byteLength < HEADER_BYTES + 4) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(4, true);
+  const labelBytes = view.getUint32(8, true);
+  if (view.getUint32(0, true) !== TABLE_MAGIC || n !== expectedRows) return undefined;
+  const at = HEADER_BYTES + 8 + Math.ceil(labelBytes / 8) * 8;
+  if (bytes.byteLength !== at + n * 16) return undefined;
+  let labels: unknown;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as T;
+    labels = JSON.parse(new TextDecoder().decode(bytes.subarray(HEADER_BYTES + 8, HEADER_BYTES + 8 + labelBytes)));
   } catch {
     return undefined;
   }
+  if (!Array.isArray(labels) || !labels.every((l) => typeof l === "string")) return undefined;
+  const values = float64s(bytes, at, n);
+  const days = int32s(bytes, at + 8 * n, n);
+  const index = int32s(bytes, at + 12 * n, n);
+  const out: T[] = new Array(n);
+  try {
+    for (let i = 0; i < n; i++) {
+      const value = values[i];
+      const label = labels[index[i]] as string | undefined;
+      if (!Number.isFinite(value) || label === undefined) return undefined;
+      out[i] = make(isoDateOfDay(days[i]), label, value);
+    }
+  } catch {
+    return undefined; // a day number outside the years 0000-9999
+  }
+  return out;
 }
 
-/** Write a JSON entry; a failure to write is ignored. */
-export function writeCachedJson(path: string, value: unknown): void {
+/** Write a table entry for validated rows; a failure to write (or a row that is not an ISO date) skips it. */
+export function writeCachedTable(path: string, rows: readonly LabelledRow[]): void {
+  const n = rows.length;
+  const labelIndex = new Map<string, number>();
+  for (const r of rows) if (!labelIndex.has(r.label)) labelIndex.set(r.label, labelIndex.size);
+  const labelJson = new TextEncoder().encode(JSON.stringify([...labelIndex.keys()]));
+  const at = HEADER_BYTES + 8 + Math.ceil(labelJson.byteLength / 8) * 8;
+  const buffer = new ArrayBuffer(at + n * 16);
+  const view = new DataView(buffer);
+  view.setUint32(0, TABLE_MAGIC, true);
+  view.setUint32(4, n, true);
+  view.setUint32(8, labelJson.byteLength, true);
+  new Uint8Array(buffer).set(labelJson, HEADER_BYTES + 8);
+  const values = new Float64Array(buffer, at, n);
+  const days = new Int32Array(buffer, at + 8 * n, n);
+  const index = new Int32Array(buffer, at + 12 * n, n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const day = isoDayNumber(r.date);
+    if (day === undefined || isoDateOfDay(day) !== r.date) return;
+    values[i] = r.value;
+    days[i] = day;
+    index[i] = labelIndex.get(r.label)!;
+  }
+  writeEntry(path, new Uint8Array(buffer));
+}
+
+/**
+ * Write an entry atomically (a temporary file renamed over it, so a reader in another process sees the
+ * old entry or the new, never half of one); the folder is made only when missing. Errors are ignored:
+ * a read-only checkout or a full disk only means the next load parses again.
+ */
+function writeEntry(path: string, bytes: Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    writeFileAtomic(path, JSON.stringify(value));
+    try {
+      writeFileSync(tmp, bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, bytes);
+    }
+    renameSync(tmp, path);
   } catch {
-    // The next load parses again.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }

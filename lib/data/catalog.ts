@@ -54,8 +54,12 @@ export const LOADERS: Record<string, Loader> = {
   ),
   "TIC_MFH_long.csv": (o) => {
     const rows = loadTicLong(o);
-    const dates = rows.map((r) => r.date).sort();
-    return { file: "TIC_MFH_long.csv", rows: rows.length, firstDate: dates[0], lastDate: dates[dates.length - 1] };
+    let [firstDate, lastDate] = [rows[0].date, rows[0].date];
+    for (const r of rows) {
+      if (r.date < firstDate) firstDate = r.date;
+      if (r.date > lastDate) lastDate = r.date;
+    }
+    return { file: "TIC_MFH_long.csv", rows: rows.length, firstDate, lastDate };
   },
   "TREASURY_AUCTIONS_2026_partial.csv": (o) => {
     const rows = loadAuctions(o);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cachePath, dataCacheEnabled, readCachedRows, writeCachedRows } from "./cache.ts";
-import { DataValidationError, parseDateValueCsv, type Series, type SeriesSpec } from "./series.ts";
+import { DataValidationError, parseDateValueRows, type Series, type SeriesSpec } from "./series.ts";
 
 /** Where a file came from: the repository and commit it was copied from. */
 export interface SourceRecord {
@@ -101,18 +101,18 @@ export function measureDataFile(bytes: Uint8Array): Pick<ManifestEntry, "sha256"
 }
 
 /**
- * Read one data file as text after checking it against its provenance record: the file must be listed
- * in the manifest and its sha256 must match. Errors name the file.
+ * Read one data file's bytes after checking them against the provenance record: the file must be
+ * listed in the manifest and its sha256 must match. Errors name the file.
  */
-export function readDataFile(
+export function readDataBytes(
   file: string,
   options: LoadOptions = {},
-): { text: string; path: string; entry: ManifestEntry } {
+): { bytes: Uint8Array; path: string; entry: ManifestEntry } {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const path = join(dataDir, file);
   const entry = readManifest(dataDir).files[file];
   if (!entry) throw new DataValidationError(path, undefined, "no provenance record in data/manifest.json");
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (cause) {
@@ -129,7 +129,16 @@ export function readDataFile(
       `sha256 ${sha} does not match the provenance record (${entry.sha256}): the file changed since it was recorded`,
     );
   }
-  return { text: bytes.toString("utf8"), path, entry };
+  return { bytes, path, entry };
+}
+
+/** {@link readDataBytes}, the verified file decoded as UTF-8 text. */
+export function readDataFile(
+  file: string,
+  options: LoadOptions = {},
+): { text: string; path: string; entry: ManifestEntry } {
+  const { bytes, path, entry } = readDataBytes(file, options);
+  return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path, entry };
 }
 
 /**
@@ -137,14 +146,16 @@ export function readDataFile(
  * `load…()` function. Also checks the parsed row count and date range against the provenance record.
  */
 export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadOptions = {}): Series {
-  const { text, path, entry } = readDataFile(file, options);
+  const { bytes, path, entry } = readDataBytes(file, options);
   // The file is verified (sha256) above in every case; a cache entry only replaces the parse of a file
   // that an earlier load parsed and validated with the same spec and the same parser (lib/data/cache.ts).
   const useCache = dataCacheEnabled();
   const entryPath = useCache ? cachePath(file, entry.sha256, spec) : undefined;
   const cachedRows = entryPath ? readCachedRows(entryPath, entry.rows) : undefined;
-  const series: Series = cachedRows
-    ? {
+  let series: Series;
+  let days: Int32Array | undefined;
+  if (cachedRows) {
+    series = {
       seriesId: spec.seriesId,
       title: spec.title,
       units: spec.units,
@@ -153,8 +164,10 @@ export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadO
       file: path,
       asOf: cachedRows[cachedRows.length - 1].date,
       rows: cachedRows,
-    }
-    : parseDateValueCsv(text, spec, path);
+    };
+  } else {
+    ({ series, days } = parseDateValueRows(bytes, spec, path));
+  }
   const first = series.rows[0].date;
   if (series.rows.length !== entry.rows || first !== entry.firstDate || series.asOf !== entry.lastDate) {
     throw new DataValidationError(
@@ -163,6 +176,6 @@ export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadO
       `parsed ${series.rows.length} rows ${first}..${series.asOf}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
     );
   }
-  if (entryPath && !cachedRows) writeCachedRows(entryPath, series.rows);
+  if (entryPath && !cachedRows) writeCachedRows(entryPath, series.rows, days);
   return series;
 }

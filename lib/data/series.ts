@@ -95,9 +95,13 @@ export function isoDayNumber(text: string): number | undefined {
   const d = digitAt(text, 8) * 10 + digitAt(text, 9);
   if (!(m >= 1 && m <= 12 && d >= 1)) return undefined; // NaN fails too
   if (Number.isNaN(y)) return undefined;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const daysInMonth = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  if (d > daysInMonth) return undefined;
+  return dayNumber(y, m, d);
+}
+
+/** Days since 1970-01-01 of year y, month m (1-12), day d, or undefined when d is past the month's end. */
+function dayNumber(y: number, m: number, d: number): number | undefined {
+  if (!(m >= 1 && m <= 12 && d >= 1)) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
@@ -105,6 +109,47 @@ export function isoDayNumber(text: string): number | undefined {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+/** The number of days in month m (1-12) of year y (proleptic Gregorian). */
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** Day numbers of 0000-01-01 and 9999-12-31: the years a YYYY date can write. */
+const FIRST_DAY = -719528;
+const LAST_DAY = 2932896;
+const CHUNK_BITS = 12;
+/** ISO date strings by day number, in chunks of 4096 days, filled as dates are met (shared by all series). */
+const dateStrings: (string | undefined)[][] = [];
+
+/**
+ * The ISO date (YYYY-MM-DD) of a day number (days since 1970-01-01, years 0000 to 9999), the inverse of
+ * {@link isoDayNumber}. Each date's string is made once per process and shared by every series holding
+ * it. Throws a RangeError outside those years.
+ */
+export function isoDateOfDay(day: number): string {
+  if (!(day >= FIRST_DAY && day <= LAST_DAY) || day !== Math.floor(day)) {
+    throw new RangeError(`day number ${day} is not a date between 0000-01-01 and 9999-12-31`);
+  }
+  const k = day - FIRST_DAY;
+  const chunk = dateStrings[k >> CHUNK_BITS] ??= new Array<string | undefined>(1 << CHUNK_BITS);
+  return chunk[k & ((1 << CHUNK_BITS) - 1)] ??= formatDay(day);
+}
+
+/** Civil from days (H. Hinnant's algorithm): the YYYY-MM-DD of a day number. */
+function formatDay(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** The decimal digit at position i of text, or NaN. (No closures on this path: it runs per observation.) */
@@ -121,6 +166,8 @@ export function parseIsoDate(text: string): Date | undefined {
 
 /** Parse one published number. Returns undefined for blanks, FRED's "." and anything not a number. */
 export function parseNumber(text: string): number | undefined {
+  const plain = plainDecimal(text);
+  if (!Number.isNaN(plain)) return plain;
   const t = text.trim();
   if (!NUMBER.test(t)) return undefined;
   const n = Number(t);
@@ -142,6 +189,8 @@ export function readCsvColumns(
   if (firstLine !== header.join(",")) {
     throw new DataValidationError(file, 1, `expected the header "${header.join(",")}", found "${firstLine}"`);
   }
+  const simple = readSimpleCsv(text, header);
+  if (simple) return simple;
   const parse = Object.fromEntries(header.map((h) => [h, (v: unknown) => (v == null ? "" : String(v))]));
   let table;
   try {
@@ -156,6 +205,60 @@ export function readCsvColumns(
 }
 
 /**
+ * The columns of a CSV text in the plain form the shipped tables use, read in one pass; undefined when
+ * the text has anything else (a quote inside a quoted field, a lone "\r", an empty line, a line with
+ * another number of fields), which {@link readCsvColumns} then reads with arquero. On the plain form
+ * both readings give the same strings: fields are split at commas, a field in double quotes is taken
+ * without its quotes, lines end at "\n" or "\r\n".
+ */
+function readSimpleCsv(
+  text: string,
+  header: readonly string[],
+): { columns: Record<string, string[]>; rows: number } | undefined {
+  const width = header.length;
+  const cells: string[][] = header.map(() => []);
+  const len = text.length;
+  let p = text.indexOf("\n");
+  if (p < 0) return undefined;
+  p++;
+  let rows = 0;
+  while (p < len) {
+    for (let f = 0; f < width; f++) {
+      let value: string;
+      if (text.charCodeAt(p) === 34) {
+        const close = text.indexOf('"', p + 1);
+        if (close < 0) return undefined;
+        value = text.slice(p + 1, close);
+        p = close + 1;
+      } else {
+        let j = p;
+        for (; j < len; j++) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13 || c === 34) break;
+        }
+        value = text.slice(p, j);
+        p = j;
+      }
+      const c = text.charCodeAt(p);
+      if (f < width - 1) {
+        if (c !== 44) return undefined;
+      } else if (c === 13 && text.charCodeAt(p + 1) === 10) {
+        p++;
+      } else if (c !== 10 && p < len) {
+        return undefined;
+      }
+      p++;
+      cells[f].push(value);
+    }
+    rows++;
+  }
+  if (rows === 0) return undefined;
+  const columns: Record<string, string[]> = {};
+  header.forEach((h, f) => (columns[h] = cells[f]));
+  return { columns, rows };
+}
+
+/**
  * Parse a `date,value` file (FRED's format) into a validated {@link Series}.
  *
  * Checks, each failing with a {@link DataValidationError} naming the file and line: the header; two
@@ -164,66 +267,76 @@ export function readCsvColumns(
  * inside the declared range of the published unit; the dates on the declared frequency grid.
  * FROM: `spec.unitsAsPublished`. TO: `spec.units` (value × `spec.scale`).
  *
- * Two-column files hold no quoting, so lines are split at their one comma and each field parsed by an
- * explicit parser (no type guessing); multi-column files go through arquero ({@link readCsvColumns}).
- * This path runs over every shipped observation on each load, so it avoids per-row allocation.
+ * The text is read as UTF-8 bytes by {@link parseDateValueBytes}, which the loaders call on the file's
+ * bytes directly.
  */
 export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string): Series {
-  if (text.trim() === "") throw new DataValidationError(file, undefined, "the file is empty");
-  const lines = text.split("\n");
-  const header = lines[0].replace(/\r$/, "");
-  if (header !== "date,value") {
-    throw new DataValidationError(file, 1, `expected the header "date,value", found "${header}"`);
+  return parseDateValueBytes(new TextEncoder().encode(text), spec, file);
+}
+
+/** {@link parseDateValueCsv} on the file's bytes (UTF-8), without decoding the whole file to text. */
+export function parseDateValueBytes(bytes: Uint8Array, spec: SeriesSpec, file: string): Series {
+  return parseDateValueRows(bytes, spec, file).series;
+}
+
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+/** Bytes as text, the way the file reads (a byte-order mark is kept, as Buffer#toString keeps it). */
+function utf8(bytes: Uint8Array, from = 0, to = bytes.length): string {
+  return UTF8.decode(bytes.subarray(from, to));
+}
+
+/** Whether bytes[from, to) is a line that String#trim would leave empty. */
+function blankLine(bytes: Uint8Array, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const c = bytes[j];
+    if (c >= 0x80) return utf8(bytes, from, to).trim() === ""; // Unicode spaces: ask the decoder
+    if (c !== 32 && !(c >= 9 && c <= 13)) return false;
   }
-  let last = lines.length;
-  while (last > 1 && lines[last - 1].trim() === "") last--; // trailing newline(s)
-  const n = last - 1;
-  if (n === 0) throw new DataValidationError(file, undefined, "no observations after the header");
-  const [lo, hi] = spec.rangeAsPublished;
-  const rows: Observation[] = new Array(n);
-  const days = new Int32Array(n);
-  let peak = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const lineNo = i + 2;
-    let line = lines[i + 1];
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    const comma = line.indexOf(",");
-    if (comma < 0 || line.indexOf(",", comma + 1) >= 0) {
-      throw new DataValidationError(file, lineNo, `expected 2 fields (date,value), found "${line}"`);
-    }
-    const date = line.slice(0, comma);
-    const raw = line.slice(comma + 1);
-    const day = isoDayNumber(date);
-    if (day === undefined) throw new DataValidationError(file, lineNo, `"${date}" is not an ISO date (YYYY-MM-DD)`);
-    if (i > 0 && day <= days[i - 1]) {
-      const prev = rows[i - 1].date;
-      throw new DataValidationError(
-        file,
-        lineNo,
-        date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`,
-      );
-    }
-    days[i] = day;
-    const value = parseNumber(raw);
-    if (value === undefined) {
-      const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
-      throw new DataValidationError(
-        file,
-        lineNo,
-        `${shown} for ${date} is not a number (missing values must be absent, not marked)`,
-      );
-    }
-    if (value < lo || value > hi) {
-      throw new DataValidationError(
-        file,
-        lineNo,
-        `${spec.seriesId} value ${value} on ${date} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
-      );
-    }
-    if (value > peak) peak = value;
-    rows[i] = { date, value: toCanonical(value, spec.scale) };
+  return true;
+}
+
+/**
+ * The single pass behind {@link parseDateValueBytes}: one scan over the bytes, dates read by digit
+ * arithmetic ({@link isoDayNumber}'s rules), values by {@link parseNumber}'s rules (plain decimals
+ * computed exactly from their digits, anything else through the general parser). Text is decoded
+ * only for an error message. Also returns the dates' day numbers (the data cache stores them).
+ */
+export function parseDateValueRows(
+  bytes: Uint8Array,
+  spec: SeriesSpec,
+  file: string,
+): { series: Series; days: Int32Array } {
+  const len = bytes.length;
+  // The header line, up to the first "\n", less one trailing "\r", must read "date,value".
+  let headerEnd = 0;
+  while (headerEnd < len && bytes[headerEnd] !== 10) headerEnd++;
+  const headerTo = headerEnd > 0 && bytes[headerEnd - 1] === 13 ? headerEnd - 1 : headerEnd;
+  if (headerTo !== HEADER_BYTES.length || !HEADER_BYTES.every((c, j) => bytes[j] === c)) {
+    if (utf8(bytes).trim() === "") throw new DataValidationError(file, undefined, "the file is empty");
+    throw new DataValidationError(
+      file,
+      1,
+      `expected the header "date,value", found "${utf8(bytes, 0, headerTo)}"`,
+    );
   }
-  checkGrid(rows.map((r) => r.date), spec, file, days);
+  // The observations end before the trailing blank lines.
+  let stop = len;
+  while (stop > headerEnd) {
+    let from = stop - 1;
+    while (from > headerEnd && bytes[from] !== 10) from--;
+    if (!blankLine(bytes, from + 1, stop)) break;
+    stop = from; // the "\n" before the blank line (the header's own "\n" when every line was blank)
+  }
+  if (stop <= headerEnd) throw new DataValidationError(file, undefined, "no observations after the header");
+  const rows: Observation[] = [];
+  const dates: string[] = [];
+  // A line that passes holds at least "YYYY-MM-DD,1" and its "\n": 12 bytes.
+  const days = new Int32Array(Math.ceil((stop - headerEnd) / 12) + 1);
+  // The hot loop lives in its own function, on a plain Uint8Array (one shape whatever the caller passes).
+  const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const peak = scanObservations(u8, headerEnd + 1, stop, spec, file, rows, dates, days);
+  const n = rows.length;
+  checkGrid(dates, spec, file, days);
   if (spec.peakAtLeast !== undefined && peak < spec.peakAtLeast) {
     throw new DataValidationError(
       file,
@@ -231,7 +344,7 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
       `${spec.seriesId} never exceeds ${peak}, below the ${spec.peakAtLeast} expected in ${spec.unitsAsPublished}: is the file in other units?`,
     );
   }
-  return {
+  const series: Series = {
     seriesId: spec.seriesId,
     title: spec.title,
     units: spec.units,
@@ -241,6 +354,235 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
     asOf: rows[n - 1].date,
     rows,
   };
+  return { series, days: days.subarray(0, n) };
+}
+
+/**
+ * The observation lines of a `date,value` file, bytes[from, stop), checked and appended to rows, dates
+ * and days (see {@link parseDateValueRows}); returns the largest published value. Throws on the first
+ * bad line.
+ */
+function scanObservations(
+  bytes: Uint8Array,
+  from: number,
+  stop: number,
+  spec: SeriesSpec,
+  file: string,
+  rows: Observation[],
+  dates: string[],
+  days: Int32Array,
+): number {
+  const lo = spec.rangeAsPublished[0];
+  const hi = spec.rangeAsPublished[1];
+  const scale = spec.scale;
+  // toCanonical's arithmetic with its constant hoisted: one division or one rounding per value.
+  const divisor = scale < 1 ? Math.round(1 / scale) : 1;
+  let peak = -Infinity;
+  let p = from;
+  // The month of the previous line and the day number of its first day: most lines share it.
+  let monthKey = -1;
+  let monthStart = 0;
+  let monthDays = 0;
+  for (let i = 0;; i++) {
+    // The common line, "YYYY-MM-DD,<plain decimal>" and "\n" (or "\r\n", or the end), in one pass.
+    fast: if (bytes[p + 10] === 44 && bytes[p + 4] === 45 && bytes[p + 7] === 45) {
+      const y = digits4(bytes, p), m = digits2(bytes, p + 5), d = digits2(bytes, p + 8);
+      if (y < 0 || !(m >= 1 && m <= 12) || d < 0) break fast;
+      const key = y * 16 + m; // one key per month (m ≤ 12)
+      if (key !== monthKey) {
+        const start = dayNumber(y, m, 1);
+        if (start === undefined) break fast;
+        monthKey = key;
+        monthStart = start;
+        monthDays = daysInMonth(y, m);
+      }
+      if (d < 1 || d > monthDays) break fast;
+      const day = monthStart + d - 1;
+      if (i > 0 && day <= days[i - 1]) break fast;
+      // The value: optional sign, digits with one optional point, exactly as plainDecimalAt reads them.
+      let j = p + 11;
+      const sign = bytes[j];
+      if (sign === 45 || sign === 43) j++;
+      let mantissa = 0;
+      let digits = 0;
+      let decimals = -1;
+      let c = 0;
+      for (; j < stop; j++) {
+        c = bytes[j];
+        if (c === 46 && decimals < 0) {
+          decimals = 0;
+          continue;
+        }
+        const dg = c - 48;
+        if (!(dg >= 0 && dg <= 9)) break;
+        if (mantissa > MANTISSA_LIMIT) break fast;
+        mantissa = mantissa * 10 + dg;
+        digits++;
+        if (decimals >= 0) decimals++;
+      }
+      let end = j;
+      if (j < stop) {
+        if (c === 13 && (j + 1 === stop || bytes[j + 1] === 10)) end = j + 1;
+        else if (c !== 10) break fast;
+      }
+      if (digits === 0 || decimals > 22) break fast;
+      const magnitude = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+      const value = sign === 45 ? -magnitude : magnitude;
+      if (!(value >= lo && value <= hi)) break fast; // the general path names the line
+      days[i] = day;
+      const date = isoDateOfDay(day);
+      if (value > peak) peak = value;
+      dates.push(date);
+      rows.push({ date, value: scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale) });
+      if (end >= stop) return peak;
+      p = end + 1;
+      continue;
+    }
+    // Any other line, read field by field: [p, end), less a trailing "\r"; its commas.
+    let end = p;
+    let comma = -1;
+    let commas = 0;
+    for (; end < stop; end++) {
+      const c = bytes[end];
+      if (c === 10) break;
+      if (c === 44 && commas++ === 0) comma = end;
+    }
+    const to = end > p && bytes[end - 1] === 13 ? end - 1 : end;
+    if (commas !== 1) throw lineError(file, i, `expected 2 fields (date,value), found "${utf8(bytes, p, to)}"`);
+    const day = comma - p === 10 ? dayNumberAt(bytes, p) : undefined;
+    if (day === undefined) {
+      throw lineError(file, i, `"${utf8(bytes, p, comma)}" is not an ISO date (YYYY-MM-DD)`);
+    }
+    if (i > 0 && day <= days[i - 1]) {
+      const date = isoDateOfDay(day);
+      const prev = dates[i - 1];
+      throw lineError(file, i, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
+    }
+    days[i] = day;
+    const date = isoDateOfDay(day);
+    let value = plainDecimalAt(bytes, comma + 1, to);
+    if (value !== value) value = generalNumber(bytes, comma + 1, to, file, i, date); // NaN: not a plain decimal
+    if (value < lo || value > hi) {
+      throw lineError(
+        file,
+        i,
+        `${spec.seriesId} value ${value} on ${date} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
+      );
+    }
+    if (value > peak) peak = value;
+    dates.push(date);
+    rows.push({ date, value: scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale) });
+    if (end >= stop) return peak;
+    p = end + 1;
+  }
+}
+
+/** The error for observation i (line i + 2, after the header). */
+function lineError(file: string, i: number, reason: string): DataValidationError {
+  return new DataValidationError(file, i + 2, reason);
+}
+
+/** A value that is not a plain decimal, read by {@link parseNumber}; throws naming the line when it is no number. */
+function generalNumber(bytes: Uint8Array, from: number, to: number, file: string, i: number, date: string): number {
+  const raw = utf8(bytes, from, to);
+  const parsed = parseNumber(raw);
+  if (parsed === undefined) {
+    const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
+    throw lineError(file, i, `${shown} for ${date} is not a number (missing values must be absent, not marked)`);
+  }
+  return parsed;
+}
+
+const HEADER_BYTES = Array.from("date,value", (c) => c.charCodeAt(0));
+
+/** {@link isoDayNumber} of the 10 bytes at `at`, or undefined. */
+function dayNumberAt(bytes: Uint8Array, at: number): number | undefined {
+  if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return undefined;
+  let y = 0;
+  for (let j = 0; j < 4; j++) {
+    const c = bytes[at + j] - 48;
+    if (!(c >= 0 && c <= 9)) return undefined;
+    y = y * 10 + c;
+  }
+  const m1 = bytes[at + 5] - 48, m2 = bytes[at + 6] - 48, d1 = bytes[at + 8] - 48, d2 = bytes[at + 9] - 48;
+  if (!(m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9)) return undefined;
+  return dayNumber(y, m1 * 10 + m2, d1 * 10 + d2);
+}
+
+/** {@link plainDecimalAt} on a string's char codes: a plain decimal's exact value, or NaN. */
+function plainDecimal(text: string): number {
+  const to = text.length;
+  let j = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === 45 || sign === 43) j++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 46 && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (!(d >= 0 && d <= 9) || mantissa > MANTISSA_LIMIT) return NaN;
+    mantissa = mantissa * 10 + d;
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || decimals > 22) return NaN;
+  const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return sign === 45 ? -value : value;
+}
+
+/** The 4-digit number at bytes[at, at + 4), or -1. */
+function digits4(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - 48, b = bytes[at + 1] - 48, c = bytes[at + 2] - 48, d = bytes[at + 3] - 48;
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9)) return -1;
+  return a * 1000 + b * 100 + c * 10 + d;
+}
+
+/** The 2-digit number at bytes[at, at + 2), or -1. */
+function digits2(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - 48, b = bytes[at + 1] - 48;
+  if (!(a >= 0 && a <= 9 && b >= 0 && b <= 9)) return -1;
+  return a * 10 + b;
+}
+
+/** Exact powers of ten as doubles (10^0 … 10^22): a quotient by one of them is correctly rounded. */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** Mantissas above this could pass 2^53 with one more digit. */
+const MANTISSA_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - 9) / 10);
+
+/**
+ * A plain decimal in bytes[from, to) — optional sign, digits, optional point and digits, at least one
+ * digit — or NaN for anything else (an exponent, spaces, more digits than a double holds exactly): the
+ * caller then parses the text with {@link parseNumber}. The digits form an integer below 2^53 and the
+ * point a power of ten up to 10^22, both exact, so their quotient is the correctly rounded value:
+ * exactly what `Number(text)` gives.
+ */
+function plainDecimalAt(bytes: Uint8Array, from: number, to: number): number {
+  let j = from;
+  const sign = bytes[j];
+  if (sign === 45 || sign === 43) j++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; j < to; j++) {
+    const c = bytes[j];
+    if (c === 46 && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (!(d >= 0 && d <= 9) || mantissa > MANTISSA_LIMIT) return NaN;
+    mantissa = mantissa * 10 + d;
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || decimals > 22) return NaN;
+  const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return sign === 45 ? -value : value;
 }
 
 /**

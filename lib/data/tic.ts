@@ -8,8 +8,8 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
-import { dataCacheEnabled, jsonCachePath, readCachedJson, writeCachedJson } from "./cache.ts";
-import { loadDateValueFile, type LoadOptions, readDataFile } from "./manifest.ts";
+import { dataCacheEnabled, readCachedTable, tableCachePath, writeCachedTable } from "./cache.ts";
+import { loadDateValueFile, type LoadOptions, readDataBytes } from "./manifest.ts";
 import {
   DataValidationError,
   isoDayNumber,
@@ -178,15 +178,17 @@ function checkTicTotals(rows: readonly TicHolding[], file: string): void {
 
 /** Load the shipped long TIC table, verified against its provenance record. */
 export function loadTicLong(options?: LoadOptions): TicHolding[] {
-  const { text, path, entry } = readDataFile("TIC_MFH_long.csv", options);
+  const { bytes, path, entry } = readDataBytes("TIC_MFH_long.csv", options);
   // Verified above; a cache entry replaces only the parse, for the same file and the same parsing code.
   const cached = dataCacheEnabled()
-    ? jsonCachePath("TIC_MFH_long.csv", entry.sha256, [new URL(import.meta.url)])
+    ? tableCachePath("TIC_MFH_long.csv", entry.sha256, [new URL(import.meta.url)])
     : undefined;
-  const rows = cached ? readCachedJson<TicHolding[]>(cached) : undefined;
-  if (rows && rows.length === entry.rows) return rows;
-  const parsed = parseTicLong(text, path);
-  if (cached) writeCachedJson(cached, parsed);
+  const rows = cached
+    ? readCachedTable(cached, entry.rows, (date, holder, valueUsdBn): TicHolding => ({ date, holder, valueUsdBn }))
+    : undefined;
+  if (rows) return rows;
+  const parsed = parseTicLong(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path);
+  if (cached) writeCachedTable(cached, parsed.map((r) => ({ date: r.date, label: r.holder, value: r.valueUsdBn })));
   return parsed;
 }
 

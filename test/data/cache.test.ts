@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { cachePath, DATA_CACHE_DIR, jsonCachePath, readCachedRows, writeCachedRows } from "../../lib/data/cache.ts";
+import { cachePath, DATA_CACHE_DIR, readCachedRows, tableCachePath, writeCachedRows } from "../../lib/data/cache.ts";
 import { loadCatalog } from "../../lib/data/catalog.ts";
 import { H41_SPECS, loadH41 } from "../../lib/data/h41.ts";
 import { readManifest } from "../../lib/data/manifest.ts";
@@ -46,7 +46,7 @@ describe("an entry belongs to one file, one spec, one parser", () => {
     expect(cachePath("WALCL.csv", "0".repeat(64), spec, tmp)).not.toBe(a);
     expect(cachePath("WALCL.csv", sha, { ...spec, scale: spec.scale * 10 }, tmp)).not.toBe(a);
     expect(cachePath("WALCL.csv", sha, spec, tmp)).toBe(a);
-    expect(jsonCachePath("TIC_MFH_long.csv", sha, [], tmp)).not.toBe(jsonCachePath("TIC_MFH_long.csv", "1", [], tmp));
+    expect(tableCachePath("TIC_MFH_long.csv", sha, [], tmp)).not.toBe(tableCachePath("TIC_MFH_long.csv", "1", [], tmp));
   });
   it("rows round-trip through an entry exactly", () => {
     const rows = loadH41("WALCL").rows;
