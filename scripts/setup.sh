@@ -61,6 +61,9 @@ fi
 # user's Jupyter data dir, so that 'jupyter kernelspec list' and a hand-started Jupyter show it too.
 spec_dir="$root/.qtlab/jupyter/kernels/qtlab"
 mkdir -p "$spec_dir" "$root/.cache/deno"
+# DENO_V8_FLAGS: a 1 MB young generation (V8's default grows to 16 MB a semi-space) keeps a notebook's
+# kernel about 60 MB smaller at its peak (notebook 05: 350 -> 288 MB) for no measurable CPU time. A Deno
+# kernel holds about 200 MB of its own before its first cell runs.
 spec_json="$(cat <<EOF
 {
   "argv": ["$deno_bin", "jupyter", "--kernel", "--conn", "{connection_file}"],
@@ -69,7 +72,8 @@ spec_json="$(cat <<EOF
   "env": {
     "NO_COLOR": "1",
     "DENO_DIR": "$root/.cache/deno",
-    "DENO_NO_UPDATE_CHECK": "1"
+    "DENO_NO_UPDATE_CHECK": "1",
+    "DENO_V8_FLAGS": "--max-semi-space-size=1"
   }
 }
 EOF
