@@ -51,10 +51,14 @@ from nbclient.util import ensure_async, run_hook  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
-# Seconds of IOPub silence (for this cell) after idle before a cell counts as done. Late outputs were
-# seen 0.3-2 ms after idle; a cell that can display or print waits LATE_GRACE, one that only declares
-# (imports, consts, a statement ended with ";") just drains what has already arrived.
+# How long to keep reading a cell's IOPub after its `idle` status. The Deno kernel sometimes publishes a
+# cell's execute_result just after idle (seen 0.3-12 ms after it, under load). A cell whose last statement
+# is a bare expression waits for that result itself, up to RESULT_WAIT (an expression that gives undefined
+# publishes none), and is done as soon as it has it, mostly before idle; a cell that prints or displays
+# (console.*, display(), Deno.jupyter) waits LATE_GRACE of silence; one that only declares (imports,
+# consts, a statement ended with ";") just drains what has already arrived.
 LATE_GRACE = float(os.environ.get("QTLAB_LATE_GRACE_MS", "20")) / 1000
+RESULT_WAIT = 1.0
 QUIET_GRACE = 0.002
 CAN_OUTPUT = re.compile(r"\bconsole\.|\bDeno\.jupyter\b|\bdisplay\s*\(")
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
@@ -153,12 +157,15 @@ class QtlabClient(NotebookClient):
         return cell
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        """nbclient returns at the `idle` status; we go on reading this cell's IOPub messages until
-        the cell's grace window passes without one (each message for this cell restarts the window)."""
+        """nbclient returns at the `idle` status; we go on reading this cell's IOPub messages as long as
+        the cell may still publish (see LATE_GRACE): until its execute_result (or error) has come, for a
+        cell ending in an expression, or until a grace window passes without a message for this cell."""
         if not LATE_FIX:
             return await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
-        grace = LATE_GRACE if can_output(cell.source) else QUIET_GRACE
+        mode = wait_mode(cell.source)
+        grace = LATE_GRACE if mode == "grace" else QUIET_GRACE
         deadline = None  # set once idle has been seen
+        has_result = False
         while True:
             timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
             try:
@@ -167,13 +174,15 @@ class QtlabClient(NotebookClient):
                 return  # grace window over: the cell is complete
             if msg["parent_header"].get("msg_id") != parent_msg_id:
                 continue  # other parents are ignored, as nbclient does
+            has_result = has_result or msg["msg_type"] in ("execute_result", "error")
             if deadline is not None:
                 self.late_outputs += msg["msg_type"] != "status"
-                deadline = time.monotonic() + grace
+                deadline = time.monotonic() + (QUIET_GRACE if mode == "result" and has_result else grace)
             try:
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
-                deadline = time.monotonic() + grace
+                waiting = mode == "result" and not has_result
+                deadline = time.monotonic() + (RESULT_WAIT if waiting else grace)
 
 
 async def wait_for_ready(kc, timeout: float | None = None) -> None:
@@ -208,19 +217,19 @@ async def wait_for_ready(kc, timeout: float | None = None) -> None:
             raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
-def can_output(source: str) -> bool:
-    """Whether a code cell may display or print: its last statement is a bare expression (as in
-    lib/report/notebook.ts expectsOutput, simplified: not ended with ";" and not a declaration), or it
-    calls console.*, Deno.jupyter.* or display(). Errs towards True."""
+def wait_mode(source: str) -> str:
+    """How a code cell ends (see LATE_GRACE): "grace" when it calls console.*, Deno.jupyter.* or
+    display(); "result" when its last statement is a bare expression (as in lib/report/notebook.ts
+    expectsOutput, simplified: not ended with ";" and not a declaration); "quiet" otherwise."""
     code = "\n".join(l for l in re.sub(r"/\*.*?\*/", "", source, flags=re.S).split("\n") if not l.strip().startswith("//")).strip()
     if not code:
-        return False
+        return "quiet"
     if CAN_OUTPUT.search(code):
-        return True
+        return "grace"
     last = code.split("\n")[-1].strip()
     if code.endswith(";") or re.match(r"(import|export|const|let|var|function|class|type|interface)\b", last):
-        return False
-    return True
+        return "quiet"
+    return "result"
 
 
 def first_heading(nb) -> str | None:
