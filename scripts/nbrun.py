@@ -189,28 +189,34 @@ async def wait_for_ready(kc, timeout: float | None = None) -> None:
     """Wait until the kernel answers kernel_info and its IOPub reaches us; replaces jupyter_client's
     wait, which sleeps 0.2 s after the reply to see IOPub alive, starts over when the kernel published
     before our subscription took (ZMQ's slow joiner: one more round trip and 0.2 s), then waits 0.2 s more
-    of IOPub silence: 0.2-0.6 s of every kernel start spent idle. Here the kernel is ready once the `idle`
-    status of the kernel_info request it answered arrives on IOPub; if that status was published before
-    the subscription took, another request is sent at once."""
+    of IOPub silence: 0.2-0.6 s of every kernel start spent idle. Here the kernel is ready as soon as one
+    kernel_info request has both its reply (shell) and its `idle` status (IOPub), whichever comes first
+    and for whichever request; when a reply's status does not follow within 0.1 s (published before the
+    subscription took), another request is sent."""
     deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+    replies, idle = {}, set()  # request id -> its reply; request ids whose idle status came
     while True:
         kc.kernel_info()
-        try:
-            reply = await kc.shell_channel.get_msg(timeout=1)
-        except Empty:
-            reply = None
-        if reply is not None and reply["msg_type"] == "kernel_info_reply":
-            answered = reply["parent_header"].get("msg_id")
-            end = time.monotonic() + 0.1  # the idle follows the reply at once; else it was lost
-            while (left := end - time.monotonic()) > 0:
+        resend_at = time.monotonic() + 1.0
+        while (now := time.monotonic()) < resend_at:
+            try:
+                reply = await kc.shell_channel.get_msg(timeout=0.02)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                replies[reply["parent_header"].get("msg_id")] = reply
+                resend_at = min(resend_at, time.monotonic() + 0.1)
+            while True:
                 try:
-                    msg = await kc.iopub_channel.get_msg(timeout=left)
+                    msg = await kc.iopub_channel.get_msg(timeout=0)
                 except Empty:
                     break
-                if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
-                        and msg["parent_header"].get("msg_id") == answered):
-                    kc._handle_kernel_info_reply(reply)
-                    return
+                if msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                    idle.add(msg["parent_header"].get("msg_id"))
+            done = next((r for mid, r in replies.items() if mid in idle), None)
+            if done is not None:
+                kc._handle_kernel_info_reply(done)
+                return
         if not await ensure_async(kc.is_alive()):
             raise RuntimeError("Kernel died before replying to kernel_info")
         if time.monotonic() > deadline:
