@@ -185,23 +185,34 @@ export function ampleRuleFromParams(
   return { kind: "slope", bpPerPp: (params.ampleSlopeBpPer100UsdBn * denominatorUsdBn) / 10_000 };
 }
 
+/** The parameters the curve fit reads ({@link rmpCurveFit}): its spread, form, sample, floor and "ample" rule. */
+export const RMP_FIT_PARAMS = [
+  "curveSpread",
+  "curveForm",
+  "curveFitFrom",
+  "curveFitTo",
+  "ampleRule",
+  "ampleSlopeBpPer100UsdBn",
+  "ampleSpreadBp",
+  "curveFloorBp",
+] as const;
+
+/** The curve fit's parameters. */
+export type RmpFitParams = Pick<RmpParams, (typeof RMP_FIT_PARAMS)[number]>;
+
+/** The parameters the model's base reads ({@link rmpModelBase}): the fit's and the start month. */
+export const RMP_BASE_PARAMS = [...RMP_FIT_PARAMS, "startMonth"] as const;
+
+/** The model base's parameters. */
+export type RmpBaseParams = Pick<RmpParams, (typeof RMP_BASE_PARAMS)[number]>;
+
 /**
  * Fit the curve on GDP (default) or deposits: weekly sample from `curveFitFrom` (not before IORB's start)
  * to `curveFitTo`, the chosen form, the threshold at the latest denominator.
  */
 export function rmpCurveFit(
   inputs: RmpInputs,
-  params: Pick<
-    RmpParams,
-    | "curveSpread"
-    | "curveForm"
-    | "curveFitFrom"
-    | "curveFitTo"
-    | "ampleRule"
-    | "ampleSlopeBpPer100UsdBn"
-    | "ampleSpreadBp"
-    | "curveFloorBp"
-  >,
+  params: RmpFitParams,
   denominator: "GDP" | "deposits" = "GDP",
 ): CurveFit {
   const daily = curveSpreadSeries(inputs, params);
@@ -277,7 +288,7 @@ export interface RmpModelBase {
  * Fit the curve, and start from the H.4.1 week closing the month before `startMonth` (reserves, total
  * assets; month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it.
  */
-export function rmpModelBase(inputs: RmpInputs, params: RmpParams): RmpModelBase {
+export function rmpModelBase(inputs: RmpInputs, params: RmpBaseParams): RmpModelBase {
   const fit = rmpCurveFit(inputs, params, "GDP");
   const daily = curveSpreadSeries(inputs, params);
   const realised = realisedPath({
