@@ -105,6 +105,29 @@ describe("notebook 05's rerun is incremental: reuse gives the cold result, a cha
     expect(again.views.realisedChart().outerHTML).toBe(first.views.realisedChart().outerHTML);
   }, 60_000);
 
+  it(
+    "the charts of the data alone are drawn once per data and parameters: a kept chart shows the cold chart's HTML",
+    () => {
+      // A chart's HTML, its clip-path ids (a counter across every chart drawn) left out.
+      const html = (x: Element) =>
+        (x as unknown as { [k: symbol]: () => Record<string, string> })[Symbol.for("Jupyter.display")]()["text/html"]
+          .replace(/plot-clip-\d+/g, "plot-clip");
+      clearRmpMemos();
+      const coldViews = openRmp({ ...defaults, rollingWindowDays: 30 }).views;
+      const coldHtml = [html(coldViews.spreads()), html(coldViews.daysAbove()), html(coldViews.regimesChart())];
+      clearRmpMemos();
+      const a = openRmp(defaults).views;
+      const spreads = a.spreads();
+      const b = openRmp({ ...defaults, scenarioSizesUsdBnPerMonth: { A: 20, B: 50, C: 0 } }).views;
+      expect(b.spreads()).toBe(spreads); // a scenario does not redraw the spreads
+      const c = openRmp({ ...defaults, rollingWindowDays: 30 }).views;
+      expect(c.spreads()).not.toBe(spreads); // the rolling window does
+      expect([html(c.spreads()), html(c.daysAbove()), html(c.regimesChart())]).toEqual(coldHtml);
+      expect(html(c.spreads())).not.toBe(html(spreads));
+    },
+    60_000,
+  );
+
   it("the data load is reused while the files are unchanged, and is a fresh load after it is forgotten", () => {
     forgetRmpData();
     const a = loadRmpDataOnce();
