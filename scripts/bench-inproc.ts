@@ -15,13 +15,21 @@
  *   catalog-cold  the same, the cache folder deleted before every timed call (not timed), so each call
  *             parses, validates and writes the cache again. Run with QTLAB_DATA_CACHE=0 in the
  *             environment, `catalog` is the no-cache baseline.
- *   rmp       the parameters-cell rerun of notebooks/05-rmp-scenarios.ipynb: openRmp(values) with the
- *             declared defaults, what the kernel runs when a reader changes an assumption and reruns (data
- *             load, the article's computation, its claims). Reference: the model alone on loaded inputs
- *             (rmpScenarioModel + rmpFans), no data load, no claims.
+ *   rmp       the parameters-cell rerun of notebooks/05-rmp-scenarios.ipynb as a reader makes it: every
+ *             call changes a scenario assumption (scenario A's size, 25 ↔ 30 $bn/month), runs
+ *             openRmp(values) (data load, the article's computation, its claims; the kernel keeps its
+ *             modules, so memoised stages whose inputs did not change are reused) and draws every display
+ *             the notebook's cells call, serialised to its MIME bundle as the kernel shows it. The first
+ *             call is the cold one (nothing memoised). Reference: the model alone on loaded inputs
+ *             (rmpScenarioModel + rmpFans), no data load, no claims. Extra: the recompute alone (openRmp),
+ *             the displays alone, and a rerun that changes a fit assumption (curveFitTo one day earlier on
+ *             each call, a value no memo holds: the fit, its bootstrap and the regimes recomputed) with and
+ *             without the displays.
  *   sweep     runSweep over 10,000 paths (25 sizes × 20 drains × 20 curve shifts) × 36 months with a
- *             fitted curve. Reference: one pass writing the same 360,000 reserves values, no curve.
- *             Also the fan quantiles (10/50/90) of reserves and spread on the result.
+ *             fitted curve, writing into a workspace kept between calls (as the live fan view does).
+ *             Reference: one pass writing the same 360,000 reserves values into a preallocated array, no
+ *             curve. Also the fan quantiles (10/50/90) of reserves and spread on the result, and the same
+ *             sweep allocating its two arrays on every call.
  *   scaling KIND SIZE  one point of the scaling table (scripts/bench.ts --only scaling), timed until RUNS
  *             calls or about 3 s, at least 3 calls:
  *               paths N    runSweep with N paths (sizes × drains × shifts) × 36 months
@@ -177,21 +185,66 @@ async function rmpInputs() {
   }, "2018-01-01");
 }
 
+/** The display calls of notebook 05's code cells (`rmp.findings()`, `rmp.views.spreads()`, …), in order. */
+function rmpDisplayCalls(): string[][] {
+  const nb = JSON.parse(readFileSync(join(ROOT, "notebooks", "05-rmp-scenarios.ipynb"), "utf8"));
+  const calls: string[][] = [];
+  for (const c of nb.cells as { cell_type: string; source: string | string[] }[]) {
+    if (c.cell_type !== "code") continue;
+    const src = (Array.isArray(c.source) ? c.source.join("") : c.source).trim();
+    const m = /^rmp\.([\w.]+)\(\)$/.exec(src);
+    if (m) calls.push(m[1].split("."));
+  }
+  return calls;
+}
+
+/** Every display of the notebook drawn from a run and serialised as the kernel shows it (its MIME bundle). */
+function renderDisplays(nb: object, calls: readonly string[][]): number {
+  const DISPLAY = Symbol.for("Jupyter.display");
+  let chars = 0;
+  for (const path of calls) {
+    let owner = nb as Record<string, unknown>;
+    for (const k of path.slice(0, -1)) owner = owner[k] as Record<string, unknown>;
+    const shown = (owner[path[path.length - 1]] as () => Record<symbol, () => Record<string, string>>)();
+    chars += shown[DISPLAY]()["text/html"].length;
+  }
+  return chars;
+}
+
 async function rmp(): Promise<Measurement> {
   const { openRmp } = await import("../lib/articles/rmp-scenarios/notebook.ts");
   const { rmpParams: declared } = await import("../lib/articles/rmp-scenarios/params.ts");
   const { rmpScenarioModel, rmpFans } = await import("../lib/calc/rmpModel.ts");
   type Params = Parameters<typeof rmpScenarioModel>[1];
-  const values = { ...declared.defaults } as Record<string, unknown>;
+  const d = declared.defaults;
   const params = (await rmpParams()) as unknown as Params;
   const inputs = await rmpInputs();
+  const calls = rmpDisplayCalls();
+  // A reader's rerun: one scenario assumption changed on every call (scenario A's size, 25 ↔ 30 $bn/month).
+  let flip = false;
+  const scenarioChange = () => {
+    flip = !flip;
+    return { ...d, scenarioSizesUsdBnPerMonth: { ...d.scenarioSizesUsdBnPerMonth, A: flip ? 30 : 25 } };
+  };
+  // A fit assumption changed on every call to a value not used before (the fit's cut-off one day earlier each
+  // time), so no memo holds it: the curve, its bootstrap and the regimes are computed again.
+  let fitStep = 0;
+  const fitChange = () => {
+    const to = new Date(Date.parse(`${d.curveFitTo}T00:00:00Z`) - ++fitStep * 86_400_000).toISOString().slice(0, 10);
+    return { ...d, curveFitTo: to };
+  };
   return {
-    work: () => openRmp(values),
+    work: () => renderDisplays(openRmp(scenarioChange()), calls),
     ref: () => rmpFans(rmpScenarioModel(inputs, params), params),
     refLabel: "model only (fit+scenarios+fans)",
     extra: () => ({
       horizonMonths: (params as { horizonMonths?: number }).horizonMonths,
+      displays: calls.length,
       modelMs: median(time(Math.max(9, runs), () => rmpScenarioModel(inputs, params))),
+      recomputeMs: median(time(Math.max(9, runs), () => openRmp(scenarioChange()))),
+      renderMs: median(time(Math.max(9, runs), () => renderDisplays(openRmp(d), calls))),
+      fitChangeMs: median(time(5, () => renderDisplays(openRmp(fitChange()), calls))),
+      fitChangeRecomputeMs: median(time(5, () => openRmp(fitChange()))),
     }),
   };
 }
@@ -229,15 +282,18 @@ async function sweepInput(nSizes: number, nDrains: number, nShifts: number, hori
 }
 
 async function sweep(): Promise<Measurement> {
-  const { runSweep, fanQuantiles } = await import("../lib/calc/rmpSweep.ts");
+  const { runSweep, fanQuantiles, sweepWorkspace } = await import("../lib/calc/rmpSweep.ts");
   const horizon = 36;
   const nSizes = 25, nDrains = 20, nShifts = 20;
   const { curve, curveFrom } = await sweepCurve();
   const input = await sweepInput(nSizes, nDrains, nShifts, horizon, curve);
   let last: ReturnType<typeof runSweep> | undefined;
   const floor = new Float64Array(horizon * nSizes * nDrains * nShifts);
+  // The sweep writes into a workspace kept between calls, as the live fan view does on every redraw
+  // (lib/live/views/rmp.ts); the same sweep allocating its arrays on each call is shown beside it.
+  const workspace = sweepWorkspace();
   return {
-    work: () => (last = runSweep(input)),
+    work: () => (last = runSweep(input, workspace)),
     ref: () => {
       // The memory floor: write every path's reserves once (same recurrence, no curve).
       const n = nSizes * nDrains * nShifts;
@@ -256,7 +312,8 @@ async function sweep(): Promise<Measurement> {
       const quantMs = median(
         time(Math.max(9, runs), () => [fanQuantiles(last!, "reservesUsdBn", q), fanQuantiles(last!, "spreadBp", q)]),
       );
-      return { paths: last!.nPaths, months: last!.horizonMonths, curveFrom, fanQuantilesMs: quantMs };
+      const allocatingMs = median(time(Math.max(9, runs), () => runSweep(input)));
+      return { paths: last!.nPaths, months: last!.horizonMonths, curveFrom, fanQuantilesMs: quantMs, allocatingMs };
     },
   };
 }

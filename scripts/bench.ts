@@ -917,7 +917,11 @@ async function main(): Promise<number> {
       },
       { mode: "catalog", what: "loadCatalog() WARM: cache present", targetRatio: TARGETS.catalogOverReadShaRatio },
       { mode: "catalog", what: "loadCatalog(), QTLAB_DATA_CACHE=0 (no cache)", env: { QTLAB_DATA_CACHE: "0" } },
-      { mode: "rmp", what: "05 parameters-cell rerun: openRmp(values)", targetMs: TARGETS.rmpRerunMs },
+      {
+        mode: "rmp",
+        what: "05 parameters-cell rerun, a scenario changed: openRmp + every display",
+        targetMs: TARGETS.rmpRerunMs,
+      },
       { mode: "sweep", what: "sweep 10,000 paths × 36 months", targetRatio: TARGETS.sweepOverBareRatio },
     ];
     const details: string[] = [];
@@ -1155,15 +1159,18 @@ function inprocDetail(r: Inproc, what: string): string {
     } and parse+validate ${msText(sumLoad - sumRead)}; slowest: ${top}`;
   }
   if (r.mode === "rmp") {
-    return `${head}\n    model (curve fit, scenarios) ${msText(Number(x.modelMs))}, with the fan sweeps ${
-      msText(r.refMedianMs)
-    }, so data load + claims + the rest ≈ ${
-      msText(Math.max(0, r.medianMs - r.refMedianMs))
-    }; horizon ${x.horizonMonths} months`;
+    return `${head}\n    of a rerun with a scenario changed: the recompute (openRmp: data load, computation, claims) ${
+      msText(Number(x.recomputeMs))
+    }, drawing the ${x.displays} displays ≈ ${msText(Math.max(0, r.medianMs - Number(x.recomputeMs)))}; ` +
+      `a fit assumption changed (curveFitTo, full recompute) ${msText(Number(x.fitChangeMs))}, of which the recompute ${
+        msText(Number(x.fitChangeRecomputeMs))
+      }; the first call (cold) ${msText(r.firstMs)}; model alone (curve fit, scenarios) ${
+        msText(Number(x.modelMs))
+      }, with the fan sweeps ${msText(r.refMedianMs)}; horizon ${x.horizonMonths} months`;
   }
   return `${head}\n    ${x.paths} paths × ${x.months} months (${x.curveFrom}); fan quantiles (10/50/90, reserves and spread) on top: ${
     msText(Number(x.fanQuantilesMs))
-  }`;
+  }; the same sweep allocating its arrays on every call (no workspace): ${msText(Number(x.allocatingMs))}`;
 }
 
 process.exitCode = await main();

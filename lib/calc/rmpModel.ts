@@ -39,7 +39,14 @@ import {
   type ScheduleShape,
   type StartingBalanceSheet,
 } from "./rmpScenarios.ts";
-import { type FanQuantiles, fanQuantiles, linspace, runSweep, type SweepResult } from "./rmpSweep.ts";
+import {
+  type FanQuantiles,
+  fanQuantiles,
+  linspace,
+  runSweep,
+  type SweepResult,
+  type SweepWorkspace,
+} from "./rmpSweep.ts";
 
 type Rows = readonly { date: string; value: number }[];
 
@@ -185,23 +192,34 @@ export function ampleRuleFromParams(
   return { kind: "slope", bpPerPp: (params.ampleSlopeBpPer100UsdBn * denominatorUsdBn) / 10_000 };
 }
 
+/** The parameters the curve fit reads ({@link rmpCurveFit}): its spread, form, sample, floor and "ample" rule. */
+export const RMP_FIT_PARAMS = [
+  "curveSpread",
+  "curveForm",
+  "curveFitFrom",
+  "curveFitTo",
+  "ampleRule",
+  "ampleSlopeBpPer100UsdBn",
+  "ampleSpreadBp",
+  "curveFloorBp",
+] as const;
+
+/** The curve fit's parameters. */
+export type RmpFitParams = Pick<RmpParams, (typeof RMP_FIT_PARAMS)[number]>;
+
+/** The parameters the model's base reads ({@link rmpModelBase}): the fit's and the start month. */
+export const RMP_BASE_PARAMS = [...RMP_FIT_PARAMS, "startMonth"] as const;
+
+/** The model base's parameters. */
+export type RmpBaseParams = Pick<RmpParams, (typeof RMP_BASE_PARAMS)[number]>;
+
 /**
  * Fit the curve on GDP (default) or deposits: weekly sample from `curveFitFrom` (not before IORB's start)
  * to `curveFitTo`, the chosen form, the threshold at the latest denominator.
  */
 export function rmpCurveFit(
   inputs: RmpInputs,
-  params: Pick<
-    RmpParams,
-    | "curveSpread"
-    | "curveForm"
-    | "curveFitFrom"
-    | "curveFitTo"
-    | "ampleRule"
-    | "ampleSlopeBpPer100UsdBn"
-    | "ampleSpreadBp"
-    | "curveFloorBp"
-  >,
+  params: RmpFitParams,
   denominator: "GDP" | "deposits" = "GDP",
 ): CurveFit {
   const daily = curveSpreadSeries(inputs, params);
@@ -277,7 +295,7 @@ export interface RmpModelBase {
  * Fit the curve, and start from the H.4.1 week closing the month before `startMonth` (reserves, total
  * assets; month-end grid, lib/calc/monthly.ts) and the GDP quarter containing it.
  */
-export function rmpModelBase(inputs: RmpInputs, params: RmpParams): RmpModelBase {
+export function rmpModelBase(inputs: RmpInputs, params: RmpBaseParams): RmpModelBase {
   const fit = rmpCurveFit(inputs, params, "GDP");
   const daily = curveSpreadSeries(inputs, params);
   const realised = realisedPath({
@@ -352,9 +370,15 @@ export interface ScenarioFan {
 /**
  * Per scenario, sweep size over [size + offset low, size + offset high] (floored at 0), the organic drain
  * (currency + TGA + other growth) over its base ± the range, and the curve shift over its range, with
- * `fanGridPoints` values per axis; quantiles [low band, 0.5, high band] per month.
+ * `fanGridPoints` values per axis; quantiles [low band, 0.5, high band] per month. With `workspaces` (one
+ * per scenario, in order), each sweep writes into its scenario's workspace: the fans' `sweep` arrays are then
+ * valid until the next call with the same workspaces (a live view that redraws on every input).
  */
-export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
+export function rmpFans(
+  model: RmpScenarioModel,
+  params: RmpParams,
+  workspaces?: readonly SweepWorkspace[],
+): ScenarioFan[] {
   const n = params.fanGridPoints;
   if (!Number.isInteger(n) || n < 1) throw new ScenarioInputError(`fanGridPoints must be an integer ≥ 1, got ${n}`);
   const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth +
@@ -367,11 +391,11 @@ export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan
   const shifts = linspace(params.fanCurveShiftRangePp[0], params.fanCurveShiftRangePp[1], n);
   const qs = [params.fanBandQuantiles[0], 0.5, params.fanBandQuantiles[1]];
   const options = engineOptionsFromParams(params);
-  return model.set.paths.map((p) => {
+  return model.set.paths.map((p, i) => {
     const off = params.fanSizeOffsetsUsdBnPerMonth[p.scenario.id] ?? [0, 0];
     const size = p.scenario.sizeUsdBnPerMonth;
     const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
-    const sweep = sweepFrom(model, options, sizes, drains, shifts);
+    const sweep = sweepFrom(model, options, sizes, drains, shifts, workspaces?.[i]);
     return {
       id: p.scenario.id,
       label: p.scenario.label,
@@ -390,6 +414,7 @@ function sweepFrom(
   sizes: Float64Array,
   drains: Float64Array,
   shifts: Float64Array,
+  workspace?: SweepWorkspace,
 ) {
   return runSweep({
     startReservesUsdBn: model.start.reservesUsdBn,
@@ -400,7 +425,7 @@ function sweepFrom(
     organicDrainsUsdBnPerMonth: drains,
     curveShiftsPp: shifts,
     curve: model.fit.curve,
-  });
+  }, workspace);
 }
 
 /** One cell of the sensitivity grid: the spread and reserves at the horizon's last month. */

@@ -14,8 +14,9 @@
  *
  * Output layout: month-major, `values[t · nPaths + p]` for month index t = 0 … horizon − 1 and path
  * p = (iSize · nDrains + iDrain) · nShifts + iShift, so one month's paths are contiguous. Every path is
- * weighted equally in the quantiles. The sweep allocates its two result arrays, one GDP array and, per
- * quantile call, one scratch array and the output: nothing per path.
+ * weighted equally in the quantiles. The sweep allocates its two result arrays (or writes into a caller's
+ * {@link SweepWorkspace}), one GDP array and, per quantile call, one scratch array and the output: nothing
+ * per path.
  */
 import type { FittedCurve } from "./reserveDemand.ts";
 import { type EngineOptions, gdpAfterMonths, ScenarioInputError, scheduleWeights } from "./rmpScenarios.ts";
@@ -49,16 +50,32 @@ export interface SweepResult {
   spreadBp: Float64Array;
 }
 
+/**
+ * Output arrays a caller that reruns the sweep keeps between runs (a live view redrawing on every input):
+ * {@link runSweep} writes into them instead of allocating two arrays per run, growing them when a run needs
+ * more. A result written into a workspace is valid until the next run with the same workspace.
+ */
+export interface SweepWorkspace {
+  reservesUsdBn: Float64Array;
+  spreadBp: Float64Array;
+}
+
+/** An empty workspace (its arrays grow on the first run). */
+export function sweepWorkspace(): SweepWorkspace {
+  return { reservesUsdBn: new Float64Array(0), spreadBp: new Float64Array(0) };
+}
+
 /** Path index of grid point (size i, drain j, shift k). */
 export function pathIndex(r: Pick<SweepResult, "nDrains" | "nShifts">, i: number, j: number, k: number): number {
   return (i * r.nDrains + j) * r.nShifts + k;
 }
 
 /**
- * Run the sweep (see the module note). Throws a ScenarioInputError on an empty axis, a negative or
- * non-finite size, or a horizon that is not an integer ≥ 1.
+ * Run the sweep (see the module note). With a `workspace`, the result's arrays are views of its arrays
+ * (overwritten by the next run with it); without one, they are allocated. Throws a ScenarioInputError on an
+ * empty axis, a negative or non-finite size, or a horizon that is not an integer ≥ 1.
  */
-export function runSweep(input: SweepInput): SweepResult {
+export function runSweep(input: SweepInput, workspace?: SweepWorkspace): SweepResult {
   const h = input.schedule.horizonMonths;
   if (!Number.isInteger(h) || h < 1) throw new ScenarioInputError(`horizon must be an integer ≥ 1 month, got ${h}`);
   const sizes = input.sizesUsdBnPerMonth;
@@ -77,42 +94,158 @@ export function runSweep(input: SweepInput): SweepResult {
   const nD = drains.length;
   const nK = shifts.length;
   const nPaths = nS * nD * nK;
-  const reserves = new Float64Array(h * nPaths);
   const curve = input.curve;
-  const spread = new Float64Array(curve ? h * nPaths : 0);
+  const n = h * nPaths;
+  let reserves: Float64Array;
+  let spread: Float64Array;
+  if (workspace) {
+    if (workspace.reservesUsdBn.length < n) workspace.reservesUsdBn = new Float64Array(n);
+    if (curve && workspace.spreadBp.length < n) workspace.spreadBp = new Float64Array(n);
+    reserves = workspace.reservesUsdBn.subarray(0, n);
+    spread = curve ? workspace.spreadBp.subarray(0, n) : new Float64Array(0);
+  } else {
+    reserves = new Float64Array(n);
+    spread = new Float64Array(curve ? n : 0);
+  }
   const gdp = new Float64Array(h);
   for (let t = 0; t < h; t++) gdp[t] = gdpAfterMonths(input.gdpStartUsdBn, input.gdpGrowthPctPerYear, t + 1);
-  const exponential = curve?.form === "exponential";
-  const a = curve?.aBp ?? 0;
-  const b = curve?.bBp ?? 0;
-  const c = curve?.cPerPp ?? 0;
-  const m = curve?.centerPct ?? 0;
-  // One exp per path and month: with x = share − shift, exp(∓c(x − m)) = exp(∓c(share − m))·exp(±c·shift).
-  const shiftFactor = new Float64Array(nK);
-  for (let k = 0; k < nK; k++) shiftFactor[k] = Math.exp(exponential ? c * shifts[k] : -c * shifts[k]);
+  const sz = sizes instanceof Float64Array ? sizes : Float64Array.from(sizes);
+  const dr = drains instanceof Float64Array ? drains : Float64Array.from(drains);
+  if (!curve) {
+    fillReserves(reserves, weights, sz, dr, nK, input.startReservesUsdBn);
+  } else {
+    // One exp per path and month: with x = share − shift, exp(∓c(x − m)) = exp(∓c(share − m))·exp(±c·shift).
+    const exponential = curve.form === "exponential";
+    const c = curve.cPerPp;
+    const shiftFactor = new Float64Array(nK);
+    for (let k = 0; k < nK; k++) shiftFactor[k] = Math.exp(exponential ? c * shifts[k] : -c * shifts[k]);
+    const fill = exponential ? fillExponential : fillLogistic;
+    fill(
+      reserves,
+      spread,
+      gdp,
+      weights,
+      sz,
+      dr,
+      shiftFactor,
+      input.startReservesUsdBn,
+      curve.aBp,
+      curve.bBp,
+      c,
+      curve.centerPct,
+    );
+  }
+  return { horizonMonths: h, nSizes: nS, nDrains: nD, nShifts: nK, nPaths, reservesUsdBn: reserves, spreadBp: spread };
+}
+
+// The sweep's inner loops, one function per curve form, apart from runSweep's checks and allocations: each
+// reads numbers and Float64Arrays only and has no branch its first run does not take, so the engine
+// optimises it once, early, and keeps it optimised. Path p = (i·nDrains + j)·nShifts + k, month-major.
+
+/** Reserves only (no curve). */
+function fillReserves(
+  reserves: Float64Array,
+  weights: Float64Array,
+  sizes: Float64Array,
+  drains: Float64Array,
+  nK: number,
+  startUsdBn: number,
+): void {
+  const nS = sizes.length;
+  const nD = drains.length;
+  const h = weights.length;
+  const nPaths = nS * nD * nK;
   for (let i = 0; i < nS; i++) {
     const s = sizes[i];
     for (let j = 0; j < nD; j++) {
       const d = drains[j];
-      let r = input.startReservesUsdBn;
+      let r = startUsdBn;
       const base = (i * nD + j) * nK;
       for (let t = 0; t < h; t++) {
         r = r + s * weights[t] - d;
         const row = t * nPaths + base;
         for (let k = 0; k < nK; k++) reserves[row + k] = r;
-        if (!curve) continue;
-        const share = (r / gdp[t]) * 100;
-        if (exponential) {
-          const e = b * Math.exp(-c * (share - m));
-          for (let k = 0; k < nK; k++) spread[row + k] = a + e * shiftFactor[k];
-        } else {
-          const e = Math.exp(c * (share - m));
-          for (let k = 0; k < nK; k++) spread[row + k] = a + b / (1 + e * shiftFactor[k]);
+      }
+    }
+  }
+}
+
+/** Reserves and the exponential curve's spread a + b·exp(−c(share − shift − m)). */
+function fillExponential(
+  reserves: Float64Array,
+  spread: Float64Array,
+  gdp: Float64Array,
+  weights: Float64Array,
+  sizes: Float64Array,
+  drains: Float64Array,
+  shiftFactor: Float64Array,
+  startUsdBn: number,
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+): void {
+  const nS = sizes.length;
+  const nD = drains.length;
+  const nK = shiftFactor.length;
+  const h = weights.length;
+  const nPaths = nS * nD * nK;
+  for (let i = 0; i < nS; i++) {
+    const s = sizes[i];
+    for (let j = 0; j < nD; j++) {
+      const d = drains[j];
+      let r = startUsdBn;
+      const base = (i * nD + j) * nK;
+      for (let t = 0; t < h; t++) {
+        r = r + s * weights[t] - d;
+        const row = t * nPaths + base;
+        const e = b * Math.exp(-c * ((r / gdp[t]) * 100 - m));
+        for (let k = 0; k < nK; k++) {
+          reserves[row + k] = r;
+          spread[row + k] = a + e * shiftFactor[k];
         }
       }
     }
   }
-  return { horizonMonths: h, nSizes: nS, nDrains: nD, nShifts: nK, nPaths, reservesUsdBn: reserves, spreadBp: spread };
+}
+
+/** Reserves and the logistic curve's spread a + b / (1 + exp(c(share − shift − m))). */
+function fillLogistic(
+  reserves: Float64Array,
+  spread: Float64Array,
+  gdp: Float64Array,
+  weights: Float64Array,
+  sizes: Float64Array,
+  drains: Float64Array,
+  shiftFactor: Float64Array,
+  startUsdBn: number,
+  a: number,
+  b: number,
+  c: number,
+  m: number,
+): void {
+  const nS = sizes.length;
+  const nD = drains.length;
+  const nK = shiftFactor.length;
+  const h = weights.length;
+  const nPaths = nS * nD * nK;
+  for (let i = 0; i < nS; i++) {
+    const s = sizes[i];
+    for (let j = 0; j < nD; j++) {
+      const d = drains[j];
+      let r = startUsdBn;
+      const base = (i * nD + j) * nK;
+      for (let t = 0; t < h; t++) {
+        r = r + s * weights[t] - d;
+        const row = t * nPaths + base;
+        const e = Math.exp(c * ((r / gdp[t]) * 100 - m));
+        for (let k = 0; k < nK; k++) {
+          reserves[row + k] = r;
+          spread[row + k] = a + b / (1 + e * shiftFactor[k]);
+        }
+      }
+    }
+  }
 }
 
 /** Quantiles per month: `values[q · horizon + t]` for quantile index q and month index t. */

@@ -11,6 +11,7 @@ import {
   rmpSensitivity,
   trimInputs,
 } from "../../lib/calc/rmpModel.ts";
+import { sweepWorkspace } from "../../lib/calc/rmpSweep.ts";
 import { ScenarioInputError } from "../../lib/calc/rmpScenarios.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
 import { loadH15 } from "../../lib/data/h15.ts";
@@ -115,6 +116,10 @@ describe("the RMP model on the shipped data", () => {
       expect(a.reserves.values[t]).toBeLessThanOrEqual(model.set.paths[0].months[t].reservesUsdBn + 1e-9);
       expect(a.reserves.values[2 * h + t]).toBeGreaterThanOrEqual(model.set.paths[0].months[t].reservesUsdBn - 1e-9);
     }
+    // With a workspace per scenario (the live fan view's redraws) the fans are the same.
+    const workspaces = ["A", "B", "C"].map(() => sweepWorkspace());
+    expect(rmpFans(model, rmpDefaults, workspaces)).toEqual(fans);
+    expect(rmpFans(model, rmpDefaults, workspaces)).toEqual(fans);
     const sens = rmpSensitivity(model, rmpDefaults);
     expect(sens.month).toBe("2027-11");
     expect(sens.cells.length).toBe(13 * 7 * 3);

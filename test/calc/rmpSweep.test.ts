@@ -2,7 +2,15 @@ import { quantile } from "d3-array";
 import { describe, expect, test } from "vitest";
 import type { FittedCurve } from "../../lib/calc/reserveDemand.ts";
 import { type EngineOptions, projectScenario, ScenarioInputError } from "../../lib/calc/rmpScenarios.ts";
-import { fanQuantiles, linspace, pathIndex, pathValue, runSweep, type SweepInput } from "../../lib/calc/rmpSweep.ts";
+import {
+  fanQuantiles,
+  linspace,
+  pathIndex,
+  pathValue,
+  runSweep,
+  type SweepInput,
+  sweepWorkspace,
+} from "../../lib/calc/rmpSweep.ts";
 
 const curve: FittedCurve = {
   form: "exponential",
@@ -88,6 +96,34 @@ describe("runSweep(input) agrees with the scalar engine", () => {
       }
     });
   }
+});
+
+describe("runSweep(input, workspace): the output written into a kept workspace", () => {
+  test("gives the very values of an allocating run, for every curve form and without a curve", () => {
+    const ws = sweepWorkspace();
+    for (const c of [curve, logistic, undefined]) {
+      const fresh = runSweep(input({ curve: c }));
+      const kept = runSweep(input({ curve: c }), ws);
+      expect(kept).toEqual(fresh);
+      expect(kept.reservesUsdBn.buffer).toBe(ws.reservesUsdBn.buffer);
+    }
+  });
+
+  test("grows for a larger sweep, reuses its arrays for one that fits, and a later run overwrites an earlier result", () => {
+    const ws = sweepWorkspace();
+    runSweep(input(), ws);
+    const big = runSweep(input({ sizesUsdBnPerMonth: linspace(0, 60, 9) }), ws);
+    expect(ws.reservesUsdBn.length).toBe(big.reservesUsdBn.length);
+    const buffer = ws.spreadBp.buffer;
+    const first = runSweep(input(), ws);
+    const firstCopy = first.spreadBp.slice();
+    const shifted = runSweep(input({ curveShiftsPp: [1, 2, 3] }), ws);
+    expect(ws.spreadBp.buffer).toBe(buffer);
+    expect(shifted).toEqual(runSweep(input({ curveShiftsPp: [1, 2, 3] })));
+    // The workspace's owner reads a result before the next run: that run writes over it.
+    expect(first.spreadBp).toEqual(shifted.spreadBp);
+    expect(first.spreadBp).not.toEqual(firstCopy);
+  });
 });
 
 describe("fanQuantiles(result, field, quantiles)", () => {

@@ -11,7 +11,7 @@ import { countDaysAbove, daysAboveByMonth, spreadBpDaily } from "../../calc/mone
 import { monthlyChanges, monthlyLevels } from "../../calc/monthly.ts";
 import { eventDate, QT_EVENTS } from "../../calc/policyEvents.ts";
 import { FED_FIRST_ROUND } from "../../calc/realised.ts";
-import { type CurveSamplePoint, usdBnToSharePct } from "../../calc/reserveDemand.ts";
+import { type CurveSamplePoint, type FittedCurve, usdBnToSharePct } from "../../calc/reserveDemand.ts";
 import {
   type Band,
   bandOf,
@@ -28,10 +28,14 @@ import {
 } from "../../calc/reserveRegimes.ts";
 import {
   type CurveFit,
+  RMP_BASE_PARAMS,
+  RMP_FIT_PARAMS,
   rmpCurveFit,
   rmpDaysAbove,
   rmpFans,
+  type RmpFitParams,
   type RmpInputs,
+  type RmpModelBase,
   rmpModelBase,
   type RmpParams,
   type RmpScenarioModel,
@@ -41,6 +45,7 @@ import {
   trimInputs,
 } from "../../calc/rmpModel.ts";
 import { ARTICLE_SCENARIOS } from "../../calc/rmpScenarios.ts";
+import { keyOf, pick, stageMemo } from "./memo.ts";
 import type { rmpParams } from "./params.ts";
 
 type Params = typeof rmpParams.defaults;
@@ -202,28 +207,138 @@ function vixReading(vix: Rows, days: number): VixReading {
   return { days, baseline, since, down: since < baseline };
 }
 
+/** The parameters the regimes read beside the fits and the bootstrap: the slope rules and their bands. */
+const REGIME_PARAMS = [
+  "abundantSlopeBpPer100UsdBn",
+  "scarceSlopeBpPer100UsdBn",
+  "abundantSlopeBandBpPer100UsdBn",
+  "scarceSlopeBandBpPer100UsdBn",
+] as const;
+type RegimeParams = Pick<Params, (typeof REGIME_PARAMS)[number]>;
+
+// The pure stages a rerun reuses when their inputs did not change (lib/articles/rmp-scenarios/memo.ts).
+const inputsMemo = stageMemo<RmpInputs>("rmp.inputs", 2);
+const baseMemo = stageMemo<RmpModelBase>("rmp.base", 4);
+const fitMemo = stageMemo<CurveFit>("rmp.fit", 8);
+const bootstrapMemo = stageMemo<FittedCurve[]>("rmp.bootstrap", 4);
+const regimesMemo = stageMemo<Regimes>("rmp.regimes", 4);
+const daysAboveMemo = stageMemo<ReturnType<typeof rmpDaysAbove>>("rmp.daysAbove", 4);
+const vixMemo = stageMemo<RmpResult["vix"]>("rmp.vix", 4);
+const factsMemo = stageMemo<ClaimFacts>("rmp.facts", 4);
+
+/**
+ * The article's computation (see the module note). Incremental: each pure stage (the trimmed inputs, the
+ * model's base with its curve fit, the other spread's fit, the bootstrap, the regimes, the days above, the
+ * VIX readings, the claims' figures) is memoised by the identity of what it is given and the parameter
+ * values it reads, so a rerun after a change of a scenario assumption reruns the scenarios, the fans and
+ * the sensitivity grid only. The result equals a cold computation's (test/articles/rmp-scenarios).
+ */
 export function computeRmp(data: RmpData, params: Params): RmpResult {
   const mp = modelParams(params);
-  const inputs = trimInputs({ ...data.inputs }, "2018-01-01");
-  const base = rmpModelBase(inputs, mp);
+  const inputs = inputsMemo.get(keyOf([data.inputs], "2018-01-01"), () => trimInputs({ ...data.inputs }, "2018-01-01"));
+  const baseParams = pick(mp, RMP_BASE_PARAMS);
+  const base = baseMemo.get(keyOf([inputs], baseParams), () => rmpModelBase(inputs, baseParams));
   const model = rmpScenarioModelOn(base, mp);
   const fans = rmpFans(model, mp);
   const sensitivity = rmpSensitivity(model, mp);
-  const daysAbove = rmpDaysAbove(inputs, params.daysAboveFrom);
+  const daysAbove = daysAboveMemo.get(
+    keyOf([inputs], params.daysAboveFrom),
+    () => rmpDaysAbove(inputs, params.daysAboveFrom),
+  );
 
-  // Regimes: the central thresholds, the band across slopes and spreads, the bootstrap.
+  // The curve fitted with other values of the fit's parameters: the other spread, the sample to the data's end.
+  const fitParams = pick(mp, RMP_FIT_PARAMS);
+  const fitWith = (over: Partial<RmpFitParams>) => {
+    const fp = { ...fitParams, ...over };
+    return fitMemo.get(keyOf([inputs], fp), () => rmpCurveFit(inputs, fp));
+  };
   const dataEnd = inputs.reservesUsdBn[inputs.reservesUsdBn.length - 1].date;
   const fitsBySpread = {
-    "SOFR-IORB": mp.curveSpread === "SOFR-IORB" ? model.fit : rmpCurveFit(inputs, { ...mp, curveSpread: "SOFR-IORB" }),
-    "EFFR-IORB": mp.curveSpread === "EFFR-IORB" ? model.fit : rmpCurveFit(inputs, { ...mp, curveSpread: "EFFR-IORB" }),
+    "SOFR-IORB": mp.curveSpread === "SOFR-IORB" ? model.fit : fitWith({ curveSpread: "SOFR-IORB" }),
+    "EFFR-IORB": mp.curveSpread === "EFFR-IORB" ? model.fit : fitWith({ curveSpread: "EFFR-IORB" }),
   };
-  const g = model.fit.latest.value;
-  const central = regimeThresholds(
-    model.fit.curve,
-    g,
-    params.abundantSlopeBpPer100UsdBn,
-    params.scarceSlopeBpPer100UsdBn,
+  const bootParams = {
+    form: mp.curveForm,
+    replicates: params.bootstrapReplicates,
+    seed: params.bootstrapSeed,
+    floorBp: mp.curveFloorBp,
+  };
+  const boots = bootstrapMemo.get(
+    keyOf([model.fit.sample], bootParams),
+    () => bootstrapCurves(model.fit.sample, bootParams),
   );
+  // Every week to the data's end: the fit's own weeks and the ones after its cut-off.
+  const full = fitWith({ curveFitTo: dataEnd }).sample;
+  const later = full.filter((p) => p.weekEnding > mp.curveFitTo);
+  const regimeParams = pick(params, REGIME_PARAMS);
+  const regimes = regimesMemo.get(
+    keyOf(
+      [model.fit, fitsBySpread["SOFR-IORB"], fitsBySpread["EFFR-IORB"], boots, full, inputs.depositsUsdBn],
+      regimeParams,
+    ),
+    () => regimesOf(model.fit, fitsBySpread, boots, full, inputs.depositsUsdBn, regimeParams),
+  );
+
+  const lo = model.fit.curve.shareRangePct[0];
+  const extrapolation = model.set.paths.map((p) => {
+    const shares = p.months.map((m) => m.sharePctOfGdp);
+    const e = extrapolationOf(model.fit.curve, shares, lo);
+    return {
+      id: p.scenario.id,
+      monthsOutside: e.monthsOutside,
+      months: shares.length,
+      meanSpreadBp: mean(p.months, (m) => m.spreadBp) ?? NaN,
+      extrapolatedSpreadBp: e.extrapolatedSpreadBp,
+    };
+  });
+  const expected = model.set.expected;
+  const expectedPurchasesUsdBnPerMonth = mean(expected, (m) => m.purchasesUsdBn) ?? NaN;
+
+  const vix = vixMemo.get(keyOf([data.vixIndex], params.vixBaselineTradingDays), () => ({
+    chosen: vixReading(data.vixIndex, params.vixBaselineTradingDays),
+    sensitivity: [5, 10, 20, 60, 120].map((d) => vixReading(data.vixIndex, d)),
+    fullYear2025: meanBetween(data.vixIndex, "2025-01-01", "2025-12-31"),
+  }));
+  const modelRead: ModelRead = {
+    closestId: model.closest.id,
+    realisedPaceUsdBnPerMonth: model.realisedPaceUsdBnPerMonth,
+    startReservesUsdBn: model.start.reservesUsdBn,
+  };
+  const factParams = pick(params, ["startMonth", "nominalGdpGrowthPctPerYear"]);
+  const facts = factsMemo.get(
+    keyOf([data, inputs], { ...modelRead, ...factParams }),
+    () => claimFacts(data, inputs, modelRead, factParams),
+  );
+  return {
+    model,
+    modelParams: mp,
+    inputs,
+    fans,
+    sensitivity,
+    daysAbove,
+    fitsBySpread,
+    fullSample: full,
+    regimes,
+    outOfSample: outOfSample(model.fit.curve, later),
+    outOfSampleFrom: later[0]?.weekEnding ?? mp.curveFitTo,
+    extrapolation,
+    expectedPurchasesUsdBnPerMonth,
+    vix,
+    facts,
+  };
+}
+
+/** Regimes: the central thresholds, the band across slopes and spreads, the bootstrap's bands. */
+function regimesOf(
+  fit: CurveFit,
+  fitsBySpread: RmpResult["fitsBySpread"],
+  boots: readonly FittedCurve[],
+  full: readonly CurveSamplePoint[],
+  depositsUsdBn: Rows,
+  params: RegimeParams,
+): Regimes {
+  const g = fit.latest.value;
+  const central = regimeThresholds(fit.curve, g, params.abundantSlopeBpPer100UsdBn, params.scarceSlopeBpPer100UsdBn);
   const readings = (slopes: readonly number[]) =>
     (["SOFR-IORB", "EFFR-IORB"] as const).flatMap((spread) =>
       slopes.map((slope) => ({
@@ -246,23 +361,13 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
     params.scarceSlopeBpPer100UsdBn,
     params.scarceSlopeBandBpPer100UsdBn[1],
   ]);
-  const boots = bootstrapCurves(model.fit.sample, {
-    form: mp.curveForm,
-    replicates: params.bootstrapReplicates,
-    seed: params.bootstrapSeed,
-    floorBp: mp.curveFloorBp,
-  });
   const bootThresholds = boots.map((c) =>
     regimeThresholds(c, g, params.abundantSlopeBpPer100UsdBn, params.scarceSlopeBpPer100UsdBn)
   );
-  const [lo, hi] = model.fit.curve.shareRangePct;
+  const [lo, hi] = fit.curve.shareRangePct;
   const shares = Array.from({ length: 41 }, (_, i) => lo - 1 + ((hi + 1 - (lo - 1)) * i) / 40);
-
-  // Every week to the data's end: the fit's own weeks and the ones after its cut-off.
-  const full = rmpCurveFit(inputs, { ...mp, curveFitTo: dataEnd }).sample;
-  const later = full.filter((p) => p.weekEnding > mp.curveFitTo);
   const last = full[full.length - 1];
-  const deposits = lastOnOrBefore(inputs.depositsUsdBn, last.weekEnding);
+  const deposits = lastOnOrBefore(depositsUsdBn, last.weekEnding);
   const weeksByYear = [...new Set(full.map((p) => p.weekEnding.slice(0, 4)))].map((year) => {
     const w = full.filter((p) => p.weekEnding.startsWith(year)).map((p) => regimeOf(p.sharePct, central));
     return {
@@ -272,7 +377,7 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
       scarce: w.filter((r) => r === "scarce").length,
     };
   });
-  const regimes: Regimes = {
+  return {
     abundant: { sharePct: central.abundantSharePct, usdBn: thresholdUsdBn(central.abundantSharePct, g) },
     scarce: { sharePct: central.scarceSharePct, usdBn: thresholdUsdBn(central.scarceSharePct, g) },
     abundantBand: { ...bandFrom(abundantReadings), readings: abundantReadings },
@@ -295,50 +400,24 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
       pctOfDeposits: deposits ? usdBnToSharePct(last.reservesUsdBn, deposits.value) : undefined,
     },
     weeksByYear,
-    gdp: { date: model.fit.latest.date, usdBn: g },
-  };
-
-  const extrapolation = model.set.paths.map((p) => {
-    const shares = p.months.map((m) => m.sharePctOfGdp);
-    const e = extrapolationOf(model.fit.curve, shares, lo);
-    return {
-      id: p.scenario.id,
-      monthsOutside: e.monthsOutside,
-      months: shares.length,
-      meanSpreadBp: mean(p.months, (m) => m.spreadBp) ?? NaN,
-      extrapolatedSpreadBp: e.extrapolatedSpreadBp,
-    };
-  });
-  const expected = model.set.expected;
-  const expectedPurchasesUsdBnPerMonth = mean(expected, (m) => m.purchasesUsdBn) ?? NaN;
-
-  const vixChosen = vixReading(data.vixIndex, params.vixBaselineTradingDays);
-  const vix = {
-    chosen: vixChosen,
-    sensitivity: [5, 10, 20, 60, 120].map((d) => vixReading(data.vixIndex, d)),
-    fullYear2025: meanBetween(data.vixIndex, "2025-01-01", "2025-12-31"),
-  };
-  return {
-    model,
-    modelParams: mp,
-    inputs,
-    fans,
-    sensitivity,
-    daysAbove,
-    fitsBySpread,
-    fullSample: full,
-    regimes,
-    outOfSample: outOfSample(model.fit.curve, later),
-    outOfSampleFrom: later[0]?.weekEnding ?? mp.curveFitTo,
-    extrapolation,
-    expectedPurchasesUsdBnPerMonth,
-    vix,
-    facts: claimFacts(data, inputs, model, params),
+    gdp: { date: fit.latest.date, usdBn: g },
   };
 }
 
+/** What the claims' figures read of the model. */
+interface ModelRead {
+  closestId: string;
+  realisedPaceUsdBnPerMonth: number;
+  startReservesUsdBn: number;
+}
+
 /** The claims' figures, from the data and the model. */
-function claimFacts(data: RmpData, d: RmpInputs, model: RmpScenarioModel, params: Params): ClaimFacts {
+function claimFacts(
+  data: RmpData,
+  d: RmpInputs,
+  model: ModelRead,
+  params: Pick<Params, "startMonth" | "nominalGdpGrowthPctPerYear">,
+): ClaimFacts {
   const start = QT_EVENTS.find((e) => e.id === "qt-start")!;
   const end = QT_EVENTS.find((e) => e.id === "qt-end")!;
   const treasuries = monthlyChanges(monthlyLevels(d.treasuriesUsdBn, "month-end"));
@@ -388,7 +467,7 @@ function claimFacts(data: RmpData, d: RmpInputs, model: RmpScenarioModel, params
   const nq1 = must(lastOnOrBefore(data.nasdaqIndex, sp1.date), "Nasdaq at the S&P 500's last date");
   const cv0 = must(lastOnOrBefore(data.curve10y2yBp, ARTICLE.date), "10y−2y at the article's date");
   const v0 = must(lastOnOrBefore(data.vixIndex, ARTICLE.date), "VIX at the article's date");
-  const closest = ARTICLE_SCENARIOS.find((s) => s.id === model.closest.id);
+  const closest = ARTICLE_SCENARIOS.find((s) => s.id === model.closestId);
   const pace = model.realisedPaceUsdBnPerMonth;
   return {
     qtStart: start.date,
@@ -416,7 +495,7 @@ function claimFacts(data: RmpData, d: RmpInputs, model: RmpScenarioModel, params
       mbsUsdBn: m1.value - m0.value,
     },
     currencyGrowth: { to: cl.date, m12: growth(12), m60: growth(60), m120: growth(120) },
-    keepShareUsdBnPerMonth: (model.start.reservesUsdBn * params.nominalGdpGrowthPctPerYear) / 100 / 12,
+    keepShareUsdBnPerMonth: (model.startReservesUsdBn * params.nominalGdpGrowthPctPerYear) / 100 / 12,
     bill3mMinusIorb: {
       before: meanBetween(bill, `${pre}-01`, lastDayOfMonth(pre)),
       beforeMonth: pre,

@@ -1,4 +1,7 @@
 /** Notebook 05's one entry point: load and validate the series, compute the article once, and its displays. */
+import { statSync } from "node:fs";
+import { relative } from "node:path";
+import { DEFAULT_DATA_DIR, readManifest } from "../../data/manifest.ts";
 import { loadEquity } from "../../data/equities.ts";
 import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
@@ -11,10 +14,12 @@ import { rmpParams } from "./params.ts";
 import { rmpProse } from "./prose.ts";
 import { rmpViews } from "./views.ts";
 
+type LoadedRmpData = RmpData & {
+  series: { seriesId: string; file: string; rows: readonly { date: string }[]; asOf: string }[];
+};
+
 /** Every series the article reads, each validated on load. */
-export function loadRmpData(): RmpData & {
-  series: { seriesId: string; rows: readonly { date: string }[]; asOf: string }[];
-} {
+export function loadRmpData(): LoadedRmpData {
   const s = {
     walcl: loadH41("WALCL"),
     treast: loadH41("TREAST"),
@@ -74,12 +79,45 @@ export const rmpArticle: ArticleDef<typeof rmpParams.specs, ReturnType<typeof lo
     claimIds: RMP_CLAIM_IDS,
   },
   params: rmpParams,
-  load: loadRmpData,
+  load: loadRmpDataOnce,
   seriesOf: (d) =>
     d.series.map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
   compute: computeRmp,
   claims: rmpClaims,
 };
+
+/**
+ * What names one load's files: per file, its provenance sha256 (data/manifest.json) and the file's inode,
+ * size and modification time. A refresh rewrites a file (new inode and time) and its record.
+ */
+function dataIdentity(files: readonly string[]): string {
+  const manifest = readManifest();
+  return files.map((f) => {
+    const st = statSync(f, { throwIfNoEntry: false });
+    const sha = manifest.files[relative(DEFAULT_DATA_DIR, f)]?.sha256;
+    return st ? `${f}:${sha}:${st.ino}:${st.size}:${st.mtimeMs}` : `${f}:missing`;
+  }).join("\n");
+}
+
+let lastLoad: { identity: string; data: LoadedRmpData } | undefined;
+
+/**
+ * {@link loadRmpData}, reused while the files it read are unchanged: a rerun of the notebook's parameters
+ * cell in the same kernel does not read, hash and parse the seventeen files again. The first load verifies
+ * every file (sha256 against data/manifest.json) as always; a later call compares each file's provenance
+ * record, inode, size and modification time with that load's and loads again on any difference.
+ */
+export function loadRmpDataOnce(): LoadedRmpData {
+  if (lastLoad && dataIdentity(lastLoad.data.series.map((s) => s.file)) === lastLoad.identity) return lastLoad.data;
+  const data = loadRmpData();
+  lastLoad = { identity: dataIdentity(data.series.map((s) => s.file)), data };
+  return data;
+}
+
+/** Forget the reused load (tests; the next {@link loadRmpDataOnce} reads every file again). */
+export function forgetRmpData(): void {
+  lastLoad = undefined;
+}
 
 /** Run the article with the notebook's values and return its displays. */
 export function openRmp(values: Record<string, unknown>) {

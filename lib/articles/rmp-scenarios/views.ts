@@ -16,10 +16,36 @@ import { realisedTableOfModel } from "../../plot/rmpTables.ts";
 import { spreadDaysAboveView } from "../../plot/spreadDaysAbove.ts";
 import type { ArticleRun } from "../article.ts";
 import type { RmpResult } from "./compute.ts";
+import { keyOf, pick, stageMemo } from "./memo.ts";
 import { rmpParams } from "./params.ts";
 import { regimeFigures } from "./prose.ts";
 
 type Run = ArticleRun<typeof rmpParams.specs, RmpResult>;
+
+const DISPLAY = Symbol.for("Jupyter.display");
+
+/**
+ * A drawn chart kept by a memo: its display's HTML is serialised once, at its first display, and handed
+ * out again. Kept charts are shared between runs and read only (the displays never change an element).
+ */
+function kept<T extends Element>(chart: T): T {
+  const el = chart as T & { [DISPLAY]?: () => Record<string, string> };
+  const bundle = el[DISPLAY];
+  if (bundle) {
+    let cached: Record<string, string> | undefined;
+    Object.defineProperty(el, DISPLAY, {
+      value: () => (cached ??= bundle.call(el)),
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  return el;
+}
+
+// The charts of the data alone, redrawn only when the data or the parameters they read change (memo.ts).
+const spreadsMemo = stageMemo<ReturnType<typeof moneyMarketSpreadsView>>("rmp.view.spreads", 2);
+const daysAboveMemo = stageMemo<ReturnType<typeof spreadDaysAboveView>>("rmp.view.daysAbove", 2);
+const regimesChartMemo = stageMemo<ReturnType<typeof reserveRegimesChart>>("rmp.view.regimesChart", 4);
 
 export function rmpViews(run: Run) {
   const r = run.result;
@@ -35,20 +61,30 @@ export function rmpViews(run: Run) {
   const g = r.regimes;
   const pct = (usdBn: number) => (usdBn / g.gdp.usdBn) * 100;
   return {
-    spreads: () => moneyMarketSpreadsView(r.inputs, mp),
-    daysAbove: () => spreadDaysAboveView(r.inputs, mp),
+    spreads: () => {
+      const vp = pick(mp, ["rollingWindowDays"]);
+      return spreadsMemo.get(keyOf([r.inputs], vp), () => kept(moneyMarketSpreadsView(r.inputs, vp)));
+    },
+    daysAbove: () => {
+      const vp = pick(mp, ["daysAboveFrom"]);
+      return daysAboveMemo.get(keyOf([r.inputs], vp), () => kept(spreadDaysAboveView(r.inputs, vp)));
+    },
     regimesChart: () =>
-      reserveRegimesChart({
-        inSample: r.model.fit.sample,
-        heldOut: r.fullSample.filter((p) => p.weekEnding > mp.curveFitTo),
-        curve: r.model.fit.curve,
-        band: g.curveBand,
-        abundant: { sharePct: g.abundant.sharePct, loPct: pct(g.abundantBand.lo), hiPct: pct(g.abundantBand.hi) },
-        scarce: { sharePct: g.scarce.sharePct, loPct: pct(g.scarceBand.lo), hiPct: pct(g.scarceBand.hi) },
-        spreadName,
-        cutoff: mp.curveFitTo,
-        asOf,
-      }),
+      regimesChartMemo.get(
+        keyOf([r.model.fit, r.fullSample, g, r.inputs], pick(mp, ["curveFitTo", "curveSpread"])),
+        () =>
+          kept(reserveRegimesChart({
+            inSample: r.model.fit.sample,
+            heldOut: r.fullSample.filter((p) => p.weekEnding > mp.curveFitTo),
+            curve: r.model.fit.curve,
+            band: g.curveBand,
+            abundant: { sharePct: g.abundant.sharePct, loPct: pct(g.abundantBand.lo), hiPct: pct(g.abundantBand.hi) },
+            scarce: { sharePct: g.scarce.sharePct, loPct: pct(g.scarceBand.lo), hiPct: pct(g.scarceBand.hi) },
+            spreadName,
+            cutoff: mp.curveFitTo,
+            asOf,
+          })),
+      ),
     regimesTable: () => {
       const f = regimeFigures(run);
       return markedTable(

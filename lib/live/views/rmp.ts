@@ -21,6 +21,7 @@ import {
   type RmpScenarioModel,
   rmpScenarioModelOn,
 } from "../../calc/rmpModel.ts";
+import { sweepWorkspace } from "../../calc/rmpSweep.ts";
 import { expectedRmpOfModel } from "../../plot/expectedRmp.ts";
 import { rmpFanOfModel } from "../../plot/rmpFan.ts";
 import { scenarioTableOfModel } from "../../plot/rmpTables.ts";
@@ -196,11 +197,17 @@ export function rmpExpectedLiveView(data: RmpLiveData, params: RmpParams): LiveO
   return { chart: expectedRmpOfModel(model, params, data.holdingsAsOf), figures: rmpExpectedFigures(model, params) };
 }
 
+/**
+ * The fan's sweep arrays, kept between redraws (one workspace per scenario): a redraw on every input writes
+ * the sweeps into them instead of allocating; the chart reads the quantiles and drops the sweeps.
+ */
+const fanWorkspaces = ["A", "B", "C"].map(() => sweepWorkspace());
+
 /** The reserve fan with its figures. */
 export function rmpFanLiveView(data: RmpLiveData, params: RmpParams): LiveOutput {
   const model = rmpLiveModel(data, params);
   return {
-    chart: rmpFanOfModel(model, rmpFans(model, params), params, data.realisedWeeklyReservesUsdBn),
+    chart: rmpFanOfModel(model, rmpFans(model, params, fanWorkspaces), params, data.realisedWeeklyReservesUsdBn),
     figures: rmpFanFigures(model, params),
   };
 }
