@@ -355,6 +355,15 @@ export interface ScenarioFan {
  * `fanGridPoints` values per axis; quantiles [low band, 0.5, high band] per month.
  */
 export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
+  return model.set.paths.map((p) => scenarioFan(model, params, p.scenario));
+}
+
+/** One scenario's fan of {@link rmpFans} (it depends on that scenario's size, not on the others' nor on the probabilities). */
+export function scenarioFan(
+  model: RmpScenarioModel,
+  params: RmpParams,
+  scenario: { id: string; label: string; sizeUsdBnPerMonth: number },
+): ScenarioFan {
   const n = params.fanGridPoints;
   if (!Number.isInteger(n) || n < 1) throw new ScenarioInputError(`fanGridPoints must be an integer ≥ 1, got ${n}`);
   const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth +
@@ -367,20 +376,18 @@ export function rmpFans(model: RmpScenarioModel, params: RmpParams): ScenarioFan
   const shifts = linspace(params.fanCurveShiftRangePp[0], params.fanCurveShiftRangePp[1], n);
   const qs = [params.fanBandQuantiles[0], 0.5, params.fanBandQuantiles[1]];
   const options = engineOptionsFromParams(params);
-  return model.set.paths.map((p) => {
-    const off = params.fanSizeOffsetsUsdBnPerMonth[p.scenario.id] ?? [0, 0];
-    const size = p.scenario.sizeUsdBnPerMonth;
-    const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
-    const sweep = sweepFrom(model, options, sizes, drains, shifts);
-    return {
-      id: p.scenario.id,
-      label: p.scenario.label,
-      sizesUsdBnPerMonth: sizes,
-      sweep,
-      reserves: fanQuantiles(sweep, "reservesUsdBn", qs),
-      spread: fanQuantiles(sweep, "spreadBp", qs),
-    };
-  });
+  const off = params.fanSizeOffsetsUsdBnPerMonth[scenario.id] ?? [0, 0];
+  const size = scenario.sizeUsdBnPerMonth;
+  const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
+  const sweep = sweepFrom(model, options, sizes, drains, shifts);
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    sizesUsdBnPerMonth: sizes,
+    sweep,
+    reserves: fanQuantiles(sweep, "reservesUsdBn", qs),
+    spread: fanQuantiles(sweep, "spreadBp", qs),
+  };
 }
 
 /** The sweep engine run from the model's start (reserves, GDP) and fitted curve over a grid of sizes × drains × curve shifts. */

@@ -13,13 +13,14 @@
  */
 import { fmt } from "../../format.ts";
 import {
-  rmpFans,
   type RmpInputs,
   type RmpModelBase,
   rmpModelBase,
   type RmpParams,
   type RmpScenarioModel,
   rmpScenarioModelOn,
+  type ScenarioFan,
+  scenarioFan,
 } from "../../calc/rmpModel.ts";
 import { expectedRmpOfModel } from "../../plot/expectedRmp.ts";
 import { rmpFanOfModel } from "../../plot/rmpFan.ts";
@@ -80,8 +81,22 @@ export function rmpLiveDataOf(base: RmpModelBase, inputs: RmpInputs, params: Rmp
   });
 }
 
-/** The scenario model on the data's base; throws when a base parameter in `params` differs from the base's. */
+/** The last model computed, by its data and params: the page's linked views redraw on the same values. */
+let lastModel: { data: RmpLiveData; key: string; model: RmpScenarioModel } | undefined;
+
+/**
+ * The scenario model on the data's base; throws when a base parameter in `params` differs from the base's.
+ * Views redrawn on the same data and params share one model (it is plain data no view changes).
+ */
 export function rmpLiveModel(data: RmpLiveData, params: RmpParams): RmpScenarioModel {
+  const key = JSON.stringify(params);
+  if (lastModel && lastModel.data === data && lastModel.key === key) return lastModel.model;
+  const model = rmpLiveModelOf(data, params);
+  lastModel = { data, key, model };
+  return model;
+}
+
+function rmpLiveModelOf(data: RmpLiveData, params: RmpParams): RmpScenarioModel {
   for (const k of BASE_PARAMS) {
     if (params[k] !== data.baseParams[k]) {
       throw new RangeError(
@@ -196,11 +211,34 @@ export function rmpExpectedLiveView(data: RmpLiveData, params: RmpParams): LiveO
   return { chart: expectedRmpOfModel(model, params, data.holdingsAsOf), figures: rmpExpectedFigures(model, params) };
 }
 
+/** The fans of the last redraw, by the data and the inputs each scenario's fan depends on. */
+let lastFans: { data: RmpLiveData; byKey: Map<string, ScenarioFan> } | undefined;
+
+/**
+ * lib/calc/rmpModel.ts rmpFans on the live model, recomputing only the fans whose inputs changed since the
+ * last redraw: a scenario's fan depends on its own size and the engine's params, not on the other
+ * scenarios' sizes nor on the probabilities.
+ */
+export function rmpLiveFans(data: RmpLiveData, model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
+  const { scenarioSizesUsdBnPerMonth: _sizes, scenarioProbabilities: _probabilities, ...rest } = params;
+  const common = JSON.stringify(rest);
+  const before = lastFans?.data === data ? lastFans.byKey : new Map<string, ScenarioFan>();
+  const byKey = new Map<string, ScenarioFan>();
+  const fans = model.set.paths.map(({ scenario }) => {
+    const key = JSON.stringify([scenario.id, scenario.label, scenario.sizeUsdBnPerMonth, common]);
+    const fan = before.get(key) ?? scenarioFan(model, params, scenario);
+    byKey.set(key, fan);
+    return fan;
+  });
+  lastFans = { data, byKey };
+  return fans;
+}
+
 /** The reserve fan with its figures. */
 export function rmpFanLiveView(data: RmpLiveData, params: RmpParams): LiveOutput {
   const model = rmpLiveModel(data, params);
   return {
-    chart: rmpFanOfModel(model, rmpFans(model, params), params, data.realisedWeeklyReservesUsdBn),
+    chart: rmpFanOfModel(model, rmpLiveFans(data, model, params), params, data.realisedWeeklyReservesUsdBn),
     figures: rmpFanFigures(model, params),
   };
 }
