@@ -253,5 +253,34 @@ export function hoverTips<T>(
     stroke: "none",
     title: options.title,
     className: "qtlab-tips",
+    render: tipsRender,
   });
 }
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const NO_POINTS: number[] = [];
+
+/**
+ * Draw hover tips as Plot's dot would (the same group, circles and titles, attribute for attribute), with
+ * plain DOM calls: Plot draws its group without dots, and each point is a circle with its `<title>`. A
+ * chart carries hundreds of tips; building them through Plot's selections was a third of a redraw.
+ */
+const tipsRender: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
+  const g = next!(NO_POINTS, scales, values, dimensions, context)!;
+  const { x: X, y: Y, title: T } = values as unknown as Record<string, ArrayLike<unknown> | undefined>;
+  const doc = context.document;
+  for (const i of index) {
+    const circle = doc.createElementNS(SVG_NS, "circle");
+    circle.setAttribute("cx", String(X![i]));
+    circle.setAttribute("cy", String(Y![i]));
+    circle.setAttribute("r", "5");
+    const text = T?.[i];
+    if (text != null && `${text}` !== "") {
+      const title = doc.createElementNS(SVG_NS, "title");
+      title.textContent = String(text);
+      circle.append(title);
+    }
+    g.append(circle);
+  }
+  return g;
+};
