@@ -49,7 +49,10 @@ export function utcDate(iso: string): Date {
 
 /** The ISO date of a Date's UTC calendar day. */
 export function isoDate(date: Date): string {
-  return formatIsoDate(date);
+  const y = date.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) return formatIsoDate(date);
+  const m = date.getUTCMonth() + 1, d = date.getUTCDate();
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Days since 1970-01-01 of an ISO date (UTC). */
