@@ -8,19 +8,30 @@
  * an ISO date and read its month.
  */
 import { utcDay, utcMonday, utcMonth, utcWeek } from "d3-time";
-import { utcFormat, utcParse } from "d3-time-format";
+import { utcFormat } from "d3-time-format";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_MONTH = /^(\d{4})-(\d{2})$/;
 const formatIsoDate = utcFormat("%Y-%m-%d");
 const formatIsoMonth = utcFormat("%Y-%m");
-const parseIsoDate = utcParse("%Y-%m-%d");
+
+/**
+ * The UTC midnight of "YYYY-MM-DD" when it is a real calendar date, else null: read from its digits
+ * (charts parse thousands of dates on every redraw; a parse and a format through d3-time-format per date
+ * was a share of each).
+ */
+function parseIsoDate(text: string): Date | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const year = +m[1], month = +m[2] - 1, day = +m[3];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day ? d : null;
+}
 
 /** True when `text` is a real ISO calendar date ("2024-02-30" is not). */
 export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
-  const d = parseIsoDate(text);
-  return d !== null && formatIsoDate(d) === text;
+  return parseIsoDate(text) !== null;
 }
 
 /** True when `text` is a "YYYY-MM" month with a month 01–12. */
@@ -31,13 +42,17 @@ export function isIsoMonth(text: string): boolean {
 
 /** The UTC midnight of an ISO date; throws naming the text when it is not one. */
 export function utcDate(iso: string): Date {
-  if (!isIsoDate(iso)) throw new Error(`"${iso}" is not an ISO date (YYYY-MM-DD)`);
-  return parseIsoDate(iso)!;
+  const d = parseIsoDate(iso);
+  if (!d) throw new Error(`"${iso}" is not an ISO date (YYYY-MM-DD)`);
+  return d;
 }
 
 /** The ISO date of a Date's UTC calendar day. */
 export function isoDate(date: Date): string {
-  return formatIsoDate(date);
+  const y = date.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) return formatIsoDate(date);
+  const m = date.getUTCMonth() + 1, d = date.getUTCDate();
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** Days since 1970-01-01 of an ISO date (UTC). */

@@ -379,6 +379,19 @@ export function rmpFans(
   params: RmpParams,
   workspaces?: readonly SweepWorkspace[],
 ): ScenarioFan[] {
+  return model.set.paths.map((p, i) => scenarioFan(model, params, p.scenario, workspaces?.[i]));
+}
+
+/**
+ * One scenario's fan of {@link rmpFans} (it depends on that scenario's size, not on the others' nor on the
+ * probabilities); with `workspace`, its sweep writes there (see {@link rmpFans}).
+ */
+export function scenarioFan(
+  model: RmpScenarioModel,
+  params: RmpParams,
+  scenario: { id: string; label: string; sizeUsdBnPerMonth: number },
+  workspace?: SweepWorkspace,
+): ScenarioFan {
   const n = params.fanGridPoints;
   if (!Number.isInteger(n) || n < 1) throw new ScenarioInputError(`fanGridPoints must be an integer ≥ 1, got ${n}`);
   const baseDrain = params.currencyGrowthUsdBnPerMonth + params.tgaGrowthUsdBnPerMonth +
@@ -391,20 +404,18 @@ export function rmpFans(
   const shifts = linspace(params.fanCurveShiftRangePp[0], params.fanCurveShiftRangePp[1], n);
   const qs = [params.fanBandQuantiles[0], 0.5, params.fanBandQuantiles[1]];
   const options = engineOptionsFromParams(params);
-  return model.set.paths.map((p, i) => {
-    const off = params.fanSizeOffsetsUsdBnPerMonth[p.scenario.id] ?? [0, 0];
-    const size = p.scenario.sizeUsdBnPerMonth;
-    const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
-    const sweep = sweepFrom(model, options, sizes, drains, shifts, workspaces?.[i]);
-    return {
-      id: p.scenario.id,
-      label: p.scenario.label,
-      sizesUsdBnPerMonth: sizes,
-      sweep,
-      reserves: fanQuantiles(sweep, "reservesUsdBn", qs),
-      spread: fanQuantiles(sweep, "spreadBp", qs),
-    };
-  });
+  const off = params.fanSizeOffsetsUsdBnPerMonth[scenario.id] ?? [0, 0];
+  const size = scenario.sizeUsdBnPerMonth;
+  const sizes = linspace(Math.max(0, size + off[0]), Math.max(0, size + off[1]), n);
+  const sweep = sweepFrom(model, options, sizes, drains, shifts, workspace);
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    sizesUsdBnPerMonth: sizes,
+    sweep,
+    reserves: fanQuantiles(sweep, "reservesUsdBn", qs),
+    spread: fanQuantiles(sweep, "spreadBp", qs),
+  };
 }
 
 /** The sweep engine run from the model's start (reserves, GDP) and fitted curve over a grid of sizes × drains × curve shifts. */

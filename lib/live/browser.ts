@@ -9,8 +9,13 @@
  * view that has a control for it, so two views on one page never disagree about an assumption. The URL
  * hash carries every value that differs from the page's starting values, in the report runner's terms
  * (`#purchasesUsdBnPerMonth=30&scenarioProbabilities.A=0.5`): read on load and on hashchange, written
- * (replaceState, no history entry) on every change. "Reset to defaults" sets a view's controls to the
+ * (replaceState, no history entry) once the inputs rest. "Reset to defaults" sets a view's controls to the
  * notebook's declared defaults.
+ *
+ * What a change redraws at once: the view whose control the reader moved, and every view sharing the
+ * changed assumption that is on screen (or near it). A linked view off screen is redrawn when it comes
+ * near the screen or once the inputs rest ({@link SETTLE_MS}), with the values of that moment: dragging a
+ * slider redraws the chart in front of the reader on every step, not the charts out of sight.
  *
  * Each redraw is timed (view function + DOM swap): the root element carries data-render-ms (last) and
  * data-renders (count); a failed redraw keeps the last chart and says why in the panel (data-error).
@@ -48,7 +53,12 @@ interface View {
   /** Show the page's current values in this view's widgets. */
   sync: (() => void)[];
   renders: number;
+  /** On screen or near it (true where the browser cannot say). */
+  visible: boolean;
 }
+
+/** How long the inputs rest (ms) before the page redraws the linked views off screen and writes the URL hash. */
+export const SETTLE_MS = 200;
 
 const page = {
   values: new Map<string, ControlValue>(),
@@ -56,6 +66,11 @@ const page = {
   views: [] as View[],
   pending: new Set<View>(),
   scheduled: false,
+  /** Linked views off screen whose values changed since they were drawn. */
+  stale: new Set<View>(),
+  /** The hash is behind the values. */
+  hashDue: false,
+  settleTimer: undefined as ReturnType<typeof setTimeout> | undefined,
 };
 
 const fmt = (v: ControlValue) => (typeof v === "number" ? String(Number(v.toPrecision(12))) : String(v));
@@ -103,8 +118,15 @@ function injectStyle(): void {
   document.head.append(s);
 }
 
-/** Set parameter values page-wide; redraw every view that uses one that changed; write the hash. */
-function setValues(changes: Readonly<Record<string, ControlValue>>, options: { hash?: boolean } = {}): void {
+/**
+ * Set parameter values page-wide and redraw every view that uses one that changed: at once the view
+ * `origin` (whose control changed them) and the views on screen, the others once the inputs rest (all at
+ * once without an origin: a link's hash, a load). The hash is written once the inputs rest.
+ */
+function setValues(
+  changes: Readonly<Record<string, ControlValue>>,
+  options: { hash?: boolean; origin?: View } = {},
+): void {
   const changed = new Set<string>();
   for (const [p, v] of Object.entries(changes)) {
     if (!page.values.has(p) || page.values.get(p) === v) continue;
@@ -114,9 +136,44 @@ function setValues(changes: Readonly<Record<string, ControlValue>>, options: { h
   for (const view of page.views) {
     if (!view.paths.some((p) => changed.has(p))) continue;
     view.sync.forEach((f) => f());
-    schedule(view);
+    if (!options.origin || view === options.origin || view.visible) schedule(view);
+    else page.stale.add(view);
   }
-  if (options.hash !== false) writeHash();
+  page.hashDue = options.hash !== false;
+  if (page.stale.size || page.hashDue) settleLater();
+}
+
+/** Catch up {@link SETTLE_MS} after the last change: redraw the stale views and write the hash. */
+function settleLater(): void {
+  clearTimeout(page.settleTimer);
+  page.settleTimer = setTimeout(() => {
+    page.settleTimer = undefined;
+    const stale = [...page.stale];
+    page.stale.clear();
+    stale.forEach(schedule);
+    if (page.hashDue) {
+      page.hashDue = false;
+      writeHash();
+    }
+  }, SETTLE_MS);
+}
+
+/** Follow which views are on screen (or within a screen's margin); a stale view coming near is redrawn. */
+function watchVisibility(): void {
+  if (typeof IntersectionObserver !== "function") {
+    page.views.forEach((v) => (v.visible = true));
+    return;
+  }
+  const byRoot = new Map(page.views.map((v) => [v.root as Element, v]));
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const view = byRoot.get(e.target);
+      if (!view) continue;
+      view.visible = e.isIntersecting;
+      if (view.visible && page.stale.delete(view)) schedule(view);
+    }
+  }, { rootMargin: "200px 0px" });
+  page.views.forEach((v) => observer.observe(v.root));
 }
 
 function schedule(view: View): void {
@@ -224,16 +281,17 @@ function numberControl(view: View, c: ResolvedNumber): HTMLElement {
     step: "any",
     "data-role": "number",
   });
-  range.addEventListener("input", () => setValues({ [c.param]: Number(range.value) }));
+  const origin = { origin: view };
+  range.addEventListener("input", () => setValues({ [c.param]: Number(range.value) }, origin));
   num.addEventListener("input", () => {
     const v = num.valueAsNumber;
-    if (Number.isFinite(v) && v >= c.min && v <= c.max) setValues({ [c.param]: v });
+    if (Number.isFinite(v) && v >= c.min && v <= c.max) setValues({ [c.param]: v }, origin);
   });
   num.addEventListener("change", () => {
     const v = num.valueAsNumber;
     const next = Number.isFinite(v) ? clampToControl(c, v) : (page.values.get(c.param) as number);
     num.value = fmt(next);
-    setValues({ [c.param]: next });
+    setValues({ [c.param]: next }, origin);
   });
   view.sync.push(() => {
     const v = page.values.get(c.param) as number;
@@ -255,7 +313,10 @@ function choiceControl(view: View, c: ResolvedChoice): HTMLElement {
   const id = nextId(c.param);
   const select = el("select", { id, "data-role": "choice" });
   c.options.forEach((o, i) => select.append(el("option", { value: String(i) }, o.label)));
-  select.addEventListener("change", () => setValues({ [c.param]: c.options[Number(select.value)].value }));
+  select.addEventListener(
+    "change",
+    () => setValues({ [c.param]: c.options[Number(select.value)].value }, { origin: view }),
+  );
   view.sync.push(() => {
     select.value = String(c.options.findIndex((o) => o.value === page.values.get(c.param)));
   });
@@ -278,7 +339,7 @@ function probabilityControl(view: View, c: ResolvedProbabilities): HTMLElement {
   const current = () => c.members.map((m) => page.values.get(m.param) as number);
   const move = (i: number, v: number) => {
     const next = rescaleProbabilities(current(), i, v, c.step);
-    setValues(Object.fromEntries(c.members.map((m, j) => [m.param, next[j]])));
+    setValues(Object.fromEntries(c.members.map((m, j) => [m.param, next[j]])), { origin: view });
   };
   const sum = el("output", { "data-role": "sum" });
   c.members.forEach((m, i) => {
@@ -377,6 +438,7 @@ function setup(root: HTMLElement, ids: Set<string>): void {
     status,
     sync: [],
     renders: 0,
+    visible: false,
   };
   // A panel offers only the assumptions no earlier panel on the page offers: views that share an
   // assumption share one control for it (the page holds one value per parameter either way).
@@ -394,7 +456,7 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   }
   const panel = el("div", { class: "qtlab-live-panel", role: "group", "aria-label": `Assumptions: ${spec.title}` });
   const reset = el("button", { type: "button", class: "qtlab-live-reset" }, "Reset to defaults");
-  reset.addEventListener("click", () => setValues(defaults(spec.controls)));
+  reset.addEventListener("click", () => setValues(defaults(spec.controls), { origin: view }));
   const head = el("div", { class: "qtlab-live-head" });
   const linked = shared === 0
     ? ""
@@ -442,6 +504,7 @@ function start(): void {
       console.warn(`qtlab live view: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  watchVisibility();
   applyHash(location.hash);
   addEventListener("hashchange", () => applyHash(location.hash));
   (globalThis as { qtlabLive?: unknown }).qtlabLive = {

@@ -307,9 +307,8 @@ describe("in headless Chromium", () => {
     expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", values).figures);
     expect(await figures(page, SECOND)).toEqual(expected(html, "purchasesFixtureLength", { months: 12 }).figures);
 
-    // The hash carries every changed value, -p style.
-    const hash = await hashOf(page);
-    expect(hash).toBe(
+    // The hash carries every changed value, -p style (written once the inputs rest).
+    await expect.poll(() => hashOf(page)).toBe(
       `#purchasesUsdBnPerMonth=${slid}&months=12&scheduleShape=front-loaded&scenarioProbabilities.low=${
         probs[0]
       }&scenarioProbabilities.base=${probs[1]}&scenarioProbabilities.high=${probs[2]}`,
@@ -326,8 +325,10 @@ describe("in headless Chromium", () => {
     });
     expect(await svg(page, MAIN)).toBe(before);
     expect(await numberValue(page, MAIN, "months")).toBe(6);
+    // The linked view follows at once when on screen, else once the inputs rest.
+    await waitRenders(page, SECOND, 2);
     expect(await figures(page, SECOND)).toEqual(expected(html, "purchasesFixtureLength", { months: 6 }).figures);
-    expect(await hashOf(page)).toBe("");
+    await expect.poll(() => hashOf(page)).toBe("");
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
   });
@@ -371,7 +372,7 @@ describe("in headless Chromium", () => {
     };
     expect(await figures(page, MAIN)).toEqual(expected(html, "purchasesFixture", values).figures);
     // The hash keeps what differs from the report's values (base stays at its 0.5).
-    expect(decodeHash(await hashOf(page))).toEqual({
+    await expect.poll(async () => decodeHash(await hashOf(page))).toEqual({
       purchasesUsdBnPerMonth: "55",
       months: "12",
       "scenarioProbabilities.low": "0.2",
@@ -419,7 +420,7 @@ describe("in headless Chromium", () => {
       total: "$240.0bn",
       firstMonth: "$40.0bn",
     });
-    expect(await hashOf(page)).toBe("#purchasesUsdBnPerMonth=40");
+    await expect.poll(() => hashOf(page)).toBe("#purchasesUsdBnPerMonth=40");
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
   });

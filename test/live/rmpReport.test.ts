@@ -259,12 +259,12 @@ describe(`the ${NOTEBOOK} report`, () => {
     }
 
     // The URL hash carries the changes; reset in one panel restores the notebook's defaults everywhere it shares.
-    expect(await page.evaluate(() => location.hash)).toContain("scenarioSizesUsdBnPerMonth.A=20");
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("scenarioSizesUsdBnPerMonth.A=20");
     await page.click(`${root("rmpFan")} .qtlab-live-reset`);
     for (const v of VIEWS) await waitRenders(page, v, 4);
     for (const v of VIEWS) expect(await figures(page, v)).toMatchObject(expected({})[v]);
     expect(await canonical(page, "rmpFan")).toBe(before);
-    expect(await page.evaluate(() => location.hash)).toBe("");
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("");
     await page.close();
   });
 

@@ -13,15 +13,16 @@
  */
 import { fmt } from "../../format.ts";
 import {
-  rmpFans,
   type RmpInputs,
   type RmpModelBase,
   rmpModelBase,
   type RmpParams,
   type RmpScenarioModel,
   rmpScenarioModelOn,
+  type ScenarioFan,
+  scenarioFan,
 } from "../../calc/rmpModel.ts";
-import { sweepWorkspace } from "../../calc/rmpSweep.ts";
+import { type SweepWorkspace, sweepWorkspace } from "../../calc/rmpSweep.ts";
 import { expectedRmpOfModel } from "../../plot/expectedRmp.ts";
 import { rmpFanOfModel } from "../../plot/rmpFan.ts";
 import { scenarioTableOfModel } from "../../plot/rmpTables.ts";
@@ -81,8 +82,22 @@ export function rmpLiveDataOf(base: RmpModelBase, inputs: RmpInputs, params: Rmp
   });
 }
 
-/** The scenario model on the data's base; throws when a base parameter in `params` differs from the base's. */
+/** The last model computed, by its data and params: the page's linked views redraw on the same values. */
+let lastModel: { data: RmpLiveData; key: string; model: RmpScenarioModel } | undefined;
+
+/**
+ * The scenario model on the data's base; throws when a base parameter in `params` differs from the base's.
+ * Views redrawn on the same data and params share one model (it is plain data no view changes).
+ */
 export function rmpLiveModel(data: RmpLiveData, params: RmpParams): RmpScenarioModel {
+  const key = JSON.stringify(params);
+  if (lastModel && lastModel.data === data && lastModel.key === key) return lastModel.model;
+  const model = rmpLiveModelOf(data, params);
+  lastModel = { data, key, model };
+  return model;
+}
+
+function rmpLiveModelOf(data: RmpLiveData, params: RmpParams): RmpScenarioModel {
   for (const k of BASE_PARAMS) {
     if (params[k] !== data.baseParams[k]) {
       throw new RangeError(
@@ -198,16 +213,44 @@ export function rmpExpectedLiveView(data: RmpLiveData, params: RmpParams): LiveO
 }
 
 /**
- * The fan's sweep arrays, kept between redraws (one workspace per scenario): a redraw on every input writes
- * the sweeps into them instead of allocating; the chart reads the quantiles and drops the sweeps.
+ * The fans' sweep arrays, kept between redraws (one workspace per scenario): a redraw on every input writes
+ * a scenario's sweep into its workspace instead of allocating; the chart reads the quantiles only.
  */
-const fanWorkspaces = ["A", "B", "C"].map(() => sweepWorkspace());
+const fanWorkspaces = new Map<string, SweepWorkspace>();
+function fanWorkspace(id: string): SweepWorkspace {
+  let w = fanWorkspaces.get(id);
+  if (!w) fanWorkspaces.set(id, w = sweepWorkspace());
+  return w;
+}
+
+/** The fans of the last redraw, by the data and the inputs each scenario's fan depends on. */
+let lastFans: { data: RmpLiveData; byKey: Map<string, ScenarioFan> } | undefined;
+
+/**
+ * lib/calc/rmpModel.ts rmpFans on the live model, recomputing only the fans whose inputs changed since the
+ * last redraw: a scenario's fan depends on its own size and the engine's params, not on the other
+ * scenarios' sizes nor on the probabilities.
+ */
+export function rmpLiveFans(data: RmpLiveData, model: RmpScenarioModel, params: RmpParams): ScenarioFan[] {
+  const { scenarioSizesUsdBnPerMonth: _sizes, scenarioProbabilities: _probabilities, ...rest } = params;
+  const common = JSON.stringify(rest);
+  const before = lastFans?.data === data ? lastFans.byKey : new Map<string, ScenarioFan>();
+  const byKey = new Map<string, ScenarioFan>();
+  const fans = model.set.paths.map(({ scenario }) => {
+    const key = JSON.stringify([scenario.id, scenario.label, scenario.sizeUsdBnPerMonth, common]);
+    const fan = before.get(key) ?? scenarioFan(model, params, scenario, fanWorkspace(scenario.id));
+    byKey.set(key, fan);
+    return fan;
+  });
+  lastFans = { data, byKey };
+  return fans;
+}
 
 /** The reserve fan with its figures. */
 export function rmpFanLiveView(data: RmpLiveData, params: RmpParams): LiveOutput {
   const model = rmpLiveModel(data, params);
   return {
-    chart: rmpFanOfModel(model, rmpFans(model, params, fanWorkspaces), params, data.realisedWeeklyReservesUsdBn),
+    chart: rmpFanOfModel(model, rmpLiveFans(data, model, params), params, data.realisedWeeklyReservesUsdBn),
     figures: rmpFanFigures(model, params),
   };
 }
