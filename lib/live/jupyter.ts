@@ -98,7 +98,7 @@ function applyButton(view: LiveViewHandle): HTMLElement[] {
 export function untrustedNotice(notebookPath: string | undefined): string {
   const file = notebookPath ? `notebooks/${notebookPath}` : "notebooks/<notebook>.ipynb";
   return `Live view off: Jupyter does not trust this notebook's saved outputs and removed the view's data. ` +
-    `Rerun the cell, or trust the notebook (File > Trust Notebook, or jupyter trust ${file}) and reload.`;
+    `Rerun the cell, or trust the notebook (File > Trust Notebook; or python3 -m nbformat.sign ${file}, then reload).`;
 }
 
 function options(): HydrateOptions {

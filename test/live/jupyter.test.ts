@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,27 @@ import { launchChromium } from "../helpers/browser.ts";
 const NOTEBOOK = "01-qt-mechanics.ipynb";
 const NOTEBOOK_PATH = join(PROJECT_ROOT, "notebooks", NOTEBOOK);
 const PARAM = "capTreasuryFrom2022JunUsdBnPerMonth";
+
+/** The parts of the classic Notebook page's API (window.Jupyter) the test reads. */
+interface NbCell {
+  cell_type: string;
+  metadata: { tags?: string[] };
+  get_text(): string;
+  input_prompt_number?: number | string | null;
+  output_area: { element: HTMLElement[] };
+}
+interface NbWindow {
+  Jupyter: {
+    notebook: {
+      _fully_loaded?: boolean;
+      kernel?: { is_connected(): boolean };
+      get_cells(): NbCell[];
+      set_autosave_interval(ms: number): void;
+      execute_all_cells(): void;
+      toJSON(): unknown;
+    };
+  };
+}
 
 interface Server {
   process: ChildProcess;
@@ -63,8 +84,13 @@ function stopServer(s: Server | undefined): void {
   if (s?.process.pid) process.kill(-s.process.pid, "SIGTERM");
 }
 
-/** Open a notebook of `server` with autosave off; resolves once its kernel is connected. */
-async function openNotebook(browser: Browser, server: Server, name: string): Promise<{ page: Page; errors: string[] }> {
+/** Open a notebook of `server` with autosave off; resolves once it is loaded (and its kernel connected). */
+async function openNotebook(
+  browser: Browser,
+  server: Server,
+  name: string,
+  kernel = true,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -73,18 +99,18 @@ async function openNotebook(browser: Browser, server: Server, name: string): Pro
   });
   const u = new URL(server.url);
   await page.goto(`${u.origin}/notebooks/${name}?token=${u.searchParams.get("token")}`);
-  await page.waitForFunction(() => {
-    const nb = (globalThis as any).Jupyter?.notebook;
-    return nb?._fully_loaded && nb.kernel?.is_connected();
-  }, null, { timeout: 60_000 });
-  await page.evaluate(() => (globalThis as any).Jupyter.notebook.set_autosave_interval(0));
+  await page.waitForFunction((wantKernel) => {
+    const nb = (globalThis as unknown as Partial<NbWindow>).Jupyter?.notebook;
+    return nb?._fully_loaded && (!wantKernel || nb.kernel?.is_connected());
+  }, kernel, { timeout: 60_000 });
+  await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.set_autosave_interval(0));
   return { page, errors };
 }
 
 /** Wait until every code cell with source has run (an execution count, no "*"). */
 function waitForRun(page: Page): Promise<unknown> {
   return page.waitForFunction(() =>
-    (globalThis as any).Jupyter.notebook.get_cells().every((c: any) =>
+    (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().every((c) =>
       c.cell_type !== "code" || c.get_text().trim() === "" || typeof c.input_prompt_number === "number"
     ), null, { timeout: 120_000 });
 }
@@ -92,9 +118,9 @@ function waitForRun(page: Page): Promise<unknown> {
 /** Each code cell's outputs as text (HTML of its rendered output area). */
 function outputsText(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    (globalThis as any).Jupyter.notebook.get_cells()
-      .filter((c: any) => c.cell_type === "code")
-      .map((c: any) => c.output_area.element[0].textContent as string)
+    (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells()
+      .filter((c) => c.cell_type === "code")
+      .map((c) => c.output_area.element[0].textContent as string)
   );
 }
 
@@ -108,14 +134,16 @@ let errors: string[];
 const notebookSha = sha(NOTEBOOK_PATH);
 let savedJson = "";
 const tmp = mkdtempSync(join(tmpdir(), "qtlab-jupyter-live-"));
+const CHECKPOINTS = join(PROJECT_ROOT, "notebooks", ".ipynb_checkpoints");
+const hadCheckpoints = existsSync(CHECKPOINTS);
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startServer()]);
   ({ page, errors } = await openNotebook(browser, server, NOTEBOOK));
-  await page.evaluate(() => (globalThis as any).Jupyter.notebook.execute_all_cells());
+  await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.execute_all_cells());
   await waitForRun(page);
   // The executed notebook as the Notebook would save it: its outputs, for the untrusted-copy test.
-  savedJson = JSON.stringify(await page.evaluate(() => (globalThis as any).Jupyter.notebook.toJSON()));
+  savedJson = JSON.stringify(await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.toJSON()));
 }, 180_000);
 
 afterAll(async () => {
@@ -123,6 +151,8 @@ afterAll(async () => {
   stopServer(server);
   stopServer(untrustedServer);
   rmSync(tmp, { recursive: true, force: true });
+  // The Notebook makes an empty checkpoints folder when it opens a notebook (nothing is saved there).
+  if (!hadCheckpoints && existsSync(CHECKPOINTS) && readdirSync(CHECKPOINTS).length === 0) rmdirSync(CHECKPOINTS);
 });
 
 describe("live views in the Notebook server", () => {
@@ -155,7 +185,7 @@ describe("live views in the Notebook server", () => {
     const before = await outputsText(page);
     await page.locator(".qtlab-live[data-view=runoffUnderCaps] button.qtlab-live-apply").click();
     const cells = await page.evaluate(() =>
-      (globalThis as any).Jupyter.notebook.get_cells().map((c: any) => ({
+      (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().map((c) => ({
         tags: c.metadata.tags ?? [],
         text: c.get_text() as string,
       }))
@@ -181,9 +211,9 @@ describe("live views in the Notebook server", () => {
     await field.dispatchEvent("change");
     await root.locator("button.qtlab-live-apply").click();
     const tags = await page.evaluate(() =>
-      (globalThis as any).Jupyter.notebook.get_cells().map((c: any) => (c.metadata.tags ?? []).join(","))
+      (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().map((c) => (c.metadata.tags ?? []).join(","))
     );
-    expect(tags.filter((t: string) => t.includes("injected-parameters"))).toEqual([]);
+    expect(tags.filter((t) => t.includes("injected-parameters"))).toEqual([]);
     await waitForRun(page);
     expect(errors).toEqual([]);
     expect(sha(NOTEBOOK_PATH)).toBe(notebookSha);
@@ -193,12 +223,12 @@ describe("live views in the Notebook server", () => {
     expect(savedJson).not.toBe("");
     writeFileSync(join(tmp, "untrusted.ipynb"), savedJson);
     untrustedServer = await startServer(tmp);
-    const opened = await openNotebook(browser, untrustedServer, "untrusted.ipynb");
+    const opened = await openNotebook(browser, untrustedServer, "untrusted.ipynb", false);
     const root = opened.page.locator(".qtlab-live").first();
     await expect.poll(() => root.getAttribute("data-live-off"), { timeout: 20_000 }).toBe("true");
     const notice = await root.locator(".qtlab-live-off").textContent();
     expect(notice).toMatch(/^Live view off: Jupyter does not trust this notebook's saved outputs/);
-    expect(notice).toContain("jupyter trust notebooks/untrusted.ipynb");
+    expect(notice).toContain("python3 -m nbformat.sign notebooks/untrusted.ipynb");
     expect(await root.locator("input").count()).toBe(0);
     expect(await opened.page.locator("#notification_trusted").textContent()).toBe("Not Trusted");
     await opened.page.close();
