@@ -472,13 +472,19 @@ function setup(root: HTMLElement, ids: Set<string>): void {
   root.setAttribute("data-live-ready", "true");
 }
 
-/** A live view that lost its spec (a sanitized output): one line where its panel would be. */
+/**
+ * A live view that lost its spec (a sanitized output): one line where its panel would be. Its figures
+ * stay; what is left of its chart (a sanitizer keeps an SVG's text, not its drawing) is hidden.
+ */
 function showMissingSpec(root: HTMLElement, text: string): void {
   if (root.getAttribute("data-live-off")) return;
   const notice = el("p", { class: "qtlab-live-status qtlab-live-off", role: "status" }, text);
   const note = root.querySelector(`.${LIVE_CLASS.staticNote}`);
   if (note) note.replaceWith(notice);
   else root.prepend(notice);
+  for (const part of root.querySelector(`.${LIVE_CLASS.output}`)?.children ?? []) {
+    if (!part.classList.contains(LIVE_CLASS.figures)) (part as HTMLElement).style.display = "none";
+  }
   root.setAttribute("data-live-off", "true");
 }
 

@@ -142,8 +142,12 @@ beforeAll(async () => {
   ({ page, errors } = await openNotebook(browser, server, NOTEBOOK));
   await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.execute_all_cells());
   await waitForRun(page);
-  // The executed notebook as the Notebook would save it: its outputs, for the untrusted-copy test.
-  savedJson = JSON.stringify(await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.toJSON()));
+  // The executed notebook as the Notebook would save it, kept to its live view's cell: the untrusted copy.
+  const saved = await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.toJSON()) as {
+    cells: { outputs?: unknown[] }[];
+  };
+  saved.cells = saved.cells.filter((c) => JSON.stringify(c.outputs ?? []).includes("qtlab-live-spec"));
+  savedJson = JSON.stringify(saved);
 }, 180_000);
 
 afterAll(async () => {
@@ -220,7 +224,7 @@ describe("live views in the Notebook server", () => {
   }, 150_000);
 
   test("a notebook whose saved outputs are not trusted shows a one-line notice instead of the panel", async () => {
-    expect(savedJson).not.toBe("");
+    expect(JSON.parse(savedJson).cells).toHaveLength(1);
     writeFileSync(join(tmp, "untrusted.ipynb"), savedJson);
     untrustedServer = await startServer(tmp);
     const opened = await openNotebook(browser, untrustedServer, "untrusted.ipynb", false);
@@ -230,6 +234,9 @@ describe("live views in the Notebook server", () => {
     expect(notice).toMatch(/^Live view off: Jupyter does not trust this notebook's saved outputs/);
     expect(notice).toContain("python3 -m nbformat.sign notebooks/untrusted.ipynb");
     expect(await root.locator("input").count()).toBe(0);
+    // The figures stay readable; what the sanitizer left of the chart is hidden.
+    expect(await root.locator(".qtlab-live-figures").isVisible()).toBe(true);
+    expect(await root.locator(".qtlab-live-output > :not(.qtlab-live-figures)").first().isVisible()).toBe(false);
     expect(await opened.page.locator("#notification_trusted").textContent()).toBe("Not Trusted");
     await opened.page.close();
   }, 90_000);
