@@ -9,7 +9,7 @@
  * controls are kept; an override equal to the parameters cell's default is dropped (no overrides left:
  * no injected cell). Pure: no DOM, no Jupyter.
  */
-import { injectedSource, type Parameter, parseParameters } from "../report/parameterSource.ts";
+import { injectedSource, type Parameter, parseParameters } from "../params/parametersCell.ts";
 import { controlPaths, LiveViewError, pathSegments, withValues } from "./controls.ts";
 import type { ControlValue, LiveSpec } from "./types.ts";
 

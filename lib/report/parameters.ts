@@ -12,9 +12,22 @@
  * cell). Opened by hand in Jupyter, a notebook runs with its defaults.
  */
 import { type Cell, cellSource, cellTags, type Notebook, toSourceLines } from "./notebook.ts";
-import { injectedSource, jsonType, type Parameter, type ParameterType, parseParameters } from "./parameterSource.ts";
+import {
+  injectedSource,
+  jsonType,
+  type Parameter,
+  type ParameterType,
+  parseParameters,
+} from "../params/parametersCell.ts";
 
-export { injectedSource, jsonType, type Parameter, type ParameterType, parseParameters, toLiteral } from "./parameterSource.ts";
+export {
+  injectedSource,
+  jsonType,
+  type Parameter,
+  type ParameterType,
+  parseParameters,
+  toLiteral,
+} from "../params/parametersCell.ts";
 
 /** The index of the notebook's cell tagged `parameters`, or -1. Throws if more than one cell has it. */
 export function parametersCellIndex(nb: Notebook): number {

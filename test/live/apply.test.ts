@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { APPLIED_COMMENT, appliedOverrides, appliedSource, sameJson } from "../../lib/live/apply.ts";
 import { resolveControls } from "../../lib/live/controls.ts";
-import { parseParameters } from "../../lib/report/parameterSource.ts";
+import { parseParameters } from "../../lib/params/parametersCell.ts";
 import type { ControlSpec, LiveSpec } from "../../lib/live/types.ts";
 
 const PARAMETERS = [

@@ -99,20 +99,28 @@ async function openNotebook(
   });
   const u = new URL(server.url);
   await page.goto(`${u.origin}/notebooks/${name}?token=${u.searchParams.get("token")}`);
-  await page.waitForFunction((wantKernel) => {
-    const nb = (globalThis as unknown as Partial<NbWindow>).Jupyter?.notebook;
-    return nb?._fully_loaded && (!wantKernel || nb.kernel?.is_connected());
-  }, kernel, { timeout: 60_000 });
+  await page.waitForFunction(
+    (wantKernel) => {
+      const nb = (globalThis as unknown as Partial<NbWindow>).Jupyter?.notebook;
+      return nb?._fully_loaded && (!wantKernel || nb.kernel?.is_connected());
+    },
+    kernel,
+    { timeout: 60_000 },
+  );
   await page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.set_autosave_interval(0));
   return { page, errors };
 }
 
 /** Wait until every code cell with source has run (an execution count, no "*"). */
 function waitForRun(page: Page): Promise<unknown> {
-  return page.waitForFunction(() =>
-    (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().every((c) =>
-      c.cell_type !== "code" || c.get_text().trim() === "" || typeof c.input_prompt_number === "number"
-    ), null, { timeout: 120_000 });
+  return page.waitForFunction(
+    () =>
+      (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().every((c) =>
+        c.cell_type !== "code" || c.get_text().trim() === "" || typeof c.input_prompt_number === "number"
+      ),
+    null,
+    { timeout: 120_000 },
+  );
 }
 
 /** Each code cell's outputs as text (HTML of its rendered output area). */

@@ -111,7 +111,8 @@ export function toLiteral(value: unknown): string {
 }
 
 /** The first line of the injected-parameters cell the report runner writes (without its "// "). */
-export const RUNNER_INJECTED_COMMENT = "Parameters injected by qtlab's report runner (they override the defaults above).";
+export const RUNNER_INJECTED_COMMENT =
+  "Parameters injected by qtlab's report runner (they override the defaults above).";
 
 /** The source of an injected-parameters cell redeclaring each overridden name, under a one-line comment. */
 export function injectedSource(overrides: Record<string, unknown>, comment = RUNNER_INJECTED_COMMENT): string {
