@@ -32,9 +32,7 @@ interface ClassicNotebook {
   ncells(): number;
 }
 
-function notebook(): ClassicNotebook | undefined {
-  return (globalThis as { Jupyter?: { notebook?: ClassicNotebook } }).Jupyter?.notebook;
-}
+const notebook = () => (globalThis as { Jupyter?: { notebook?: ClassicNotebook } }).Jupyter?.notebook;
 
 const tagged = (cells: NotebookCell[], tag: string) =>
   cells.flatMap((c, i) => (c.cell_type === "code" && (c.metadata.tags ?? []).includes(tag) ? [i] : []));
@@ -76,7 +74,11 @@ export function applyToNotebook(view: LiveViewHandle): string {
     : `Back to the parameters cell's defaults: rerunning ${run.length} cells from it.`;
 }
 
-function applyButton(view: LiveViewHandle): HTMLElement[] {
+/**
+ * The panel's actions: "Apply to notebook". (Typing into a field is not read as Notebook shortcuts: the
+ * Notebook turns its keyboard manager off while focus is in an output.)
+ */
+function panelActions(view: LiveViewHandle): HTMLElement[] {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "qtlab-live-reset qtlab-live-apply";
@@ -84,6 +86,8 @@ function applyButton(view: LiveViewHandle): HTMLElement[] {
   button.title =
     "Write these assumptions as the injected-parameters cell after the parameters cell, and rerun the notebook from there";
   button.addEventListener("click", () => {
+    // Leave the view before its output is cleared, so the keyboard manager is on again.
+    button.blur();
     try {
       view.root.setAttribute("data-applied", applyToNotebook(view));
       view.status.textContent = "";
@@ -105,7 +109,7 @@ function options(): HydrateOptions {
   return {
     hash: false,
     explain: '"Apply to notebook" reruns the notebook with them.',
-    actions: applyButton,
+    actions: panelActions,
     missingSpecNotice: untrustedNotice(notebook()?.notebook_path),
   };
 }

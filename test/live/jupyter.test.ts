@@ -186,9 +186,17 @@ describe("live views in the Notebook server", () => {
     const before = await figures();
     const field = root.locator(`[data-param="${PARAM}"] input[type=number]`);
     expect(await field.inputValue()).toBe("30");
-    await field.fill("60");
-    await field.dispatchEvent("change");
-    await expect.poll(() => root.getAttribute("data-renders")).toBe("1");
+    const cellTypes = () =>
+      page.evaluate(() => (globalThis as unknown as NbWindow).Jupyter.notebook.get_cells().map((c) => c.cell_type));
+    const typesBefore = await cellTypes();
+    // Typed as a reader types: the digits go to the field, not to the Notebook's shortcuts ("6": heading).
+    await field.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("60");
+    await page.keyboard.press("Tab");
+    await expect.poll(() => root.getAttribute("data-renders")).not.toBeNull();
+    expect(await field.inputValue()).toBe("60");
+    expect(await cellTypes()).toEqual(typesBefore);
     expect(await figures()).not.toBe(before);
     expect(await root.getAttribute("data-error")).toBeNull();
   });
