@@ -13,6 +13,9 @@
  * spec) shows one line saying why the view is off and how to turn it on, where the panel would be.
  */
 import { appliedOverrides, appliedSource } from "./apply.ts";
+import { controlWithNotebookDefault } from "./controls.ts";
+import { parseParameters } from "../params/parametersCell.ts";
+import type { LiveSpec } from "./types.ts";
 import { LIVE_CLASS } from "./render.ts";
 import { hydrateLiveViews, type HydrateOptions, type LiveViewHandle } from "./page.ts";
 
@@ -105,12 +108,35 @@ export function untrustedNotice(notebookPath: string | undefined): string {
     `Rerun the cell, or trust the notebook (File > Trust Notebook; or python3 -m nbformat.sign ${file}, then reload).`;
 }
 
+/**
+ * A view's reset targets from the notebook's parameters cell as it stands (as the report runner sets
+ * them), so "Reset to defaults" and each control's "default" mean the notebook's defaults even after an
+ * Apply; unchanged when the cell cannot be read.
+ */
+function withNotebookDefaults(spec: LiveSpec): LiveSpec {
+  const cells = notebook()?.get_cells() ?? [];
+  const at = tagged(cells, "parameters");
+  if (at.length !== 1) return spec;
+  try {
+    const defaults = Object.fromEntries(parseParameters(cells[at[0]].get_text()).map((p) => [p.name, p.default]));
+    return {
+      ...spec,
+      controls: spec.controls.map((c) => controlWithNotebookDefault(c, defaults)),
+      defaultsFromNotebook: true,
+    };
+  } catch {
+    return spec;
+  }
+}
+
 function options(): HydrateOptions {
   return {
     hash: false,
     explain: '"Apply to notebook" reruns the notebook with them.',
     actions: panelActions,
     missingSpecNotice: untrustedNotice(notebook()?.notebook_path),
+    specOf: withNotebookDefaults,
+    ranWith: "the notebook",
   };
 }
 

@@ -52,6 +52,10 @@ export interface HydrateOptions {
   actions?: (view: LiveViewHandle) => HTMLElement[];
   /** The line a live view whose spec was removed shows instead of its note (none: it stays static). */
   missingSpecNotice?: string;
+  /** Adjust a view's spec before its panel is built (the Notebook page: reset targets from the parameters cell). */
+  specOf?: (spec: LiveSpec) => LiveSpec;
+  /** How a hint names the run a control started from, when not at its default (default "this report"). */
+  ranWith?: string;
 }
 
 /** What a panel action sees of its view and of the page. */
@@ -231,7 +235,8 @@ function showHashNotice(text: string): void {
 }
 
 function hint(c: { default: ControlValue; value: ControlValue }, extra = ""): string {
-  return `default ${fmt(c.default)}${extra}${c.value !== c.default ? ` · this report ran with ${fmt(c.value)}` : ""}`;
+  const run = page.options.ranWith ?? "this report";
+  return `default ${fmt(c.default)}${extra}${c.value !== c.default ? ` · ${run} ran with ${fmt(c.value)}` : ""}`;
 }
 
 function numberControl(view: View, c: ResolvedNumber): HTMLElement {
@@ -295,7 +300,9 @@ function choiceControl(view: View, c: ResolvedChoice): HTMLElement {
     el(
       "span",
       { class: "qtlab-live-hint" },
-      `default ${label(c.default)}${c.value !== c.default ? ` · this report ran with ${label(c.value)}` : ""}`,
+      `default ${label(c.default)}${
+        c.value !== c.default ? ` · ${page.options.ranWith ?? "this report"} ran with ${label(c.value)}` : ""
+      }`,
     ),
   );
   return box;
@@ -388,7 +395,8 @@ function setup(root: HTMLElement, ids: Set<string>): void {
     if (!script && page.options.missingSpecNotice) showMissingSpec(root, page.options.missingSpecNotice);
     return;
   }
-  const spec = parseSpec(script.textContent ?? "");
+  const parsed = parseSpec(script.textContent ?? "");
+  const spec = page.options.specOf ? page.options.specOf(parsed) : parsed;
   if (spec.dataRef) spec.data = sharedData(spec.dataRef);
   const def = lookupView(spec.view);
   const status = el("p", { class: "qtlab-live-status", role: "status" });

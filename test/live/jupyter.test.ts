@@ -220,6 +220,10 @@ describe("live views in the Notebook server", () => {
     await expect.poll(() => root.getAttribute("data-live-ready")).toBe("true");
     // The rerun view starts at the applied value, and the notebook's other outputs followed it.
     expect(await root.locator(`[data-param="${PARAM}"] input[type=number]`).inputValue()).toBe("60");
+    // Its reset target stays the parameters cell's default.
+    expect(await root.locator(`[data-param="${PARAM}"] .qtlab-live-hint`).textContent()).toMatch(
+      /^default 30 · .* · the notebook ran with 60$/,
+    );
     const after = await outputsText(page);
     const changed = after.filter((t, i) => i > 0 && t !== before[i - 1]).length;
     expect(changed).toBeGreaterThanOrEqual(3);
