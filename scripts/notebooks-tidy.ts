@@ -1,6 +1,8 @@
 /**
  * Keep the committed notebooks clean and readable in Jupyter:
  *   - no outputs and no execution counts (the report command produces executed copies);
+ *   - no cell tagged `injected-parameters` ("Apply to notebook" in a live view writes one in Jupyter; the
+ *     committed notebook runs with its parameters cell's defaults);
  *   - every currency dollar sign in markdown escaped as "\$", so the Notebook's MathJax never reads two
  *     dollar amounts as mathematics (the report shows "$" either way).
  *
@@ -9,7 +11,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { cellSource, readNotebook, toSourceLines, writeNotebook } from "../lib/report/notebook.ts";
+import { cellSource, cellTags, readNotebook, toSourceLines, writeNotebook } from "../lib/report/notebook.ts";
 import { PROJECT_ROOT } from "../lib/report/run.ts";
 import { escapeDollars, unescapedDollarPairs } from "../lib/report/markdown.ts";
 
@@ -20,6 +22,11 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith(".ipynb")).sort()) {
   const path = join(dir, f);
   const nb = readNotebook(path);
   const problems: string[] = [];
+  const injected = nb.cells.filter((c) => cellTags(c).includes("injected-parameters"));
+  if (injected.length) {
+    problems.push("an injected-parameters cell");
+    nb.cells = nb.cells.filter((c) => !injected.includes(c));
+  }
   for (const c of nb.cells) {
     if (c.cell_type === "code" && ((c.outputs ?? []).length > 0 || c.execution_count != null)) {
       problems.push("outputs or execution counts");

@@ -3,6 +3,7 @@
 #   1. npm packages from package-lock.json (skipped when node_modules already matches the lockfile)
 #   2. Jupyter (nbclient, nbconvert, notebook server) and Chromium from Debian packages, when missing
 #   3. the project's Deno kernelspec "qtlab" ("qtlab (Deno)") pointing at the project's own deno binary
+#   4. the project's notebooks marked trusted in Jupyter (their live views run in the Notebook server)
 # Safe to run again: a warm run checks and returns in about a second.
 set -euo pipefail
 
@@ -89,6 +90,18 @@ if [ ! -f "$user_spec" ] || ! cmp -s "$user_spec" "$spec_dir/kernel.json"; then
     say "kernelspec qtlab installed ($user_spec)"
   else
     say "notice: the user-level kernelspec was not installed ($user_spec): $(printf '%s' "$out" | tail -n 1). qtlab's commands use the project's own kernelspec in .qtlab/jupyter."
+  fi
+fi
+# 4. trust: the project's notebooks as committed are signed in the user's Jupyter signature database,
+# so the Notebook server opens them as trusted and renders their live views (lib/live/jupyter.ts). Only
+# when a notebook changed; Debian ships no 'jupyter trust', nbformat's signing app is the same thing.
+trust_sum="$(cat notebooks/*.ipynb | sha256sum | cut -d' ' -f1)"
+trust_stamp="$root/.qtlab/trusted-notebooks.sha256"
+if [ ! -f "$trust_stamp" ] || [ "$(cat "$trust_stamp")" != "$trust_sum" ]; then
+  if out="$("$py" -m nbformat.sign notebooks/*.ipynb 2>&1)"; then
+    printf '%s\n' "$trust_sum" > "$trust_stamp"
+  else
+    say "notice: the notebooks were not marked trusted ($(printf '%s' "$out" | tail -n 1)); Jupyter shows them as not trusted until you run them."
   fi
 fi
 say "ready (node $(node --version), deno $("$deno_bin" --version | head -1 | cut -d' ' -f2), $(jupyter nbconvert --version 2>/dev/null | sed 's/^/nbconvert /'))"

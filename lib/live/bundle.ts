@@ -19,6 +19,8 @@ const ROOT = resolve(fileURLToPath(new URL("../../", import.meta.url)));
 const SELF = fileURLToPath(import.meta.url);
 /** The bundle's entry. */
 export const LIVE_ENTRY = join(ROOT, "lib", "live", "browser.ts");
+/** The entry of the Notebook page's bundle (served by `npm run notebook`, lib/live/jupyterExtension.ts). */
+export const JUPYTER_ENTRY = join(ROOT, "lib", "live", "jupyter.ts");
 
 /** The entry in use: the page script, or another one named by QTLAB_LIVE_ENTRY (the tests' fixture entry). */
 function liveEntry(): string {
@@ -63,11 +65,14 @@ const browserDocument: Plugin = {
   },
 };
 
-/** Build the bundle now (no cache). `inputs` are the files it was built from, relative to the project. */
-export async function buildLiveBundle(): Promise<{ code: string; inputs: string[] }> {
+/**
+ * Build the bundle now (no cache), from `entry` (default: the page script). `inputs` are the files it was
+ * built from, relative to the project.
+ */
+export async function buildLiveBundle(entry = liveEntry()): Promise<{ code: string; inputs: string[] }> {
   const result = await build({
     ...LIVE_BUILD_OPTIONS,
-    entryPoints: [liveEntry()],
+    entryPoints: [entry],
     absWorkingDir: ROOT,
     write: false,
     metafile: true,
@@ -116,26 +121,28 @@ interface CacheIndex {
   inputs: string[];
 }
 
-let inFlight: Promise<LiveBundle> | undefined;
+const inFlight = new Map<string, Promise<LiveBundle>>();
 
 /**
- * The page bundle, from the cache when none of its inputs changed, else built and cached. Concurrent
- * calls in one process share one build; concurrent processes may both build and write the same bytes
- * (each file is replaced atomically).
+ * The page bundle (or the bundle of `entry`, e.g. {@link JUPYTER_ENTRY}), from the cache when none of its
+ * inputs changed, else built and cached. Concurrent calls in one process share one build; concurrent
+ * processes may both build and write the same bytes (each file is replaced atomically).
  */
-export function liveBundle(options: { cacheDir?: string; force?: boolean } = {}): Promise<LiveBundle> {
-  if (!options.force && !options.cacheDir && inFlight) return inFlight;
-  const custom = liveEntry() === LIVE_ENTRY
-    ? ""
-    : `entry-${createHash("sha256").update(liveEntry()).digest("hex").slice(0, 12)}`;
-  const p = getBundle(options.cacheDir ?? join(LIVE_CACHE_DIR, custom), options.force ?? false).finally(() => {
-    if (inFlight === p) inFlight = undefined;
+export function liveBundle(
+  options: { cacheDir?: string; force?: boolean; entry?: string } = {},
+): Promise<LiveBundle> {
+  const entry = options.entry ?? liveEntry();
+  const shared = !options.force && !options.cacheDir;
+  if (shared && inFlight.has(entry)) return inFlight.get(entry)!;
+  const custom = entry === LIVE_ENTRY ? "" : `entry-${createHash("sha256").update(entry).digest("hex").slice(0, 12)}`;
+  const p = getBundle(options.cacheDir ?? join(LIVE_CACHE_DIR, custom), options.force ?? false, entry).finally(() => {
+    if (inFlight.get(entry) === p) inFlight.delete(entry);
   });
-  if (!options.force && !options.cacheDir) inFlight = p;
+  if (shared) inFlight.set(entry, p);
   return p;
 }
 
-async function getBundle(dir: string, force: boolean): Promise<LiveBundle> {
+async function getBundle(dir: string, force: boolean, entry: string): Promise<LiveBundle> {
   const t0 = performance.now();
   mkdirSync(dir, { recursive: true });
   const indexPath = join(dir, "index.json");
@@ -160,7 +167,7 @@ async function getBundle(dir: string, force: boolean): Promise<LiveBundle> {
       // unreadable index: rebuild
     }
   }
-  const { code, inputs } = await buildLiveBundle();
+  const { code, inputs } = await buildLiveBundle(entry);
   const key = bundleKey(inputs);
   if (!key) throw new Error("an input of the live-view bundle vanished during the build");
   writeFileAtomic(fileOf(key), code);

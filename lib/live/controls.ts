@@ -385,3 +385,22 @@ export function parseSpec(text: string): LiveSpec {
   }
   return spec;
 }
+
+/**
+ * A control's reset target from the notebook's declared defaults (by parameter path), when the default
+ * is there and valid for the control; otherwise its current default is kept. Returns a new control.
+ */
+export function controlWithNotebookDefault(
+  c: ResolvedControl,
+  notebookDefaults: Readonly<Record<string, unknown>>,
+): ResolvedControl {
+  if (c.kind === "probabilities") {
+    const d = c.members.map((m) => getPath(notebookDefaults, m.param));
+    const ok = d.every((v) => typeof v === "number" && v >= 0 && v <= 1) &&
+      Math.abs((d as number[]).reduce((s, v) => s + v, 0) - 1) <= PROBABILITY_SUM_TOLERANCE;
+    return ok ? { ...c, members: c.members.map((m, i) => ({ ...m, default: d[i] as number })) } : c;
+  }
+  const d = getPath(notebookDefaults, c.param);
+  if (c.kind === "choice") return c.options.some((o) => o.value === d) ? { ...c, default: d as typeof c.default } : c;
+  return typeof d === "number" && Number.isFinite(d) && d >= c.min && d <= c.max ? { ...c, default: d } : c;
+}

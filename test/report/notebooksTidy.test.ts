@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeDollars, unescapedDollarPairs } from "../../lib/report/markdown.ts";
-import { cellSource, readNotebook } from "../../lib/report/notebook.ts";
+import { cellSource, cellTags, readNotebook } from "../../lib/report/notebook.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
@@ -25,5 +25,9 @@ describe("committed notebooks are tidy (npx tsx scripts/notebooks-tidy.ts fixes 
   it.each(notebooks)("%s: no outputs and no execution counts", (nb) => {
     const cells = readNotebook(join(root, "notebooks", nb)).cells.filter((c) => c.cell_type === "code");
     expect(cells.filter((c) => (c.outputs ?? []).length > 0 || c.execution_count != null).length).toBe(0);
+  });
+  it.each(notebooks)("%s: no injected-parameters cell (Jupyter's Apply to notebook writes one)", (nb) => {
+    const cells = readNotebook(join(root, "notebooks", nb)).cells;
+    expect(cells.filter((c) => cellTags(c).includes("injected-parameters")).length).toBe(0);
   });
 });
