@@ -29,12 +29,29 @@ export function displayable<T extends Element>(
 ): T & Displayable {
   const el = element as T & Displayable;
   Object.defineProperty(el, DISPLAY, {
-    value: () => ({ ...extra, "text/html": el.outerHTML, "text/plain": alt }),
+    value: () => ({ ...extra, "text/html": outsideMathJax(el), "text/plain": alt }),
     enumerable: false,
     configurable: true,
   });
   return el;
 }
+
+/**
+ * The element's HTML with the class `tex2jax_ignore` on its root: the Notebook's MathJax typesets HTML
+ * outputs too and would read a caption or a label holding two dollar amounts as mathematics. The element
+ * itself is left as it was.
+ */
+function outsideMathJax(el: Element): string {
+  if (el.classList.contains(MATHJAX_IGNORE)) return el.outerHTML;
+  el.classList.add(MATHJAX_IGNORE);
+  try {
+    return el.outerHTML;
+  } finally {
+    el.classList.remove(MATHJAX_IGNORE);
+    if (el.getAttribute("class") === "") el.removeAttribute("class");
+  }
+}
+const MATHJAX_IGNORE = "tex2jax_ignore";
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

@@ -13,6 +13,7 @@ import { assumptionsLine, liveSpec, liveView } from "../../lib/live/liveView.ts"
 import { LIVE_VIEWS, lookupView } from "../../lib/live/registry.ts";
 import { LIVE_CLASS, outputElement } from "../../lib/live/render.ts";
 import type { ResolvedControl } from "../../lib/live/types.ts";
+import { expectDisplayedAs } from "../helpers/display.ts";
 
 const data: PurchasesFixtureData = {
   startMonth: "2025-12",
@@ -172,7 +173,7 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
 
   test("displays in Jupyter as text/html (the whole wrapper) with a plain-text line of the assumptions", () => {
     const bundle = (el as unknown as Record<symbol, () => Record<string, string>>)[DISPLAY]();
-    expect(bundle["text/html"]).toBe(el.outerHTML);
+    expectDisplayedAs(bundle["text/html"], el.outerHTML);
     expect(bundle["text/plain"]).toBe(
       "Fixture: expected purchases per month (live view; Base purchases 40 $bn/month · Length 6 months · Schedule flat · Front-load multiple 2 × · Front-loaded months 2 months · Scenario probabilities: Low 0.25, Base 0.5, High 0.25)",
     );

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { eventPathsChart, HIGHLIGHT_COLOUR, PIVOT_PALETTE, pivotColours } from "../../lib/plot/eventPaths.ts";
 import { eventPaths } from "../../lib/calc/eventStudy.ts";
 import { rounded } from "../helpers/snapshot.ts";
+import { expectDisplayedAs } from "../helpers/display.ts";
 
 const idx = {
   seriesId: "IDX",
@@ -63,7 +64,7 @@ describe("eventPathsChart(points, options)", () => {
 
   test("displays as text/html in Jupyter", () => {
     const bundle = (chart as unknown as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]();
-    expect(bundle["text/html"]).toBe(html);
+    expectDisplayedAs(bundle["text/html"], html);
   });
 
   test("SVG snapshot (numbers rounded, TZ=UTC)", () => {
