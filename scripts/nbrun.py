@@ -52,13 +52,14 @@ from nbclient.util import ensure_async, run_hook  # noqa: E402
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
 # How long to keep reading a cell's IOPub after its `idle` status. The Deno kernel sometimes publishes a
-# cell's execute_result just after idle (seen 0.3-12 ms after it, under load). A cell whose last statement
-# is a bare expression waits for that result itself, up to RESULT_WAIT (an expression that gives undefined
-# publishes none), and is done as soon as it has it, mostly before idle; a cell that prints or displays
-# (console.*, display(), Deno.jupyter) waits LATE_GRACE of silence; one that only declares (imports,
-# consts, a statement ended with ";") just drains what has already arrived.
+# cell's execute_result just after idle (seen 0.3-12 ms after it, under load). On the Deno kernel a cell
+# whose last statement is a bare expression waits for that result itself, up to RESULT_WAIT (a value of
+# undefined or null publishes none), and is done as soon as it has it, mostly before idle; a cell that
+# prints or displays (console.*, display(), Deno.jupyter), or any cell that can output on another kernel,
+# waits LATE_GRACE of silence; one that only declares (imports, consts, a statement ended with ";") just
+# drains what has already arrived.
 LATE_GRACE = float(os.environ.get("QTLAB_LATE_GRACE_MS", "20")) / 1000
-RESULT_WAIT = 1.0
+RESULT_WAIT = 0.1
 QUIET_GRACE = 0.002
 CAN_OUTPUT = re.compile(r"\bconsole\.|\bDeno\.jupyter\b|\bdisplay\s*\(")
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
@@ -163,6 +164,8 @@ class QtlabClient(NotebookClient):
         if not LATE_FIX:
             return await super()._async_poll_output_msg(parent_msg_id, cell, cell_index)
         mode = wait_mode(cell.source)
+        if mode == "result" and self.nb.metadata.get("language_info", {}).get("name") != "typescript":
+            mode = "grace"  # the result wait is for the Deno kernel's late execute_result
         grace = LATE_GRACE if mode == "grace" else QUIET_GRACE
         deadline = None  # set once idle has been seen
         has_result = False
