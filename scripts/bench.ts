@@ -836,7 +836,7 @@ async function main(): Promise<number> {
     // nbrun phases per job (medians), then the slowest notebook's cells.
     pipelineDetails = () => {
       console.log(
-        "\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun waits up to 20 ms after a cell that can output, for late outputs) · kernel shutdown · export · rest (Python start, imports, files):",
+        "\nnbrun.py phases, median seconds: kernel start · execute (= in cells + between cells, where nbrun reads late outputs: until the result of a Deno cell ending in an expression has come, at most 0.1 s after idle, or 20 ms of silence after a cell that prints) · kernel shutdown · export · rest (Python start, imports, files):",
       );
       const w = Math.max(...jobs.map((j) => j.key.length));
       for (const job of jobs) {
