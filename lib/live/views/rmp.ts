@@ -13,6 +13,7 @@
  */
 import { fmt } from "../../format.ts";
 import {
+  RMP_BASE_PARAMS,
   type RmpInputs,
   type RmpModelBase,
   rmpModelBase,
@@ -31,17 +32,7 @@ import type { ControlSpec, LiveFigure, LiveOutput, LiveViewDef } from "../types.
 type Rows = readonly { date: string; value: number }[];
 
 /** The parameters the base is computed with (not controls: changing them needs the full data and a refit). */
-export const BASE_PARAMS = [
-  "startMonth",
-  "curveSpread",
-  "curveForm",
-  "curveFitFrom",
-  "curveFitTo",
-  "ampleRule",
-  "ampleSlopeBpPer100UsdBn",
-  "ampleSpreadBp",
-  "curveFloorBp",
-] as const;
+export const BASE_PARAMS = RMP_BASE_PARAMS;
 
 /** First week of realised reserves the fan chart draws (lib/plot/rmpFan.ts draws them from this date). */
 export const REALISED_WEEKLY_FROM = "2025-06-01";
