@@ -201,7 +201,7 @@ async def wait_for_ready(kc, timeout: float | None = None) -> None:
     while True:
         kc.kernel_info()
         resend_at = time.monotonic() + 1.0
-        while (now := time.monotonic()) < resend_at:
+        while time.monotonic() < resend_at:
             try:
                 reply = await kc.shell_channel.get_msg(timeout=0.02)
             except Empty:
