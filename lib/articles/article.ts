@@ -13,6 +13,7 @@
  */
 import { assertComplete, type Claim } from "../claims/verdict.ts";
 import { type ArticleParams, type DataRange, type ParamSpec, type ParamValues, parseValues } from "../params/schema.ts";
+import type { Series } from "../data/series.ts";
 
 /** Who wrote what, when: the article a notebook rebuilds. */
 export interface ArticleSource {
@@ -45,6 +46,14 @@ export interface SeriesAsOf {
   rows: number;
   first: string;
   asOf: string;
+}
+
+/** A loaded series as an article lists it: its id, rows, first date and latest observation. */
+export function seriesAsOf(
+  s: Pick<Series, "seriesId" | "asOf"> & { rows: readonly { date: string }[] },
+  seriesId = s.seriesId,
+): SeriesAsOf {
+  return { seriesId, rows: s.rows.length, first: s.rows[0].date, asOf: s.asOf };
 }
 
 /** An article's definition: everything but the views and the prose. */

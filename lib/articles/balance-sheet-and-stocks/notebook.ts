@@ -4,7 +4,7 @@ import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
 import { loadMacro } from "../../data/macro.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { type ArticleDef, runArticle } from "../article.ts";
+import { type ArticleDef, runArticle, seriesAsOf } from "../article.ts";
 import { balanceSheetClaims, BSEQ_CLAIM_IDS } from "./claims.ts";
 import { type BalanceSheetData, type BalanceSheetResult, computeBalanceSheet } from "./compute.ts";
 import { balanceSheetAndStocksParams } from "./params.ts";
@@ -53,8 +53,7 @@ export const balanceSheetArticle: ArticleDef<
   },
   params: balanceSheetAndStocksParams,
   load: loadBalanceSheetData,
-  seriesOf: (d) =>
-    Object.values(d).map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
+  seriesOf: (d) => Object.values(d).map((x) => seriesAsOf(x)),
   compute: computeBalanceSheet,
   claims: balanceSheetClaims,
 };

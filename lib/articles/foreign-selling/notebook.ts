@@ -7,7 +7,7 @@ import { loadIce } from "../../data/ice.ts";
 import { loadMacro } from "../../data/macro.ts";
 import { loadTicHoldings } from "../../data/tic.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { type ArticleDef, runArticle } from "../article.ts";
+import { type ArticleDef, runArticle, seriesAsOf } from "../article.ts";
 import { FOREIGN_CLAIM_IDS, foreignClaims } from "./claims.ts";
 import { ARTICLE, computeForeign, type ForeignData, type ForeignResult } from "./compute.ts";
 import { foreignSellingParams } from "./params.ts";
@@ -53,7 +53,7 @@ export const foreignArticle: ArticleDef<typeof foreignSellingParams.specs, Forei
       d.sp500,
       d.gdp,
       d.treast,
-    ].map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })).concat([{
+    ].map((x) => seriesAsOf(x)).concat([{
       seriesId: "TREASURY_AUCTIONS",
       rows: d.auctions.length,
       first: d.auctions[0].auctionDate,

@@ -5,7 +5,7 @@ import { loadH41 } from "../../data/h41.ts";
 import { loadIce } from "../../data/ice.ts";
 import { loadMacro } from "../../data/macro.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { type ArticleDef, runArticle } from "../article.ts";
+import { type ArticleDef, runArticle, seriesAsOf } from "../article.ts";
 import { QTEND_CLAIM_IDS, qtEndClaims } from "./claims.ts";
 import { ARTICLE, computeQtEnd, type QtEndData, type QtEndResult } from "./compute.ts";
 import { qtEndParams } from "./params.ts";
@@ -49,12 +49,9 @@ export const qtEndArticle: ArticleDef<typeof qtEndParams.specs, QtEndData, QtEnd
   load: loadQtEndData,
   // The S&P 500's monthly averages share the daily series' id; named apart so the vintage list reads unambiguously.
   seriesOf: (d) =>
-    Object.entries(d).map(([key, s]) => ({
-      seriesId: key === "sp500Monthly" ? `${s.seriesId} (monthly averages)` : s.seriesId,
-      rows: s.rows.length,
-      first: s.rows[0].date,
-      asOf: s.asOf,
-    })),
+    Object.entries(d).map(([key, s]) =>
+      seriesAsOf(s, key === "sp500Monthly" ? `${s.seriesId} (monthly averages)` : s.seriesId)
+    ),
   compute: (data, params) => computeQtEnd(data, params),
   claims: qtEndClaims,
 };

@@ -3,7 +3,7 @@ import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
 import { loadIce } from "../../data/ice.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { type ArticleDef, runArticle } from "../article.ts";
+import { type ArticleDef, runArticle, seriesAsOf } from "../article.ts";
 import { ARTICLE_DATE, QTMECH_CLAIM_IDS, qtMechanicsClaims } from "./claims.ts";
 import { computeQtMechanics, type QtMechanicsData, type QtMechanicsResult } from "./compute.ts";
 import { qtMechanicsParams } from "./params.ts";
@@ -42,8 +42,7 @@ export const qtMechanicsArticle: ArticleDef<typeof qtMechanicsParams.specs, QtMe
   },
   params: qtMechanicsParams,
   load: loadQtMechanicsData,
-  seriesOf: (d) =>
-    Object.values(d).map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
+  seriesOf: (d) => Object.values(d).map((x) => seriesAsOf(x)),
   compute: computeQtMechanics,
   claims: qtMechanicsClaims,
 };

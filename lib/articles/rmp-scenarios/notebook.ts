@@ -7,7 +7,7 @@ import { loadH15 } from "../../data/h15.ts";
 import { loadH41 } from "../../data/h41.ts";
 import { loadMacro } from "../../data/macro.ts";
 import { articleNotebook } from "../../plot/articleNotebook.ts";
-import { type ArticleDef, runArticle } from "../article.ts";
+import { type ArticleDef, runArticle, seriesAsOf } from "../article.ts";
 import { RMP_CLAIM_IDS, rmpClaims } from "./claims.ts";
 import { computeRmp, type RmpData, type RmpResult } from "./compute.ts";
 import { rmpParams } from "./params.ts";
@@ -80,8 +80,7 @@ export const rmpArticle: ArticleDef<typeof rmpParams.specs, ReturnType<typeof lo
   },
   params: rmpParams,
   load: loadRmpDataOnce,
-  seriesOf: (d) =>
-    d.series.map((x) => ({ seriesId: x.seriesId, rows: x.rows.length, first: x.rows[0].date, asOf: x.asOf })),
+  seriesOf: (d) => d.series.map((x) => seriesAsOf(x)),
   compute: computeRmp,
   claims: rmpClaims,
 };
