@@ -47,7 +47,8 @@ import nbformat.validator  # noqa: E402
 from css_prune import prune_html_styles  # noqa: E402  (scripts/css_prune.py, beside this file)
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
-from nbclient.util import ensure_async, run_hook  # noqa: E402
+from nbclient.util import ensure_async  # noqa: E402
+from jupyter_client.asynchronous import AsyncKernelClient  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
@@ -115,7 +116,7 @@ class QtlabClient(NotebookClient):
         """A kernel that dies before it answers kernel_info (seen when many kernels start at once on a
         busy machine) is started once more: no cell has run yet, so nothing is lost or run twice."""
         try:
-            kc = await self._start_client()
+            kc = await super().async_start_new_kernel_client()
         except RuntimeError as exc:
             if "died before replying" not in str(exc) or getattr(self, "_restarted", False):
                 raise
@@ -124,24 +125,15 @@ class QtlabClient(NotebookClient):
             if self.km is None:  # nbclient cleaned the dead kernel up
                 self.km = self.create_kernel_manager()
             await self.async_start_new_kernel(**getattr(self, "_start_kwargs", {}))
-            kc = await self._start_client()
+            kc = await super().async_start_new_kernel_client()
         self.ready_at = time.monotonic()
         return kc
 
-    async def _start_client(self):
-        """nbclient's async_start_new_kernel_client with our wait_for_ready (below) in place of
-        jupyter_client's."""
-        try:
-            self.kc = self.km.client()
-            await ensure_async(self.kc.start_channels())
-            await wait_for_ready(self.kc, self.startup_timeout)
-        except Exception as e:
-            self.log.error(f"Error occurred while starting new kernel client for kernel {self.km.kernel_id}: {e}")
-            await self._async_cleanup_kernel()
-            raise
-        self.kc.allow_stdin = False
-        await run_hook(self.on_notebook_start, notebook=self.nb)
-        return self.kc
+    def create_kernel_manager(self):
+        """nbclient's kernel manager, whose clients wait for the kernel by wait_for_ready (below)."""
+        km = super().create_kernel_manager()
+        km.client_factory = QtlabKernelClient
+        return km
 
     async def _async_cleanup_kernel(self):
         t0 = time.monotonic()
@@ -224,6 +216,13 @@ async def wait_for_ready(kc, timeout: float | None = None) -> None:
             raise RuntimeError("Kernel died before replying to kernel_info")
         if time.monotonic() > deadline:
             raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
+class QtlabKernelClient(AsyncKernelClient):
+    """jupyter_client's asynchronous client, readied by wait_for_ready instead of its own wait."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        await wait_for_ready(self, timeout)
 
 
 def wait_mode(source: str) -> str:
