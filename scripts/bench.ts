@@ -367,13 +367,14 @@ interface Inproc {
 /** The environment of the bench's Deno processes: the project's Deno cache, as the kernelspec's. */
 const denoEnv = { NO_COLOR: "1", DENO_DIR: join(PROJECT_ROOT, ".cache", "deno"), DENO_NO_UPDATE_CHECK: "1" };
 
-/** One in-process measurement in a fresh process: `bench-inproc.ts ARGS…` on Node (tsx) or Deno. */
+/** One in-process measurement in a fresh process: `bench-inproc.ts ARGS…` (or another script) on Node (tsx) or Deno. */
 async function inprocRaw(
   args: string[],
   runtime: "node" | "deno",
   extraEnv: Record<string, string> = {},
+  scriptName = "bench-inproc.ts",
 ): Promise<Record<string, unknown> | { error: string }> {
-  const script = join("scripts", "bench-inproc.ts");
+  const script = join("scripts", scriptName);
   const env = { ...denoEnv, ...extraEnv };
   const child = runtime === "node"
     ? await run(join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), [script, ...args], env)
@@ -808,13 +809,8 @@ async function main(): Promise<number> {
       const module = cells[0]?.module;
       const imports: number[] = [];
       for (let i = 0; module && i < o.runs; i++) {
-        const child = await run(
-          join(PROJECT_ROOT, "node_modules", ".bin", "deno"),
-          ["run", "-A", "--quiet", join("scripts", "bench-import.ts"), join("notebooks", module)],
-          denoEnv,
-        );
-        const last = child.stdout.trim().split("\n").at(-1) ?? "";
-        if (child.code === 0 && last.startsWith("{")) imports.push((JSON.parse(last) as { ms: number }).ms / 1000);
+        const r = await inprocRaw([join("notebooks", module)], "deno", {}, "bench-import.ts");
+        if (!("error" in r)) imports.push((r as { ms: number }).ms / 1000);
       }
       const s = imports.length ? median(imports) : undefined;
       add({
