@@ -743,6 +743,11 @@ async function main(): Promise<number> {
     }
 
     // M: memory. Each notebook's kernel from its own runs; the executor and the whole tree from the full build.
+    // The reference is the empty notebook's kernel (the floor's): what Deno's kernel holds before any qtlab
+    // code runs, and the notebook's own share above it.
+    const emptyKernel = kernelMb("floor");
+    const aboveEmpty = (k: number | undefined) =>
+      k === undefined || emptyKernel === undefined ? "" : `empty kernel ${mb(emptyKernel)}, notebook +${mb(k - emptyKernel)}`;
     for (const n of names) {
       const k = kernelMb(n);
       add({
@@ -752,7 +757,7 @@ async function main(): Promise<number> {
         unit: "MB",
         median: mb(k),
         runs: String(results.get(n)!.filter((r) => r.kernelPeakMb !== undefined).length),
-        reference: "",
+        reference: aboveEmpty(k),
         ratio: k === undefined ? "–" : ratioText(k / TARGETS.kernelPeakMb),
         target: `≤ ${TARGETS.kernelPeakMb} MB`,
         met: k !== undefined && k <= TARGETS.kernelPeakMb,
@@ -781,7 +786,7 @@ async function main(): Promise<number> {
       unit: "MB",
       median: mb(maxOf(fullKernelMb)),
       runs: String(fullKernelMb.length),
-      reference: "",
+      reference: aboveEmpty(maxOf(fullKernelMb)),
       ratio: maxOf(fullKernelMb) === undefined ? "–" : ratioText(maxOf(fullKernelMb)! / TARGETS.kernelPeakMb),
       target: `≤ ${TARGETS.kernelPeakMb} MB`,
       met: maxOf(fullKernelMb) !== undefined && maxOf(fullKernelMb)! <= TARGETS.kernelPeakMb,
