@@ -64,6 +64,8 @@ RESULT_WAIT = 0.1
 QUIET_GRACE = 0.002
 CAN_OUTPUT = re.compile(r"\bconsole\.|\bDeno\.jupyter\b|\bdisplay\s*\(")
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
+# Prepare the exporter while the kernel starts (off only to compare the reports' bytes with it and without).
+WARM_EXPORTER = os.environ.get("QTLAB_NO_EXPORT_WARMUP") != "1"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 KERNEL_NOISE = re.compile(r'deno jupyter.*is unstable')  # printed by every Deno kernel at start
 UMASK = os.umask(0o022)
@@ -92,6 +94,7 @@ class QtlabClient(NotebookClient):
         self.shutdown_seconds = 0.0
         self.late_outputs = 0
         self.signalled = None  # "SIGINT"/"SIGTERM" when a signal stopped the run
+        self.while_kernel_starts = None  # called once, after the kernel process is launched
 
     @asynccontextmanager
     async def async_setup_kernel(self, **kw):
@@ -111,6 +114,13 @@ class QtlabClient(NotebookClient):
     async def async_start_new_kernel(self, **kwargs):
         self._start_kwargs = kwargs  # kept for a second start (below)
         await super().async_start_new_kernel(**kwargs)
+        # The kernel process is launched and takes about a second to answer: prepare the exporter meanwhile.
+        if self.while_kernel_starts is not None:
+            prepare, self.while_kernel_starts = self.while_kernel_starts, None
+            try:
+                prepare()
+            except Exception:  # e.g. a broken template: the export after the cells reports it, as before
+                pass
 
     async def async_start_new_kernel_client(self):
         """A kernel that dies before it answers kernel_info (seen when many kernels start at once on a
@@ -296,21 +306,30 @@ def _cache_validators() -> None:
 _cache_validators()
 
 
-def export_html(nb, title: str, no_input: bool, full_css: bool = False) -> str:
-    from nbconvert import HTMLExporter  # imported late: it is slow and not needed on failure
+def exporter_for(no_input: bool):
+    """The process's HTML exporter for one mode, made and warmed on first use: nbconvert imported, the
+    report template compiled and one empty notebook exported (the first export of a process pays about
+    0.3 s that later ones do not). A worker keeps it for every notebook it runs, as it would anyway."""
+    exporter = _EXPORTERS.get(no_input)
+    if exporter is None:
+        from nbconvert import HTMLExporter  # imported late: it is slow and not needed on a usage error
 
+        exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
+        if no_input:  # same switches as `jupyter nbconvert --no-input`
+            exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
+        if WARM_EXPORTER:
+            exporter.from_notebook_node(nbformat.v4.new_notebook(), resources={"metadata": {"name": "warm-up"}})
+        _EXPORTERS[no_input] = exporter
+    return exporter
+
+
+def export_html(nb, title: str, no_input: bool, full_css: bool = False) -> str:
     for cell in nb.cells:  # the report runner tags cells whose input it hides; nbconvert reads cell.transient
         if HIDE_INPUT_TAG in cell.metadata.get("tags", []):
             cell["transient"] = {"remove_source": True}
         if cell.cell_type == "markdown":
             cell.source = literal_dollars(cell.source)
-    exporter = _EXPORTERS.get(no_input)
-    if exporter is None:  # one per process and mode: a worker compiles the template once
-        exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="qtlab")
-        if no_input:  # same switches as `jupyter nbconvert --no-input`
-            exporter.exclude_input = exporter.exclude_input_prompt = exporter.exclude_output_prompt = True
-        _EXPORTERS[no_input] = exporter
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = exporter_for(no_input).from_notebook_node(nb, resources={"metadata": {"name": title}})
     return body if full_css else prune_html_styles(body)
 
 
@@ -335,6 +354,8 @@ async def run(args, nb) -> int:
     emit("start", notebook=str(args.inp), cells=len(nb.cells), code_cells=code_cells)
     client = QtlabClient(nb, kernel_name=args.kernel, timeout=args.timeout, record_timing=True,
                          resources={"metadata": {"path": str(args.cwd)}})
+    if args.out_html and WARM_EXPORTER:
+        client.while_kernel_starts = lambda: exporter_for(args.no_input)
     failure = None
     # The kernel's own stdout/stderr go to a scratch file, not into our JSON stream (forwarded below).
     kernel_log = tempfile.TemporaryFile()

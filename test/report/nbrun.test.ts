@@ -1,11 +1,12 @@
 /**
  * The executor worker: one nbrun.py process running notebook after notebook for the report runner.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { NbrunWorker } from "../../lib/report/nbrun.ts";
+import { NbrunWorker, pythonForJupyter } from "../../lib/report/nbrun.ts";
 import { PROJECT_ROOT } from "../../lib/report/run.ts";
 
 const fixtures = join(PROJECT_ROOT, "test", "fixtures", "notebooks");
@@ -51,6 +52,30 @@ describe("NbrunWorker: one executor process, many notebooks", () => {
       } finally {
         worker.close();
       }
+    },
+    60_000,
+  );
+
+  test(
+    "the exporter prepared while the kernel starts, and kept across a worker's jobs, writes the same HTML bytes as a run without it",
+    async () => {
+      // Without the warm-up: a fresh process whose exporter is made at the export, as before it existed.
+      const cold = spawnSync(pythonForJupyter(), [join(PROJECT_ROOT, "scripts", "nbrun.py"), ...argv("fixture-ok", "cold")], {
+        env: { ...process.env, QTLAB_NO_EXPORT_WARMUP: "1" },
+        encoding: "utf8",
+      });
+      expect(cold.status, cold.stderr).toBe(0);
+      const worker = new NbrunWorker();
+      try {
+        // The first job warms the exporter during its kernel's start; the second reuses it.
+        for (const tag of ["warm1", "warm2"]) expect((await worker.run(argv("fixture-ok", tag))).code).toBe(0);
+      } finally {
+        worker.close();
+      }
+      const html = (tag: string) => readFileSync(join(out, `${tag}.html`));
+      expect(html("cold").toString()).toContain("total purchases: 120 $bn");
+      expect(html("warm1").equals(html("cold"))).toBe(true);
+      expect(html("warm2").equals(html("cold"))).toBe(true);
     },
     60_000,
   );
