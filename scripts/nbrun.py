@@ -62,6 +62,7 @@ HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
 LATE_GRACE = float(os.environ.get("QTLAB_LATE_GRACE_MS", "20")) / 1000
 RESULT_WAIT = 0.1
 QUIET_GRACE = 0.002
+SHUTDOWN_POLL = 0.005  # seconds between looks at whether a kernel asked to shut down has exited
 CAN_OUTPUT = re.compile(r"\bconsole\.|\bDeno\.jupyter\b|\bdisplay\s*\(")
 LATE_FIX = os.environ.get("QTLAB_NO_LATE_OUTPUT_FIX") != "1"  # off only to measure the trap
 # Prepare the exporter while the kernel starts (off only to compare the reports' bytes with it and without).
@@ -143,6 +144,12 @@ class QtlabClient(NotebookClient):
         """nbclient's kernel manager, whose clients wait for the kernel by wait_for_ready (below)."""
         km = super().create_kernel_manager()
         km.client_factory = QtlabKernelClient
+        # After a shutdown request jupyter_client looks whether the kernel has exited every 0.1 s, so every
+        # notebook waited 0.1 s or more for a kernel that is gone in a few milliseconds. Look every 5 ms
+        # (the request, the wait limits and the kill of a kernel that does not exit stay jupyter_client's).
+        finish = km.finish_shutdown
+        km.finish_shutdown = lambda waittime=None, pollinterval=0.1, restart=False: finish(
+            waittime=waittime, pollinterval=SHUTDOWN_POLL, restart=restart)
         return km
 
     async def _async_cleanup_kernel(self):
