@@ -249,8 +249,47 @@ export function rmpCurveFit(
   };
 }
 
+/** The parameters the scenario engine's options read ({@link engineOptionsFromParams}). */
+export const RMP_ENGINE_PARAMS = [
+  "horizonMonths",
+  "scheduleShape",
+  "frontLoadMonths",
+  "frontLoadMultiple",
+  "currencyGrowthUsdBnPerMonth",
+  "tgaGrowthUsdBnPerMonth",
+  "otherLiabilitiesGrowthUsdBnPerMonth",
+  "mbsPrincipalUsdBnPerMonth",
+  "nominalGdpGrowthPctPerYear",
+] as const;
+
+/** The parameters {@link rmpScenarioModelOn} reads: the scenarios' sizes and probabilities and the engine's. */
+export const RMP_SCENARIO_PARAMS = [
+  "scenarioSizesUsdBnPerMonth",
+  "scenarioProbabilities",
+  ...RMP_ENGINE_PARAMS,
+] as const;
+
+/** The parameters {@link rmpFans} and {@link scenarioFan} read besides the model: the engine's and the fans' grid. */
+export const RMP_FAN_PARAMS = [
+  ...RMP_ENGINE_PARAMS,
+  "fanGridPoints",
+  "fanOrganicRangeUsdBnPerMonth",
+  "fanCurveShiftRangePp",
+  "fanBandQuantiles",
+  "fanSizeOffsetsUsdBnPerMonth",
+] as const;
+
+/** The parameters {@link rmpSensitivity} reads besides the model: the engine's, the grid's and the start month. */
+export const RMP_SENSITIVITY_PARAMS = [
+  ...RMP_ENGINE_PARAMS,
+  "sensitivitySizesUsdBnPerMonth",
+  "sensitivityOrganicUsdBnPerMonth",
+  "sensitivityCurveShiftsPp",
+  "startMonth",
+] as const;
+
 /** The engine options from the parameters. */
-export function engineOptionsFromParams(params: RmpParams): EngineOptions {
+export function engineOptionsFromParams(params: Pick<RmpParams, (typeof RMP_ENGINE_PARAMS)[number]>): EngineOptions {
   return {
     horizonMonths: params.horizonMonths,
     schedule: params.scheduleShape,
@@ -327,7 +366,10 @@ export function rmpModelBase(inputs: RmpInputs, params: RmpBaseParams): RmpModel
  * scenarios from the params' sizes and probabilities, the engine options from the params, the "ample"
  * threshold at each month's projected GDP.
  */
-export function rmpScenarioModelOn(base: RmpModelBase, params: RmpParams): RmpScenarioModel {
+export function rmpScenarioModelOn(
+  base: RmpModelBase,
+  params: Pick<RmpParams, (typeof RMP_SCENARIO_PARAMS)[number]>,
+): RmpScenarioModel {
   const { fit, realised, start } = base;
   const scenarios = scenariosFromParams(params.scenarioSizesUsdBnPerMonth, params.scenarioProbabilities);
   const options = engineOptionsFromParams(params);
@@ -376,7 +418,7 @@ export interface ScenarioFan {
  */
 export function rmpFans(
   model: RmpScenarioModel,
-  params: RmpParams,
+  params: Pick<RmpParams, (typeof RMP_FAN_PARAMS)[number]>,
   workspaces?: readonly SweepWorkspace[],
 ): ScenarioFan[] {
   return model.set.paths.map((p, i) => scenarioFan(model, params, p.scenario, workspaces?.[i]));
@@ -388,7 +430,7 @@ export function rmpFans(
  */
 export function scenarioFan(
   model: RmpScenarioModel,
-  params: RmpParams,
+  params: Pick<RmpParams, (typeof RMP_FAN_PARAMS)[number]>,
   scenario: { id: string; label: string; sizeUsdBnPerMonth: number },
   workspace?: SweepWorkspace,
 ): ScenarioFan {
@@ -453,7 +495,7 @@ export interface SensitivityCell {
 /** Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. */
 export function rmpSensitivity(
   model: RmpScenarioModel,
-  params: RmpParams,
+  params: Pick<RmpParams, (typeof RMP_SENSITIVITY_PARAMS)[number]>,
 ): { month: string; cells: SensitivityCell[] } {
   const options = engineOptionsFromParams(params);
   const sizes = Float64Array.from(params.sensitivitySizesUsdBnPerMonth);
