@@ -24,10 +24,10 @@
  *             calls measure a rerun on values tried a moment ago. Reference: the model alone on loaded
  *             inputs (rmpScenarioModel + rmpFans), no data load, no claims. Extra: the recompute alone
  *             (openRmp), the displays alone, a rerun with scenario A at a size not tried before (a new
- *             value on each call: the scenario model, its fans, the sensitivity grid and the displays drawn
- *             from them computed again) with and without the displays, and a rerun that changes a fit
- *             assumption (curveFitTo one day earlier on each call, a value no memo holds: the fit, its
- *             bootstrap and the regimes recomputed) with and without the displays.
+ *             value on each call, in another column of the sensitivity chart: the scenario model, its fans
+ *             and the displays drawn from them computed again) with and without the displays, and a rerun
+ *             that changes a fit assumption (curveFitTo one day earlier on each call, a value no memo
+ *             holds: the fit, its bootstrap and the regimes recomputed) with and without the displays.
  *   sweep     runSweep over 10,000 paths (25 sizes × 20 drains × 20 curve shifts) × 36 months with a
  *             fitted curve, writing into a workspace kept between calls (as the live fan view does).
  *             Reference: one pass writing the same 360,000 reserves values into a preallocated array, no
@@ -234,7 +234,9 @@ async function rmp(): Promise<Measurement> {
   let newStep = 0;
   const newScenario = () => ({
     ...d,
-    scenarioSizesUsdBnPerMonth: { ...d.scenarioSizesUsdBnPerMonth, A: 25 + 0.01 * ++newStep },
+    // 20, 25, … 60 $bn/month in turn, each a little off the grid so that no value repeats: every call also
+    // moves scenario A to another column of the sensitivity grid (nine columns, more than its memo keeps).
+    scenarioSizesUsdBnPerMonth: { ...d.scenarioSizesUsdBnPerMonth, A: 20 + 5 * (++newStep % 9) + 0.001 * newStep },
   });
   let fitStep = 0;
   const fitChange = () => {

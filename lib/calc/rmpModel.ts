@@ -32,6 +32,7 @@ import {
 
 import {
   type EngineOptions,
+  gdpAfterMonths,
   runScenarios,
   ScenarioInputError,
   type ScenarioSet,
@@ -279,7 +280,7 @@ export const RMP_FAN_PARAMS = [
   "fanSizeOffsetsUsdBnPerMonth",
 ] as const;
 
-/** The parameters {@link rmpSensitivity} reads besides the model: the engine's, the grid's and the start month. */
+/** The parameters {@link rmpSensitivity} reads besides the base: the engine's, the grid's and the start month. */
 export const RMP_SENSITIVITY_PARAMS = [
   ...RMP_ENGINE_PARAMS,
   "sensitivitySizesUsdBnPerMonth",
@@ -462,7 +463,7 @@ export function scenarioFan(
 
 /** The sweep engine run from the model's start (reserves, GDP) and fitted curve over a grid of sizes × drains × curve shifts. */
 function sweepFrom(
-  model: RmpScenarioModel,
+  model: Pick<RmpModelBase, "fit" | "start">,
   options: ReturnType<typeof engineOptionsFromParams>,
   sizes: Float64Array,
   drains: Float64Array,
@@ -492,9 +493,13 @@ export interface SensitivityCell {
   cushionUsdBn: number | undefined;
 }
 
-/** Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. */
+/**
+ * Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. It reads
+ * the model's fitted curve and starting balance sheet only (a base, {@link rmpModelBase}, or a scenario model
+ * on it: the same grid), not the scenarios.
+ */
 export function rmpSensitivity(
-  model: RmpScenarioModel,
+  model: Pick<RmpModelBase, "fit" | "start">,
   params: Pick<RmpParams, (typeof RMP_SENSITIVITY_PARAMS)[number]>,
 ): { month: string; cells: SensitivityCell[] } {
   const options = engineOptionsFromParams(params);
@@ -505,7 +510,8 @@ export function rmpSensitivity(
   const t = sweep.horizonMonths - 1;
   const month = addMonths(params.startMonth, t);
   const thr = model.fit.thresholdSharePct;
-  const gdp = model.set.paths[0].months[t].gdpUsdBn;
+  // GDP at the horizon's last month, as the scenario engine projects it (lib/calc/rmpScenarios.ts runScenario).
+  const gdp = gdpAfterMonths(model.start.gdpUsdBn, options.gdpGrowthPctPerYear, t + 1);
   const cells: SensitivityCell[] = [];
   for (let i = 0; i < sizes.length; i++) {
     for (let j = 0; j < drains.length; j++) {

@@ -252,10 +252,11 @@ export function computeRmp(data: RmpData, params: Params): RmpResult {
   const model = scenariosMemo.get(keyOf([base], scenarioParams), () => rmpScenarioModelOn(base, scenarioParams));
   const fanParams = pick(mp, RMP_FAN_PARAMS);
   const fans = fansMemo.get(keyOf([model], fanParams), () => rmpFans(model, fanParams));
+  // The grid reads the base and its own parameters, not the scenarios: a scenario's change keeps it.
   const sensitivityParams = pick(mp, RMP_SENSITIVITY_PARAMS);
   const sensitivity = sensitivityMemo.get(
-    keyOf([model], sensitivityParams),
-    () => rmpSensitivity(model, sensitivityParams),
+    keyOf([base], sensitivityParams),
+    () => rmpSensitivity(base, sensitivityParams),
   );
   const daysAbove = daysAboveMemo.get(
     keyOf([inputs], params.daysAboveFrom),

@@ -11,7 +11,7 @@ import { markedTable } from "../../plot/markedTable.ts";
 import { moneyMarketSpreadsView } from "../../plot/moneyMarketSpreads.ts";
 import { reserveRegimesChart } from "../../plot/reserveRegimes.ts";
 import { rmpRealisedChart } from "../../plot/rmpRealised.ts";
-import { rmpSensitivityChart } from "../../plot/rmpSensitivity.ts";
+import { rmpSensitivityChart, scenarioColumns } from "../../plot/rmpSensitivity.ts";
 import { realisedTableOfModel } from "../../plot/rmpTables.ts";
 import { spreadDaysAboveView } from "../../plot/spreadDaysAbove.ts";
 import type { ArticleRun } from "../article.ts";
@@ -225,21 +225,20 @@ export function rmpViews(run: Run) {
           { asOf: r.inputs.treasuriesUsdBn[r.inputs.treasuriesUsdBn.length - 1]?.date },
         )),
     realisedTable: () => realisedTableMemo([r.model], null, () => realisedTableOfModel(r.model)),
-    sensitivity: () =>
-      sensitivityMemo(
-        [r.sensitivity, r.model, r.inputs],
-        mp.curveSpread,
-        () =>
-          rmpSensitivityChart(r.sensitivity.cells, {
-            month: r.sensitivity.month,
-            spreadName,
-            scenarioSizes: r.model.set.paths.map((p) => ({
-              id: p.scenario.id,
-              sizeUsdBnPerMonth: p.scenario.sizeUsdBnPerMonth,
-            })),
-            asOf,
-          }),
-      ),
+    sensitivity: () => {
+      const scenarioSizes = r.model.set.paths.map((p) => ({
+        id: p.scenario.id,
+        sizeUsdBnPerMonth: p.scenario.sizeUsdBnPerMonth,
+      }));
+      // The grid is the scenarios' own only through the columns it marks (a scenario's size moved within
+      // one column draws the same chart).
+      const marks = scenarioColumns(r.sensitivity.cells, scenarioSizes);
+      return sensitivityMemo(
+        [r.sensitivity, r.inputs],
+        { curveSpread: mp.curveSpread, marks },
+        () => rmpSensitivityChart(r.sensitivity.cells, { month: r.sensitivity.month, spreadName, scenarioSizes, asOf }),
+      );
+    },
     vixTable: () =>
       vixTableMemo([r.vix], pick(run.params, ["vixBaselineTradingDays"]), () =>
         htmlTable(

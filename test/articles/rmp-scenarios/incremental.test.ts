@@ -25,7 +25,7 @@ const CASES: { name: string; change: Partial<Params>; recompute: string[] }[] = 
   {
     name: "a scenario's size",
     change: { scenarioSizesUsdBnPerMonth: { ...defaults.scenarioSizesUsdBnPerMonth, A: 30 } },
-    recompute: ["rmp.scenarios", "rmp.fans", "rmp.sensitivity"],
+    recompute: ["rmp.scenarios", "rmp.fans"],
   },
   { name: "the horizon", change: { horizonMonths: 36 }, recompute: ["rmp.scenarios", "rmp.fans", "rmp.sensitivity"] },
   { name: "the fans' band", change: { fanBandQuantiles: [0.05, 0.95] }, recompute: ["rmp.fans"] },
@@ -251,6 +251,21 @@ describe("notebook 05's displays on a rerun: reused when their inputs are unchan
       expect(after["views.liveFan"].includes("$60bn/mo"), "the fan's legend").toBe(true);
       expect(before["views.liveFan"].includes("$60bn/mo"), "the fan's legend").toBe(false);
       expect(after["views.realisedChart"].includes("A $60bn"), "the realised chart's legend").toBe(true);
+    },
+    120_000,
+  );
+
+  it(
+    "a size moved within the sensitivity grid's column keeps that chart, byte for byte a cold run's; the scenario's other displays are drawn again",
+    () => {
+      clearRmpMemos();
+      const cold = bundles(shownBy(openRmp(withA(26))));
+      clearRmpMemos();
+      const a = shownBy(openRmp(defaults)); // A at 25
+      const b = shownBy(openRmp(withA(26))); // nearest grid column still 25
+      expect(bundles(b)).toEqual(cold);
+      expect(b["views.sensitivity"]).toBe(a["views.sensitivity"]);
+      for (const k of ["views.liveFan", "views.realisedChart"]) expect(b[k], k).not.toBe(a[k]);
     },
     120_000,
   );
