@@ -1163,6 +1163,9 @@ function inprocDetail(r: Inproc, what: string): string {
     return `${head}\n    of a rerun with a scenario changed: the recompute (openRmp: data load, computation, claims) ${
       msText(Number(x.recomputeMs))
     }, drawing the ${x.displays} displays ≈ ${msText(Math.max(0, r.medianMs - Number(x.recomputeMs)))}; ` +
+      `scenario A at a size not tried before ${msText(Number(x.newScenarioMs))}, of which the recompute ${
+        msText(Number(x.newScenarioRecomputeMs))
+      }; ` +
       `a fit assumption changed (curveFitTo, full recompute) ${msText(Number(x.fitChangeMs))}, of which the recompute ${
         msText(Number(x.fitChangeRecomputeMs))
       }; the first call (cold) ${msText(r.firstMs)}; model alone (curve fit, scenarios) ${

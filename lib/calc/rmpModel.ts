@@ -32,6 +32,7 @@ import {
 
 import {
   type EngineOptions,
+  gdpAfterMonths,
   runScenarios,
   ScenarioInputError,
   type ScenarioSet,
@@ -249,8 +250,47 @@ export function rmpCurveFit(
   };
 }
 
+/** The parameters the scenario engine's options read ({@link engineOptionsFromParams}). */
+export const RMP_ENGINE_PARAMS = [
+  "horizonMonths",
+  "scheduleShape",
+  "frontLoadMonths",
+  "frontLoadMultiple",
+  "currencyGrowthUsdBnPerMonth",
+  "tgaGrowthUsdBnPerMonth",
+  "otherLiabilitiesGrowthUsdBnPerMonth",
+  "mbsPrincipalUsdBnPerMonth",
+  "nominalGdpGrowthPctPerYear",
+] as const;
+
+/** The parameters {@link rmpScenarioModelOn} reads: the scenarios' sizes and probabilities and the engine's. */
+export const RMP_SCENARIO_PARAMS = [
+  "scenarioSizesUsdBnPerMonth",
+  "scenarioProbabilities",
+  ...RMP_ENGINE_PARAMS,
+] as const;
+
+/** The parameters {@link rmpFans} and {@link scenarioFan} read besides the model: the engine's and the fans' grid. */
+export const RMP_FAN_PARAMS = [
+  ...RMP_ENGINE_PARAMS,
+  "fanGridPoints",
+  "fanOrganicRangeUsdBnPerMonth",
+  "fanCurveShiftRangePp",
+  "fanBandQuantiles",
+  "fanSizeOffsetsUsdBnPerMonth",
+] as const;
+
+/** The parameters {@link rmpSensitivity} reads besides the base: the engine's, the grid's and the start month. */
+export const RMP_SENSITIVITY_PARAMS = [
+  ...RMP_ENGINE_PARAMS,
+  "sensitivitySizesUsdBnPerMonth",
+  "sensitivityOrganicUsdBnPerMonth",
+  "sensitivityCurveShiftsPp",
+  "startMonth",
+] as const;
+
 /** The engine options from the parameters. */
-export function engineOptionsFromParams(params: RmpParams): EngineOptions {
+export function engineOptionsFromParams(params: Pick<RmpParams, (typeof RMP_ENGINE_PARAMS)[number]>): EngineOptions {
   return {
     horizonMonths: params.horizonMonths,
     schedule: params.scheduleShape,
@@ -327,7 +367,10 @@ export function rmpModelBase(inputs: RmpInputs, params: RmpBaseParams): RmpModel
  * scenarios from the params' sizes and probabilities, the engine options from the params, the "ample"
  * threshold at each month's projected GDP.
  */
-export function rmpScenarioModelOn(base: RmpModelBase, params: RmpParams): RmpScenarioModel {
+export function rmpScenarioModelOn(
+  base: RmpModelBase,
+  params: Pick<RmpParams, (typeof RMP_SCENARIO_PARAMS)[number]>,
+): RmpScenarioModel {
   const { fit, realised, start } = base;
   const scenarios = scenariosFromParams(params.scenarioSizesUsdBnPerMonth, params.scenarioProbabilities);
   const options = engineOptionsFromParams(params);
@@ -376,7 +419,7 @@ export interface ScenarioFan {
  */
 export function rmpFans(
   model: RmpScenarioModel,
-  params: RmpParams,
+  params: Pick<RmpParams, (typeof RMP_FAN_PARAMS)[number]>,
   workspaces?: readonly SweepWorkspace[],
 ): ScenarioFan[] {
   return model.set.paths.map((p, i) => scenarioFan(model, params, p.scenario, workspaces?.[i]));
@@ -388,7 +431,7 @@ export function rmpFans(
  */
 export function scenarioFan(
   model: RmpScenarioModel,
-  params: RmpParams,
+  params: Pick<RmpParams, (typeof RMP_FAN_PARAMS)[number]>,
   scenario: { id: string; label: string; sizeUsdBnPerMonth: number },
   workspace?: SweepWorkspace,
 ): ScenarioFan {
@@ -420,7 +463,7 @@ export function scenarioFan(
 
 /** The sweep engine run from the model's start (reserves, GDP) and fitted curve over a grid of sizes × drains × curve shifts. */
 function sweepFrom(
-  model: RmpScenarioModel,
+  model: Pick<RmpModelBase, "fit" | "start">,
   options: ReturnType<typeof engineOptionsFromParams>,
   sizes: Float64Array,
   drains: Float64Array,
@@ -450,10 +493,14 @@ export interface SensitivityCell {
   cushionUsdBn: number | undefined;
 }
 
-/** Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. */
+/**
+ * Sweep the sensitivity grid (size × organic drain × curve shift) and read the horizon's last month. It reads
+ * the model's fitted curve and starting balance sheet only (a base, {@link rmpModelBase}, or a scenario model
+ * on it: the same grid), not the scenarios.
+ */
 export function rmpSensitivity(
-  model: RmpScenarioModel,
-  params: RmpParams,
+  model: Pick<RmpModelBase, "fit" | "start">,
+  params: Pick<RmpParams, (typeof RMP_SENSITIVITY_PARAMS)[number]>,
 ): { month: string; cells: SensitivityCell[] } {
   const options = engineOptionsFromParams(params);
   const sizes = Float64Array.from(params.sensitivitySizesUsdBnPerMonth);
@@ -463,7 +510,8 @@ export function rmpSensitivity(
   const t = sweep.horizonMonths - 1;
   const month = addMonths(params.startMonth, t);
   const thr = model.fit.thresholdSharePct;
-  const gdp = model.set.paths[0].months[t].gdpUsdBn;
+  // GDP at the horizon's last month, as the scenario engine projects it (lib/calc/rmpScenarios.ts runScenario).
+  const gdp = gdpAfterMonths(model.start.gdpUsdBn, options.gdpGrowthPctPerYear, t + 1);
   const cells: SensitivityCell[] = [];
   for (let i = 0; i < sizes.length; i++) {
     for (let j = 0; j < drains.length; j++) {

@@ -67,6 +67,20 @@ export function assumptionsLine(controls: readonly ResolvedControl[]): string {
     .join(" · ");
 }
 
+/** The data of the last view built: its JSON text and that text parsed. */
+let lastData: { json: string; value: unknown } | undefined;
+
+/**
+ * `json` parsed, or the value parsed from the same text by the view built before: a notebook's views drawn
+ * on the same data (the RMP article's three, on every rerun) then share one copy of it, and with it what a
+ * view keeps by its data (lib/live/views/rmp.ts: the scenario model, the fans). Views only read their data,
+ * as in the page, which parses it once and redraws on it many times.
+ */
+function embedded(json: string): unknown {
+  if (lastData?.json !== json) lastData = { json, value: JSON.parse(json) };
+  return lastData.value;
+}
+
 /**
  * Build the spec and the static rendering of a registered view (used by {@link liveView}; exported for
  * tests). Throws a LiveViewError for an unknown view, bad controls or data that cannot travel as JSON.
@@ -84,7 +98,7 @@ export function liveSpec(
     throw new LiveViewError(`live view id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`);
   }
   const where = `live view "${id}"`;
-  const embeddedData: unknown = JSON.parse(strictJson(data, "data"));
+  const embeddedData = embedded(strictJson(data, "data"));
   const embeddedParams: unknown = JSON.parse(strictJson(params, "params"));
   const controls = resolveControls(
     (options.controls ?? def.controls).map((c) => boundedByDeclaration(c, options.declaration)),

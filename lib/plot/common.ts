@@ -127,19 +127,44 @@ function isTickLabelMark(mark: object): boolean {
 }
 
 /**
- * The marks as the margins' measuring pass needs them: the same data, channels and scales, but nothing
- * drawn except explicit axes' tick labels (a mark that draws nothing leaves the scales, and so the ticks,
- * as they are). Drawing every dot, line and label only to measure the tick labels cost each chart a
- * second full render.
+ * The marks as the margins' measuring pass needs them: the same data, scaled channels and scales, but
+ * nothing drawn except explicit axes' tick labels (a mark that draws nothing leaves the scales, and so the
+ * ticks, as they are). Drawing every dot, line and label only to measure the tick labels cost each chart a
+ * second full render; evaluating their unscaled channels (hover titles, label texts), a good part of one.
  */
 export function measuringMarks(marks: readonly Plot.Markish[] | undefined): Plot.Markish[] {
   const measure = (m: Plot.Markish): Plot.Markish => {
     if (Array.isArray(m)) return m.map(measure);
     if (m == null || typeof m !== "object") return null;
     if (typeof (m as Plot.RenderableMark).render !== "function" || isTickLabelMark(m)) return m;
-    return Object.create(m, { render: { value: () => null } }) as Plot.RenderableMark;
+    const scaled = scaledChannels(m);
+    return Object.create(m, {
+      render: { value: () => null },
+      ...(scaled ? { channels: { value: scaled } } : {}),
+    }) as Plot.RenderableMark;
   };
   return (marks ?? []).map(measure);
+}
+
+/**
+ * A mark's channels bound to a scale, the only ones that shape the scales and so the axes (a title, a
+ * label's text, an href only filter what is drawn); undefined, to keep them all, for a mark whose
+ * initializer or sort may read the others.
+ */
+function scaledChannels(mark: object): Record<string, { scale?: unknown }> | undefined {
+  const m = mark as { channels?: Record<string, { scale?: unknown }>; initializer?: unknown; sort?: unknown };
+  if (!m.channels || m.initializer != null || m.sort != null) return undefined;
+  return Object.fromEntries(Object.entries(m.channels).filter(([, c]) => c.scale != null));
+}
+
+/** Plot options without legends: the measuring pass draws none (a legend never moves an axis). */
+function withoutLegends(options: Plot.PlotOptions): Plot.PlotOptions {
+  const out: Record<string, unknown> = { ...options };
+  for (const k of ["color", "opacity", "symbol", "r", "length"] as const) {
+    const scale = options[k] as { legend?: unknown } | undefined;
+    if (scale && typeof scale === "object" && scale.legend) out[k] = { ...scale, legend: false };
+  }
+  return out as Plot.PlotOptions;
 }
 
 /** Render Plot options on the shared document, with qtlab defaults, and make the result displayable. */
@@ -161,7 +186,7 @@ export function render(options: Plot.PlotOptions): (SVGSVGElement | HTMLElement)
   // for (axes only, see measuringMarks), then drawn with margins that hold its labels.
   const need = marginsForLabels(
     plot({
-      ...options,
+      ...withoutLegends(options),
       title: undefined,
       subtitle: undefined,
       caption: undefined,

@@ -34,9 +34,9 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
     organic: String(c.organicUsdBnPerMonth),
     panel: panel(c.curveShiftPp),
   }));
-  const sizes = [...new Set(cells.map((c) => c.sizeUsdBnPerMonth))].sort((a, b) => a - b).map(String);
+  const sizes = sizeColumns(cells);
   const organics = [...new Set(cells.map((c) => c.organicUsdBnPerMonth))].sort((a, b) => a - b).map(String);
-  const marks = (options.scenarioSizes ?? []).map((s) => ({ ...s, label: `${s.id}: $${s.sizeUsdBnPerMonth}bn` }));
+  const marks = scenarioColumns(cells, options.scenarioSizes ?? []);
   return render({
     title: `Sensitivity: implied ${options.spreadName} in ${options.month}`,
     subtitle:
@@ -88,7 +88,7 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
       ...(marks.length
         ? [
           Plot.text(marks, {
-            x: (d: (typeof marks)[number]) => String(nearest(sizes, d.sizeUsdBnPerMonth)),
+            x: "column",
             frameAnchor: "top",
             dy: -8,
             text: "id",
@@ -99,6 +99,24 @@ export function rmpSensitivityChart(cells: readonly SensitivityCell[], options: 
         : []),
     ],
   });
+}
+
+/** The purchase sizes of the grid ($bn per month), ascending, as the x axis' text values. */
+function sizeColumns(cells: readonly SensitivityCell[]): string[] {
+  return [...new Set(cells.map((c) => c.sizeUsdBnPerMonth))].sort((a, b) => a - b).map(String);
+}
+
+/**
+ * Where the chart marks each scenario: the column of the grid's purchase size nearest the scenario's own
+ * (text, as on the x axis). All the chart draws of the scenarios: two sets of sizes that mark the same
+ * columns draw the same chart.
+ */
+export function scenarioColumns(
+  cells: readonly SensitivityCell[],
+  scenarioSizes: readonly { id: string; sizeUsdBnPerMonth: number }[],
+): { id: string; column: string }[] {
+  const sizes = sizeColumns(cells);
+  return scenarioSizes.map((s) => ({ id: s.id, column: nearest(sizes, s.sizeUsdBnPerMonth) }));
 }
 
 /** The grid value (as text) closest to `v`. */

@@ -7,10 +7,12 @@ import {
   rmpDefaults,
   rmpFans,
   type RmpInputs,
+  rmpModelBase,
   rmpScenarioModel,
   rmpSensitivity,
   trimInputs,
 } from "../../lib/calc/rmpModel.ts";
+import { shareToUsdBn } from "../../lib/calc/reserveDemand.ts";
 import { sweepWorkspace } from "../../lib/calc/rmpSweep.ts";
 import { ScenarioInputError } from "../../lib/calc/rmpScenarios.ts";
 import { loadH41 } from "../../lib/data/h41.ts";
@@ -123,6 +125,24 @@ describe("the RMP model on the shipped data", () => {
     const sens = rmpSensitivity(model, rmpDefaults);
     expect(sens.month).toBe("2027-11");
     expect(sens.cells.length).toBe(13 * 7 * 3);
+  });
+
+  test("rmpSensitivity reads the base, not the scenarios: the same grid under other sizes, GDP as the engine projects it", () => {
+    const model = rmpScenarioModel(inputs, rmpDefaults);
+    const sens = rmpSensitivity(model, rmpDefaults);
+    const other = rmpScenarioModel(inputs, {
+      ...rmpDefaults,
+      scenarioSizesUsdBnPerMonth: { A: 60, B: 5, C: 0 },
+      scenarioProbabilities: { A: 0.2, B: 0.3, C: 0.5 },
+    });
+    expect(rmpSensitivity(other, rmpDefaults)).toEqual(sens);
+    expect(rmpSensitivity(rmpModelBase(inputs, rmpDefaults), rmpDefaults)).toEqual(sens);
+    // Each cell's cushion is measured against the threshold at the scenario paths' GDP in the horizon's last month.
+    const gdp = model.set.paths[0].months[rmpDefaults.horizonMonths - 1].gdpUsdBn;
+    const thr = model.fit.thresholdSharePct!;
+    for (const c of sens.cells) {
+      expect(c.cushionUsdBn).toBe(c.reservesUsdBn - shareToUsdBn(thr + c.curveShiftPp, gdp));
+    }
   });
 
   test("the deposits fit uses the latest deposits week as its denominator", () => {

@@ -184,6 +184,20 @@ describe("liveView(name, data, params): the declaration a notebook cell makes", 
     );
   });
 
+  test("views built one after the other on equal data share one parsed copy; other data gives its own", () => {
+    const a = liveSpec("purchasesFixture", data, params);
+    const b = liveSpec("purchasesFixture", structuredClone(data), { ...params, months: 8 });
+    expect(b.spec.data).toBe(a.spec.data);
+    expect(b.spec.data).toEqual(data);
+    const other = { ...data, asOf: "2026-01-31" };
+    const c = liveSpec("purchasesFixture", other, params);
+    expect(c.spec.data).not.toBe(a.spec.data);
+    expect(c.spec.data).toEqual(other);
+    expect(liveView("purchasesFixture", data, params).outerHTML).toBe(
+      liveView("purchasesFixture", structuredClone(data), params).outerHTML,
+    );
+  });
+
   test("options: an id, a title and a subset of controls", () => {
     const sub = liveView("purchasesFixture", data, params, {
       id: "lengthOnly",

@@ -29,7 +29,10 @@ import {
 import {
   type CurveFit,
   RMP_BASE_PARAMS,
+  RMP_FAN_PARAMS,
   RMP_FIT_PARAMS,
+  RMP_SCENARIO_PARAMS,
+  RMP_SENSITIVITY_PARAMS,
   rmpCurveFit,
   rmpDaysAbove,
   rmpFans,
@@ -225,22 +228,36 @@ const regimesMemo = stageMemo<Regimes>("rmp.regimes", 4);
 const daysAboveMemo = stageMemo<ReturnType<typeof rmpDaysAbove>>("rmp.daysAbove", 4);
 const vixMemo = stageMemo<RmpResult["vix"]>("rmp.vix", 4);
 const factsMemo = stageMemo<ClaimFacts>("rmp.facts", 4);
+// The scenario stages, keyed by the parameter values each reads: a reader who goes back to values tried a
+// moment ago (scenario A at 25, then 30, then 25 again) gets the same model, fans and grid back, and with
+// them the displays drawn from them (views.ts).
+const scenariosMemo = stageMemo<RmpScenarioModel>("rmp.scenarios", 4);
+const fansMemo = stageMemo<ScenarioFan[]>("rmp.fans", 4);
+const sensitivityMemo = stageMemo<ReturnType<typeof rmpSensitivity>>("rmp.sensitivity", 4);
 
 /**
  * The article's computation (see the module note). Incremental: each pure stage (the trimmed inputs, the
  * model's base with its curve fit, the other spread's fit, the bootstrap, the regimes, the days above, the
  * VIX readings, the claims' figures) is memoised by the identity of what it is given and the parameter
  * values it reads, so a rerun after a change of a scenario assumption reruns the scenarios, the fans and
- * the sensitivity grid only. The result equals a cold computation's (test/articles/rmp-scenarios).
+ * the sensitivity grid only (and none of them for values among the last few tried: those three stages are
+ * memoised too). The result equals a cold computation's (test/articles/rmp-scenarios).
  */
 export function computeRmp(data: RmpData, params: Params): RmpResult {
   const mp = modelParams(params);
   const inputs = inputsMemo.get(keyOf([data.inputs], "2018-01-01"), () => trimInputs({ ...data.inputs }, "2018-01-01"));
   const baseParams = pick(mp, RMP_BASE_PARAMS);
   const base = baseMemo.get(keyOf([inputs], baseParams), () => rmpModelBase(inputs, baseParams));
-  const model = rmpScenarioModelOn(base, mp);
-  const fans = rmpFans(model, mp);
-  const sensitivity = rmpSensitivity(model, mp);
+  const scenarioParams = pick(mp, RMP_SCENARIO_PARAMS);
+  const model = scenariosMemo.get(keyOf([base], scenarioParams), () => rmpScenarioModelOn(base, scenarioParams));
+  const fanParams = pick(mp, RMP_FAN_PARAMS);
+  const fans = fansMemo.get(keyOf([model], fanParams), () => rmpFans(model, fanParams));
+  // The grid reads the base and its own parameters, not the scenarios: a scenario's change keeps it.
+  const sensitivityParams = pick(mp, RMP_SENSITIVITY_PARAMS);
+  const sensitivity = sensitivityMemo.get(
+    keyOf([base], sensitivityParams),
+    () => rmpSensitivity(base, sensitivityParams),
+  );
   const daysAbove = daysAboveMemo.get(
     keyOf([inputs], params.daysAboveFrom),
     () => rmpDaysAbove(inputs, params.daysAboveFrom),
