@@ -920,7 +920,7 @@ async function main(): Promise<number> {
       { mode: "catalog", what: "loadCatalog(), QTLAB_DATA_CACHE=0 (no cache)", env: { QTLAB_DATA_CACHE: "0" } },
       {
         mode: "rmp",
-        what: "05 parameters-cell rerun, a scenario changed: openRmp + every display",
+        what: "05 parameters-cell rerun, scenario A at a size not tried before: openRmp + every display",
         targetMs: TARGETS.rmpRerunMs,
       },
       { mode: "sweep", what: "sweep 10,000 paths × 36 months", targetRatio: TARGETS.sweepOverBareRatio },
@@ -1160,12 +1160,12 @@ function inprocDetail(r: Inproc, what: string): string {
     } and parse+validate ${msText(sumLoad - sumRead)}; slowest: ${top}`;
   }
   if (r.mode === "rmp") {
-    return `${head}\n    of a rerun with a scenario changed: the recompute (openRmp: data load, computation, claims) ${
+    return `${head}\n    of a rerun with a new size: the recompute (openRmp: data load, computation, claims) ${
       msText(Number(x.recomputeMs))
     }, drawing the ${x.displays} displays ≈ ${msText(Math.max(0, r.medianMs - Number(x.recomputeMs)))}; ` +
-      `scenario A at a size not tried before ${msText(Number(x.newScenarioMs))}, of which the recompute ${
-        msText(Number(x.newScenarioRecomputeMs))
-      }; ` +
+      `back and forth between two sizes tried a moment ago (25 ↔ 30, held by the memos) ${
+        msText(Number(x.revisitMs))
+      }, of which the recompute ${msText(Number(x.revisitRecomputeMs))}; ` +
       `a fit assumption changed (curveFitTo, full recompute) ${msText(Number(x.fitChangeMs))}, of which the recompute ${
         msText(Number(x.fitChangeRecomputeMs))
       }; the first call (cold) ${msText(r.firstMs)}; model alone (curve fit, scenarios) ${
