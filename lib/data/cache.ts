@@ -15,14 +15,15 @@
  *   table (the long TIC table): "QTLT" | n (uint32) | label bytes (uint32) | labels (JSON array of
  *           strings, padded to 8 bytes) | n values (float64) | n dates (int32 day numbers) | n label
  *           indexes (int32)
- * A warm load turns day numbers back into the very strings a parse gives ({@link isoDateOfDay}).
+ * A warm load gives the series its columns as read (no row objects, no date strings); its rows, when read,
+ * carry the very strings a parse gives ({@link isoDateOfDay}).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { isoDateOfDay, isoDayNumber, type Observation, type SeriesSpec } from "./series.ts";
+import { isoDateOfDay, isoDayNumber, type Observation, type SeriesColumns, type SeriesSpec } from "./series.ts";
 
 /** The cache folder (under the project's .qtlab/, resolved from this module's location). */
 export const DATA_CACHE_DIR: string = resolve(fileURLToPath(new URL("../../.qtlab/cache/data/", import.meta.url)));
@@ -82,56 +83,74 @@ function int32s(bytes: Uint8Array, at: number, n: number): Int32Array {
   return out;
 }
 
-/** The entry's day numbers, or undefined unless they are strictly increasing dates (a damaged entry). */
+/** Whether day numbers are strictly increasing dates of the years 0000-9999 (not a damaged entry). */
 function increasingDays(days: Int32Array): boolean {
-  for (let i = 1; i < days.length; i++) if (days[i] <= days[i - 1]) return false;
+  const n = days.length;
+  if (n > 0 && !(days[0] >= FIRST_DAY && days[n - 1] <= LAST_DAY)) return false;
+  for (let i = 1; i < n; i++) if (days[i] <= days[i - 1]) return false;
   return true;
 }
 
-/** The cached rows, or undefined when there is no usable entry (missing, damaged, or another length). */
-export function readCachedRows(path: string, expectedRows: number): Observation[] | undefined {
+/** Day numbers of 0000-01-01 and 9999-12-31, the dates {@link isoDateOfDay} writes. */
+const FIRST_DAY = isoDayNumber("0000-01-01")!;
+const LAST_DAY = isoDayNumber("9999-12-31")!;
+
+/**
+ * The cached columns of a series, or undefined when there is no usable entry (missing, damaged, empty,
+ * another length, a non-finite value, dates not strictly increasing).
+ */
+export function readCachedColumns(path: string, expectedRows: number): SeriesColumns | undefined {
   const bytes = readEntry(path);
   if (!bytes || bytes.byteLength < HEADER_BYTES) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getUint32(4, true);
-  if (view.getUint32(0, true) !== SERIES_MAGIC || n !== expectedRows) return undefined;
+  if (view.getUint32(0, true) !== SERIES_MAGIC || n !== expectedRows || n === 0) return undefined;
   if (bytes.byteLength !== HEADER_BYTES + n * 12) return undefined;
   const values = float64s(bytes, HEADER_BYTES, n);
-  const days = int32s(bytes, HEADER_BYTES + 8 * n, n);
-  if (!increasingDays(days)) return undefined;
-  const rows: Observation[] = new Array(n);
-  try {
-    for (let i = 0; i < n; i++) {
-      const value = values[i];
-      if (!Number.isFinite(value)) return undefined;
-      rows[i] = { date: isoDateOfDay(days[i]), value };
-    }
-  } catch {
-    return undefined; // a day number outside the years 0000-9999
+  const epochDays = int32s(bytes, HEADER_BYTES + 8 * n, n);
+  if (!increasingDays(epochDays)) return undefined;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) return undefined;
+  return { epochDays, values };
+}
+
+/** {@link readCachedColumns} as `{date, value}` rows. */
+export function readCachedRows(path: string, expectedRows: number): Observation[] | undefined {
+  const columns = readCachedColumns(path, expectedRows);
+  if (!columns) return undefined;
+  const rows: Observation[] = [];
+  for (let i = 0; i < expectedRows; i++) {
+    rows.push({ date: isoDateOfDay(columns.epochDays[i]), value: columns.values[i] });
   }
   return rows;
 }
 
-/**
- * Write an entry for validated rows; a failure to write is ignored (the cache is optional). `days` are
- * the rows' day numbers when the caller has them (the parser does).
- */
-export function writeCachedRows(path: string, rows: readonly Observation[], days?: Int32Array): void {
-  const n = rows.length;
+/** Write an entry for validated columns; a failure to write is ignored (the cache is optional). */
+export function writeCachedColumns(path: string, columns: SeriesColumns): void {
+  const n = columns.epochDays.length;
   const buffer = new ArrayBuffer(HEADER_BYTES + n * 12);
   const view = new DataView(buffer);
   view.setUint32(0, SERIES_MAGIC, true);
   view.setUint32(4, n, true);
-  const values = new Float64Array(buffer, HEADER_BYTES, n);
-  const out = new Int32Array(buffer, HEADER_BYTES + 8 * n, n);
-  for (let i = 0; i < n; i++) {
-    values[i] = rows[i].value;
-    const day = days ? days[i] : isoDayNumber(rows[i].date);
-    // Not an ISO date, or not the date it claims: never cache what would not round-trip.
-    if (day === undefined || (!days && isoDateOfDay(day) !== rows[i].date)) return;
-    out[i] = day;
-  }
+  new Float64Array(buffer, HEADER_BYTES, n).set(columns.values);
+  new Int32Array(buffer, HEADER_BYTES + 8 * n, n).set(columns.epochDays);
   writeEntry(path, new Uint8Array(buffer));
+}
+
+/**
+ * Write an entry for validated rows (their dates as ISO strings); a row whose date is not an ISO date
+ * skips the entry: never cache what would not round-trip.
+ */
+export function writeCachedRows(path: string, rows: readonly Observation[]): void {
+  const n = rows.length;
+  const epochDays = new Int32Array(n);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const day = isoDayNumber(rows[i].date);
+    if (day === undefined || isoDateOfDay(day) !== rows[i].date) return;
+    epochDays[i] = day;
+    values[i] = rows[i].value;
+  }
+  writeCachedColumns(path, { epochDays, values });
 }
 
 const moduleHashes = new Map<string, string>();

@@ -7,8 +7,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cachePath, dataCacheEnabled, readCachedRows, writeCachedRows } from "./cache.ts";
-import { DataValidationError, parseDateValueRows, type Series, type SeriesSpec } from "./series.ts";
+import { cachePath, dataCacheEnabled, readCachedColumns, writeCachedColumns } from "./cache.ts";
+import {
+  DataValidationError,
+  isoDateOfDay,
+  parseDateValueColumns,
+  type Series,
+  seriesFromColumns,
+  type SeriesSpec,
+} from "./series.ts";
 
 /** Where a file came from: the repository and commit it was copied from. */
 export interface SourceRecord {
@@ -151,31 +158,18 @@ export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadO
   // that an earlier load parsed and validated with the same spec and the same parser (lib/data/cache.ts).
   const useCache = dataCacheEnabled();
   const entryPath = useCache ? cachePath(file, entry.sha256, spec) : undefined;
-  const cachedRows = entryPath ? readCachedRows(entryPath, entry.rows) : undefined;
-  let series: Series;
-  let days: Int32Array | undefined;
-  if (cachedRows) {
-    series = {
-      seriesId: spec.seriesId,
-      title: spec.title,
-      units: spec.units,
-      observation: spec.observation,
-      frequency: spec.frequency,
-      file: path,
-      asOf: cachedRows[cachedRows.length - 1].date,
-      rows: cachedRows,
-    };
-  } else {
-    ({ series, days } = parseDateValueRows(bytes, spec, path));
-  }
-  const first = series.rows[0].date;
-  if (series.rows.length !== entry.rows || first !== entry.firstDate || series.asOf !== entry.lastDate) {
+  const cached = entryPath ? readCachedColumns(entryPath, entry.rows) : undefined;
+  const columns = cached ?? parseDateValueColumns(bytes, spec, path);
+  const n = columns.epochDays.length;
+  const first = isoDateOfDay(columns.epochDays[0]);
+  const last = isoDateOfDay(columns.epochDays[n - 1]);
+  if (n !== entry.rows || first !== entry.firstDate || last !== entry.lastDate) {
     throw new DataValidationError(
       path,
       undefined,
-      `parsed ${series.rows.length} rows ${first}..${series.asOf}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
+      `parsed ${n} rows ${first}..${last}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
     );
   }
-  if (entryPath && !cachedRows) writeCachedRows(entryPath, series.rows, days);
-  return series;
+  if (entryPath && !cached) writeCachedColumns(entryPath, columns);
+  return seriesFromColumns(spec, path, columns);
 }

@@ -12,11 +12,13 @@ import { dataCacheEnabled, readCachedTable, tableCachePath, writeCachedTable } f
 import { loadDateValueFile, type LoadOptions, readDataBytes } from "./manifest.ts";
 import {
   DataValidationError,
+  isoDateOfDay,
   isoDayNumber,
   parseDateValueCsv,
   parseNumber,
   readCsvColumns,
   type Series,
+  seriesColumns,
   type SeriesSpec,
 } from "./series.ts";
 
@@ -64,15 +66,15 @@ export function loadTic(holder: TicHolder, options?: LoadOptions): Series {
 
 /** Throw when a value moves by more than {@link TIC_MAX_MONTHLY_FACTOR} in one month (a unit switch). */
 function checkMonthlyJumps(series: Series): Series {
-  const rows = series.rows;
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1].value, rows[i].value];
+  const { epochDays, values } = seriesColumns(series); // no rows made
+  for (let i = 1; i < values.length; i++) {
+    const [a, b] = [values[i - 1], values[i]];
     if (a > 0 && b > 0 && Math.max(a / b, b / a) > TIC_MAX_MONTHLY_FACTOR) {
       throw new DataValidationError(
         series.file,
         i + 2,
-        `${series.seriesId} moves from ${a} to ${b} $bn between ${rows[i - 1].date} and ${
-          rows[i].date
+        `${series.seriesId} moves from ${a} to ${b} $bn between ${isoDateOfDay(epochDays[i - 1])} and ${
+          isoDateOfDay(epochDays[i])
         }, more than ×${TIC_MAX_MONTHLY_FACTOR}: is part of the file in other units?`,
       );
     }
@@ -109,15 +111,29 @@ export const TIC_TOTAL_TOLERANCE_USD_BN = 2;
 export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHolding[] {
   const { columns, rows: n } = readCsvColumns(text, file, ["date", "country", "value"]);
   const out: TicHolding[] = new Array(n);
-  const seen = new Set<string>();
+  // Each label is checked once and numbered; a row's month (consecutive rows mostly share it) holds the
+  // set of label numbers it has seen as bits: no per-row key string, no hashing of numbers.
+  const labels = new Map<string, number>();
+  const months = new Map<number, MonthTotals>();
+  let month: MonthTotals | undefined;
   for (let i = 0; i < n; i++) {
     const line = i + 2;
     const date = columns.date[i];
     const holder = columns.country[i];
-    if (isoDayNumber(date) === undefined || !date.endsWith("-01")) {
-      throw new DataValidationError(file, line, `"${date}" is not the first day of a month (YYYY-MM-01)`);
+    if (month === undefined || date !== month.date) {
+      const day = isoDayNumber(date);
+      if (day === undefined || !date.endsWith("-01")) {
+        throw new DataValidationError(file, line, `"${date}" is not the first day of a month (YYYY-MM-01)`);
+      }
+      month = months.get(day);
+      if (month === undefined) months.set(day, month = { date, holders: 0, aggregates: new Map(), labelBits: [] });
     }
-    if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
+    let label = labels.get(holder);
+    if (label === undefined) {
+      if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
+      label = labels.size;
+      labels.set(holder, label);
+    }
     const value = parseNumber(columns.value[i]);
     if (value === undefined) {
       throw new DataValidationError(file, line, `"${columns.value[i]}" for ${holder} ${date} is not a number`);
@@ -129,40 +145,45 @@ export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHoldin
         `${holder} ${date}: ${value} is outside [0, 20000] $ billions: is the file in other units?`,
       );
     }
-    const key = `${date}|${holder}`;
-    if (seen.has(key)) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
-    seen.add(key);
+    const word = label >> 5, bit = 1 << (label & 31), bits = month.labelBits;
+    while (bits.length <= word) bits.push(0);
+    if (bits[word] & bit) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
+    bits[word] |= bit;
+    if (AGGREGATES.has(holder)) month.aggregates.set(holder, value);
+    else month.holders += value;
     out[i] = { date, holder, valueUsdBn: value };
   }
   if (n === 0) throw new DataValidationError(file, undefined, "no rows after the header");
-  checkTicTotals(out, file);
+  checkTicTotals(months.values(), file);
   return out;
 }
 
-/** The month totals check of {@link parseTicLong}; throws naming the month and the gap. */
-function checkTicTotals(rows: readonly TicHolding[], file: string): void {
-  const aggregates = new Set<string>(TIC_AGGREGATE_LABELS);
-  const months = new Map<string, { holders: number; labels: Map<string, number> }>();
-  for (const r of rows) {
-    const m = months.get(r.date) ?? { holders: 0, labels: new Map<string, number>() };
-    if (aggregates.has(r.holder)) m.labels.set(r.holder, r.valueUsdBn);
-    else m.holders += r.valueUsdBn;
-    months.set(r.date, m);
-  }
-  for (const [date, m] of months) {
-    const total = m.labels.get("Grand Total");
-    if (total !== undefined && Math.abs(m.holders - total) > TIC_TOTAL_TOLERANCE_USD_BN) {
+/** One month of the long table: the sum of its holder rows ($bn, in row order) and its aggregate rows. */
+interface MonthTotals {
+  date: string;
+  holders: number;
+  aggregates: Map<string, number>;
+  /** Bit k of word k >> 5 is set once the month has a row with label number k. */
+  labelBits: number[];
+}
+const AGGREGATES = new Set<string>(TIC_AGGREGATE_LABELS);
+
+/** The month totals check of {@link parseTicLong}, month by month; throws naming the month and the gap. */
+function checkTicTotals(months: Iterable<MonthTotals>, file: string): void {
+  for (const { date, holders, aggregates } of months) {
+    const total = aggregates.get("Grand Total");
+    if (total !== undefined && Math.abs(holders - total) > TIC_TOTAL_TOLERANCE_USD_BN) {
       throw new DataValidationError(
         file,
         undefined,
         `${date}: the holders sum to ${
-          m.holders.toFixed(1)
+          holders.toFixed(1)
         } $bn but the Grand Total row says ${total}: a row in other units, or a row missing?`,
       );
     }
-    const official = m.labels.get("For. Official");
-    const bills = m.labels.get("Treasury Bills");
-    const notes = m.labels.get("T-Bonds & Notes");
+    const official = aggregates.get("For. Official");
+    const bills = aggregates.get("Treasury Bills");
+    const notes = aggregates.get("T-Bonds & Notes");
     if (
       official !== undefined && bills !== undefined && notes !== undefined &&
       Math.abs(bills + notes - official) > TIC_TOTAL_TOLERANCE_USD_BN
