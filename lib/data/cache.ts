@@ -19,7 +19,7 @@
  * carry the very strings a parse gives ({@link isoDateOfDay}).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,8 @@ export function cachePath(file: string, sha256: string, spec: SeriesSpec, dir = 
 
 /** The entry's bytes, or undefined when it is missing or unreadable. */
 function readEntry(path: string): Uint8Array | undefined {
+  // A missing entry (every file of a cold load) is asked about without the cost of a thrown error.
+  if (!existsSync(path)) return undefined;
   try {
     return readFileSync(path);
   } catch {
@@ -124,16 +126,22 @@ export function readCachedRows(path: string, expectedRows: number): Observation[
   return rows;
 }
 
-/** Write an entry for validated columns; a failure to write is ignored (the cache is optional). */
+/**
+ * Write an entry for validated columns, straight from the columns' memory (no copy of the entry is
+ * made); a failure to write is ignored (the cache is optional).
+ */
 export function writeCachedColumns(path: string, columns: SeriesColumns): void {
-  const n = columns.epochDays.length;
-  const buffer = new ArrayBuffer(HEADER_BYTES + n * 12);
-  const view = new DataView(buffer);
+  const { epochDays, values } = columns;
+  const n = epochDays.length;
+  const header = new Uint8Array(HEADER_BYTES);
+  const view = new DataView(header.buffer);
   view.setUint32(0, SERIES_MAGIC, true);
   view.setUint32(4, n, true);
-  new Float64Array(buffer, HEADER_BYTES, n).set(columns.values);
-  new Int32Array(buffer, HEADER_BYTES + 8 * n, n).set(columns.epochDays);
-  writeEntry(path, new Uint8Array(buffer));
+  writeEntry(path, [
+    header,
+    new Uint8Array(values.buffer, values.byteOffset, 8 * n),
+    new Uint8Array(epochDays.buffer, epochDays.byteOffset, 4 * n),
+  ]);
 }
 
 /**
@@ -227,47 +235,89 @@ export function readCachedTable<T>(
   return out;
 }
 
-/** Write a table entry for validated rows; a failure to write (or a row that is not an ISO date) skips it. */
-export function writeCachedTable(path: string, rows: readonly LabelledRow[]): void {
+/** How to read a table row's date, text label and number (see {@link writeCachedTable}). */
+export interface TableFields<T> {
+  date(row: T): string;
+  label(row: T): string;
+  value(row: T): number;
+}
+
+/** The fields of a {@link LabelledRow}. */
+const LABELLED: TableFields<LabelledRow> = { date: (r) => r.date, label: (r) => r.label, value: (r) => r.value };
+
+/**
+ * Write a table entry for validated rows, each read through `fields` (default: rows that are
+ * {@link LabelledRow}s); a failure to write (or a row that is not an ISO date) skips it.
+ */
+export function writeCachedTable<T = LabelledRow>(
+  path: string,
+  rows: readonly T[],
+  fields: TableFields<T> = LABELLED as unknown as TableFields<T>,
+): void {
   const n = rows.length;
   const labelIndex = new Map<string, number>();
-  for (const r of rows) if (!labelIndex.has(r.label)) labelIndex.set(r.label, labelIndex.size);
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = fields.label(rows[i]);
+    let k = labelIndex.get(label);
+    if (k === undefined) labelIndex.set(label, k = labelIndex.size);
+    index[i] = k;
+  }
   const labelJson = new TextEncoder().encode(JSON.stringify([...labelIndex.keys()]));
   const at = HEADER_BYTES + 8 + Math.ceil(labelJson.byteLength / 8) * 8;
-  const buffer = new ArrayBuffer(at + n * 16);
-  const view = new DataView(buffer);
+  const head = new Uint8Array(at);
+  const view = new DataView(head.buffer);
   view.setUint32(0, TABLE_MAGIC, true);
   view.setUint32(4, n, true);
   view.setUint32(8, labelJson.byteLength, true);
-  new Uint8Array(buffer).set(labelJson, HEADER_BYTES + 8);
-  const values = new Float64Array(buffer, at, n);
-  const days = new Int32Array(buffer, at + 8 * n, n);
-  const index = new Int32Array(buffer, at + 12 * n, n);
+  head.set(labelJson, HEADER_BYTES + 8);
+  const values = new Float64Array(n);
+  const days = new Int32Array(n);
+  let lastDate: string | undefined;
+  let lastDay = 0;
   for (let i = 0; i < n; i++) {
-    const r = rows[i];
-    const day = isoDayNumber(r.date);
-    if (day === undefined || isoDateOfDay(day) !== r.date) return;
-    values[i] = r.value;
-    days[i] = day;
-    index[i] = labelIndex.get(r.label)!;
+    const row = rows[i];
+    const date = fields.date(row);
+    if (date !== lastDate) {
+      // consecutive rows mostly share a date: convert and check it once
+      const day = isoDayNumber(date);
+      if (day === undefined || isoDateOfDay(day) !== date) return;
+      lastDate = date;
+      lastDay = day;
+    }
+    values[i] = fields.value(row);
+    days[i] = lastDay;
   }
-  writeEntry(path, new Uint8Array(buffer));
+  writeEntry(path, [
+    head,
+    new Uint8Array(values.buffer),
+    new Uint8Array(days.buffer),
+    new Uint8Array(index.buffer),
+  ]);
 }
 
 /**
  * Write an entry atomically (a temporary file renamed over it, so a reader in another process sees the
  * old entry or the new, never half of one); the folder is made only when missing. Errors are ignored:
- * a read-only checkout or a full disk only means the next load parses again.
+ * a read-only checkout or a full disk only means the next load parses again. `parts` are written one
+ * after the other.
  */
-function writeEntry(path: string, bytes: Uint8Array): void {
+function writeEntry(path: string, parts: Uint8Array | readonly Uint8Array[]): void {
+  const chunks = parts instanceof Uint8Array ? [parts] : parts;
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
+    let fd: number;
     try {
-      writeFileSync(tmp, bytes);
+      fd = openSync(tmp, "w");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, bytes);
+      fd = openSync(tmp, "w");
+    }
+    try {
+      writeAll(fd, chunks);
+    } finally {
+      closeSync(fd);
     }
     renameSync(tmp, path);
   } catch {
@@ -276,5 +326,22 @@ function writeEntry(path: string, bytes: Uint8Array): void {
     } catch {
       // nothing was written
     }
+  }
+}
+
+/** Write every byte of `chunks` to `fd`, in order (writev may write less than asked: go on from there). */
+function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
+  let rest = chunks.filter((c) => c.byteLength > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    const next: Uint8Array[] = [];
+    for (const c of rest) {
+      if (written >= c.byteLength) written -= c.byteLength;
+      else {
+        next.push(c.subarray(written));
+        written = 0;
+      }
+    }
+    rest = next;
   }
 }

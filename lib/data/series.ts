@@ -440,16 +440,14 @@ export function parseDateValueColumns(bytes: Uint8Array, spec: SeriesSpec, file:
   }
   if (stop <= headerEnd) throw new DataValidationError(file, undefined, "no observations after the header");
   // A line that passes holds at least "YYYY-MM-DD,1" and its "\n": 12 bytes.
-  const capacity = Math.ceil((stop - headerEnd) / 12) + 1;
-  const days = new Int32Array(capacity);
-  const values = new Float64Array(capacity);
+  // The scan writes into scratch columns kept between parses; the series gets exact-size copies.
+  const { days, values } = scratchColumns(Math.ceil((stop - headerEnd) / 12) + 1);
   const out = { n: 0, peak: -Infinity };
   // The hot loop lives in its own function, on a plain Uint8Array (one shape whatever the caller passes).
   const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   scanObservations(u8, headerEnd + 1, stop, spec, file, days, values, out);
   const { n, peak } = out;
-  const epochDays = days.subarray(0, n);
-  checkGridDays(epochDays, spec, file);
+  checkGridDays(days.subarray(0, n), spec, file);
   if (spec.peakAtLeast !== undefined && peak < spec.peakAtLeast) {
     throw new DataValidationError(
       file,
@@ -457,7 +455,22 @@ export function parseDateValueColumns(bytes: Uint8Array, spec: SeriesSpec, file:
       `${spec.seriesId} never exceeds ${peak}, below the ${spec.peakAtLeast} expected in ${spec.unitsAsPublished}: is the file in other units?`,
     );
   }
-  return { epochDays, values: values.subarray(0, n) };
+  // Both columns in one allocation: the values (8-byte aligned) first, then the day numbers.
+  const buffer = new ArrayBuffer(12 * n);
+  const columns = { epochDays: new Int32Array(buffer, 8 * n, n), values: new Float64Array(buffer, 0, n) };
+  columns.epochDays.set(days.subarray(0, n));
+  columns.values.set(values.subarray(0, n));
+  return columns;
+}
+
+let scratch = { days: new Int32Array(0), values: new Float64Array(0) };
+/** Scratch columns of at least `capacity` observations, reused by every parse (grown when too short). */
+function scratchColumns(capacity: number): { days: Int32Array; values: Float64Array } {
+  if (scratch.days.length < capacity) {
+    const size = Math.max(capacity, 2 * scratch.days.length);
+    scratch = { days: new Int32Array(size), values: new Float64Array(size) };
+  }
+  return scratch;
 }
 
 /**

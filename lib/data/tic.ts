@@ -8,7 +8,7 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
-import { dataCacheEnabled, readCachedTable, tableCachePath, writeCachedTable } from "./cache.ts";
+import { dataCacheEnabled, readCachedTable, type TableFields, tableCachePath, writeCachedTable } from "./cache.ts";
 import { loadDateValueFile, type LoadOptions, readDataBytes } from "./manifest.ts";
 import {
   DataValidationError,
@@ -197,6 +197,13 @@ function checkTicTotals(months: Iterable<MonthTotals>, file: string): void {
   }
 }
 
+/** A long-table row's fields as the data cache stores them. */
+const TIC_TABLE_FIELDS: TableFields<TicHolding> = {
+  date: (r) => r.date,
+  label: (r) => r.holder,
+  value: (r) => r.valueUsdBn,
+};
+
 /** Load the shipped long TIC table, verified against its provenance record. */
 export function loadTicLong(options?: LoadOptions): TicHolding[] {
   const { bytes, path, entry } = readDataBytes("TIC_MFH_long.csv", options);
@@ -209,7 +216,7 @@ export function loadTicLong(options?: LoadOptions): TicHolding[] {
     : undefined;
   if (rows) return rows;
   const parsed = parseTicLong(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path);
-  if (cached) writeCachedTable(cached, parsed.map((r) => ({ date: r.date, label: r.holder, value: r.valueUsdBn })));
+  if (cached) writeCachedTable(cached, parsed, TIC_TABLE_FIELDS);
   return parsed;
 }
 
