@@ -4,7 +4,7 @@
  * notebook never computes on data whose origin is unknown.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cachePath, dataCacheEnabled, readCachedColumns, writeCachedColumns } from "./cache.ts";
@@ -115,13 +115,25 @@ export function readDataBytes(
   file: string,
   options: LoadOptions = {},
 ): { bytes: Uint8Array; path: string; entry: ManifestEntry } {
+  return readVerified(file, options, readFileSync);
+}
+
+/**
+ * {@link readDataBytes} with the bytes read by `read`: the file's own new buffer, or
+ * {@link readIntoScratch} for a caller that is done with the bytes before its next read.
+ */
+function readVerified(
+  file: string,
+  options: LoadOptions,
+  read: (path: string) => Uint8Array,
+): { bytes: Uint8Array; path: string; entry: ManifestEntry } {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const path = join(dataDir, file);
   const entry = readManifest(dataDir).files[file];
   if (!entry) throw new DataValidationError(path, undefined, "no provenance record in data/manifest.json");
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = read(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new DataValidationError(path, undefined, code === "ENOENT" ? "file not found" : `cannot read (${code})`, {
@@ -139,6 +151,29 @@ export function readDataBytes(
   return { bytes, path, entry };
 }
 
+let scratch = new Uint8Array(0);
+/**
+ * A file's bytes read into one buffer kept for the next read (grown when too short): a view that the
+ * next call overwrites. The `date,value` loader parses the bytes at once into columns of their own, so
+ * a load allocates no memory for the file itself.
+ */
+function readIntoScratch(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (scratch.length < size) scratch = new Uint8Array(Math.max(size, 2 * scratch.length));
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, scratch, got, size - got, got);
+      if (n === 0) break; // the file shrank while read: its sha256 will not match
+      got += n;
+    }
+    return scratch.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** {@link readDataBytes}, the verified file decoded as UTF-8 text. */
 export function readDataFile(
   file: string,
@@ -153,7 +188,8 @@ export function readDataFile(
  * `load…()` function. Also checks the parsed row count and date range against the provenance record.
  */
 export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadOptions = {}): Series {
-  const { bytes, path, entry } = readDataBytes(file, options);
+  // The bytes are parsed below, before any other read: they can live in the reused buffer.
+  const { bytes, path, entry } = readVerified(file, options, readIntoScratch);
   // The file is verified (sha256) above in every case; a cache entry only replaces the parse of a file
   // that an earlier load parsed and validated with the same spec and the same parser (lib/data/cache.ts).
   const useCache = dataCacheEnabled();
