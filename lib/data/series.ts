@@ -641,7 +641,9 @@ function scanGeneralLine(
     throw lineError(
       file,
       i,
-      `${spec.seriesId} value ${value} on ${isoDateOfDay(day)} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
+      `${spec.seriesId} value ${value} on ${
+        isoDateOfDay(day)
+      } is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
     );
   }
   if (value > progress[1]) progress[1] = value;
@@ -661,7 +663,11 @@ function generalNumber(bytes: Uint8Array, from: number, to: number, file: string
   const parsed = parseNumber(raw);
   if (parsed === undefined) {
     const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
-    throw lineError(file, i, `${shown} for ${isoDateOfDay(day)} is not a number (missing values must be absent, not marked)`);
+    throw lineError(
+      file,
+      i,
+      `${shown} for ${isoDateOfDay(day)} is not a number (missing values must be absent, not marked)`,
+    );
   }
   return parsed;
 }

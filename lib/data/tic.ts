@@ -8,7 +8,7 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
-import { dataCacheEnabled, readCachedTable, type TableFields, tableCachePath, writeCachedTable } from "./cache.ts";
+import { dataCacheEnabled, readCachedTable, tableCachePath, type TableFields, writeCachedTable } from "./cache.ts";
 import { loadDateValueFile, type LoadOptions, readDataBytes } from "./manifest.ts";
 import {
   DataValidationError,
