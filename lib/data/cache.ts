@@ -52,9 +52,17 @@ export function dataCacheEnabled(): boolean {
   }
 }
 
+const entryKeys = new Map<string, string>();
 /** The entry's path for a file with this sha256, read with this spec by this code. */
 export function cachePath(file: string, sha256: string, spec: SeriesSpec, dir = DATA_CACHE_DIR): string {
-  const key = createHash("sha256").update(sha256).update(JSON.stringify(spec)).update(codeHash()).digest("hex");
+  // The key hashes the spec as it reads now (never a remembered spec object): the same text, the same key.
+  const specText = JSON.stringify(spec);
+  const memo = `${sha256}\n${specText}`;
+  let key = entryKeys.get(memo);
+  if (key === undefined) {
+    key = createHash("sha256").update(sha256).update(specText).update(codeHash()).digest("hex");
+    entryKeys.set(memo, key);
+  }
   return join(dir, `${file.replace(/[^\w.-]/g, "_")}.${key.slice(0, 24)}.bin`);
 }
 
