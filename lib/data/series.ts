@@ -786,7 +786,8 @@ type GridSpec = Pick<SeriesSpec, "frequency" | "weekday" | "maxGapDays" | "allow
  * with no date string made unless a line fails.
  */
 export function checkGridDays(days: Int32Array, spec: GridSpec, file: string): void {
-  if (spec.frequency === "daily-operations" || spec.frequency === "irregular") return;
+  const frequency = spec.frequency;
+  if (frequency === "daily-operations" || frequency === "irregular") return;
   const n = days.length;
   let start = 0;
   if (spec.gridFrom !== undefined) {
@@ -796,50 +797,82 @@ export function checkGridDays(days: Int32Array, spec: GridSpec, file: string): v
     }
     while (start < n && days[start] < fromDay) start++;
   }
-  const max = spec.maxGapDays ?? 5;
-  const off = (i: number, why: string) =>
-    new DataValidationError(file, i + 2, `${isoDateOfDay(days[i])} is off the ${spec.frequency} grid: ${why}`);
-  for (let i = start; i < n; i++) {
-    const day = days[i];
-    const gap = i > start ? day - days[i - 1] : undefined;
-    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
-    switch (spec.frequency) {
-      case "weekly":
-        if (spec.weekday !== undefined && weekday !== spec.weekday) {
-          throw off(i, `expected weekday ${spec.weekday} (0 = Sunday)`);
-        }
-        if (gap !== undefined && gap !== 7) throw off(i, `${gap} days after the previous observation, expected 7`);
-        break;
-      case "daily":
-        if (gap !== undefined && gap !== 1) throw off(i, `${gap} days after the previous observation, expected 1`);
-        break;
-      case "business-daily": {
-        // A month's last day is the day before a first of the month.
-        if ((weekday === 0 || weekday === 6) && !(spec.allowWeekendMonthEnds && civilOfDay(day + 1) % 100 === 1)) {
-          throw off(i, "a weekend date");
-        }
-        if (gap !== undefined && gap > max) {
-          throw off(i, `${gap} days after the previous observation, more than ${max}`);
-        }
-        break;
-      }
-      case "monthly":
-      case "quarterly": {
-        const step = spec.frequency === "monthly" ? 1 : 3;
-        const ymd = civilOfDay(day);
-        const months = monthsOfCivil(ymd);
-        if (ymd % 100 !== 1) throw off(i, "expected the first day of the period");
-        if (spec.frequency === "quarterly" && months % 3 !== 0) throw off(i, "expected the first month of a quarter");
-        if (i > start) {
-          const prevMonths = monthsOfCivil(civilOfDay(days[i - 1]));
-          if (months - prevMonths !== step) {
-            throw off(i, `${months - prevMonths} months after the previous observation, expected ${step}`);
-          }
-        }
-        break;
-      }
-    }
+  // The spec's fields are read once here: the loops below see only numbers (specs come in many shapes).
+  const bad = frequency === "weekly"
+    ? weeklyOff(days, start, spec.weekday ?? -1)
+    : frequency === "daily"
+    ? dailyOff(days, start)
+    : frequency === "business-daily"
+    ? businessDailyOff(days, start, spec.maxGapDays ?? 5, spec.allowWeekendMonthEnds === true)
+    : monthlyOff(days, start, frequency === "monthly" ? 1 : 3);
+  if (bad !== undefined) {
+    throw new DataValidationError(
+      file,
+      bad.i + 2,
+      `${isoDateOfDay(days[bad.i])} is off the ${frequency} grid: ${bad.why}`,
+    );
   }
+}
+
+/** The first observation off a grid: its index and why. */
+interface OffGrid {
+  i: number;
+  why: string;
+}
+
+/** The weekday of a day number (0 = Sunday); 1970-01-01 was a Thursday (4). */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Weekly from `start`: every date on `weekday` (unless -1), 7 days apart. */
+function weeklyOff(days: Int32Array, start: number, weekday: number): OffGrid | undefined {
+  for (let i = start; i < days.length; i++) {
+    if (weekday >= 0 && weekdayOf(days[i]) !== weekday) return { i, why: `expected weekday ${weekday} (0 = Sunday)` };
+    const gap = days[i] - days[i - 1];
+    if (i > start && gap !== 7) return { i, why: `${gap} days after the previous observation, expected 7` };
+  }
+  return undefined;
+}
+
+/** Daily from `start`: consecutive days. */
+function dailyOff(days: Int32Array, start: number): OffGrid | undefined {
+  for (let i = start + 1; i < days.length; i++) {
+    const gap = days[i] - days[i - 1];
+    if (gap !== 1) return { i, why: `${gap} days after the previous observation, expected 1` };
+  }
+  return undefined;
+}
+
+/** Business-daily from `start`: no weekend date (but month ends, when allowed), no gap above `max` days. */
+function businessDailyOff(days: Int32Array, start: number, max: number, monthEnds: boolean): OffGrid | undefined {
+  for (let i = start; i < days.length; i++) {
+    const day = days[i];
+    const weekday = weekdayOf(day);
+    // A month's last day is the day before a first of the month.
+    if ((weekday === 0 || weekday === 6) && !(monthEnds && civilOfDay(day + 1) % 100 === 1)) {
+      return { i, why: "a weekend date" };
+    }
+    const gap = day - days[i - 1];
+    if (i > start && gap > max) return { i, why: `${gap} days after the previous observation, more than ${max}` };
+  }
+  return undefined;
+}
+
+/** Monthly (step 1) or quarterly (step 3) from `start`: first days of consecutive periods. */
+function monthlyOff(days: Int32Array, start: number, step: number): OffGrid | undefined {
+  let prevMonths = 0;
+  for (let i = start; i < days.length; i++) {
+    const ymd = civilOfDay(days[i]);
+    const months = monthsOfCivil(ymd);
+    if (ymd % 100 !== 1) return { i, why: "expected the first day of the period" };
+    if (step === 3 && months % 3 !== 0) return { i, why: "expected the first month of a quarter" };
+    if (i > start && months - prevMonths !== step) {
+      return { i, why: `${months - prevMonths} months after the previous observation, expected ${step}` };
+    }
+    prevMonths = months;
+  }
+  return undefined;
 }
 
 /** Months since year 0 of a {@link civilOfDay} number: year × 12 + month − 1. */

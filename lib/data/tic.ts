@@ -197,6 +197,9 @@ function checkTicTotals(months: Iterable<MonthTotals>, file: string): void {
   }
 }
 
+/** The decoder of the long table's bytes (one per process; a byte-order mark is kept, as it reads). */
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
 /** A long-table row's fields as the data cache stores them. */
 const TIC_TABLE_FIELDS: TableFields<TicHolding> = {
   date: (r) => r.date,
@@ -215,7 +218,7 @@ export function loadTicLong(options?: LoadOptions): TicHolding[] {
     ? readCachedTable(cached, entry.rows, (date, holder, valueUsdBn): TicHolding => ({ date, holder, valueUsdBn }))
     : undefined;
   if (rows) return rows;
-  const parsed = parseTicLong(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path);
+  const parsed = parseTicLong(UTF8.decode(bytes), path);
   if (cached) writeCachedTable(cached, parsed, TIC_TABLE_FIELDS);
   return parsed;
 }
