@@ -349,8 +349,17 @@ export function seriesFromColumns(
     lazy: () => (state.rows = settle(rowsOfColumns(epochDays, values))),
   };
   Object.defineProperty(series, "rows", { get: state.lazy, set: settle, enumerable: true, configurable: true });
+  // Not enumerable: no copy, JSON or deep equality sees it.
+  Object.defineProperty(series, INSPECT, { value: inspectWithRows, configurable: true, writable: true });
   columnStates.set(series, state);
   return series;
+}
+
+/** The hook through which Node's and Deno's console (and so a notebook's output) show an object. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** A loaded series as the console shows it: a plain copy, rows included (not an unread accessor). */
+function inspectWithRows(this: Series): Series {
+  return { ...this };
 }
 
 /** One `{date, value}` object per observation of the columns. */

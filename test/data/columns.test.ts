@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { cachePath, readCachedColumns } from "../../lib/data/cache.ts";
 import { H41_SPECS, loadH41 } from "../../lib/data/h41.ts";
@@ -62,6 +63,12 @@ describe("seriesFromColumns: rows made on first read, once", () => {
     expect(structuredClone(loadH41("WRESBAL"))).toEqual(plain);
     expect(loadH41("WRESBAL")).toEqual(plain);
     expect(Object.keys(JSON.parse(JSON.stringify(loadH41("WRESBAL"))))).toEqual(KEYS);
+  });
+
+  test("the console shows a loaded series with its rows, as it showed a parsed one", () => {
+    const shown = inspect(loadH41("WALCL"), { depth: 2, maxArrayLength: 2 });
+    expect(shown).toBe(inspect({ ...loadH41("WALCL") }, { depth: 2, maxArrayLength: 2 }));
+    expect(shown).toMatch(/rows: \[\s+\{ date: '2002-12-18', value: 719\.542 \}/);
   });
 
   test("the rows of a parse are those of a warm load and of a load without the cache", () => {
