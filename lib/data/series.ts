@@ -683,6 +683,11 @@ function generalNumber(bytes: Uint8Array, from: number, to: number, file: string
 
 const HEADER_BYTES = Array.from("date,value", (c) => c.charCodeAt(0));
 
+/** {@link isoDayNumber} of the 10 bytes at `at` (read as ASCII), or undefined. */
+export function isoDayNumberAt(bytes: Uint8Array, at: number): number | undefined {
+  return dayNumberAt(bytes, at);
+}
+
 /** {@link isoDayNumber} of the 10 bytes at `at`, or undefined. */
 function dayNumberAt(bytes: Uint8Array, at: number): number | undefined {
   if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return undefined;
@@ -741,6 +746,14 @@ function digits2(bytes: Uint8Array, at: number): number {
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 /** Mantissas above this could pass 2^53 with one more digit. */
 const MANTISSA_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - 9) / 10);
+
+/**
+ * The exact value of the plain decimal in bytes[from, to) — optional sign, digits, optional point and
+ * digits — or NaN for anything else, in which case the text is for {@link parseNumber} to read.
+ */
+export function plainDecimalOfBytes(bytes: Uint8Array, from: number, to: number): number {
+  return plainDecimalAt(bytes, from, to);
+}
 
 /**
  * A plain decimal in bytes[from, to) — optional sign, digits, optional point and digits, at least one

@@ -14,8 +14,10 @@ import {
   DataValidationError,
   isoDateOfDay,
   isoDayNumber,
+  isoDayNumberAt,
   parseDateValueCsv,
   parseNumber,
+  plainDecimalOfBytes,
   readCsvColumns,
   type Series,
   seriesColumns,
@@ -109,6 +111,19 @@ export const TIC_TOTAL_TOLERANCE_USD_BN = 2;
  * FROM: $ billions. TO: $bn.
  */
 export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHolding[] {
+  return scanTicLong(new TextEncoder().encode(text), file) ?? parseTicLongText(text, file);
+}
+
+/** {@link parseTicLong} on the file's bytes (UTF-8), decoding them to text only when they need it. */
+export function parseTicLongBytes(bytes: Uint8Array, file = "TIC_MFH_long.csv"): TicHolding[] {
+  return scanTicLong(bytes, file) ?? parseTicLongText(UTF8.decode(bytes), file);
+}
+
+/**
+ * {@link parseTicLong} read through {@link readCsvColumns}: any CSV, every failure named by its line.
+ * The reference the byte scan is held to (and what reads a file the scan does not take).
+ */
+export function parseTicLongText(text: string, file: string): TicHolding[] {
   const { columns, rows: n } = readCsvColumns(text, file, ["date", "country", "value"]);
   const out: TicHolding[] = new Array(n);
   // Each label is checked once and numbered; a row's month (consecutive rows mostly share it) holds the
@@ -156,6 +171,124 @@ export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHoldin
   if (n === 0) throw new DataValidationError(file, undefined, "no rows after the header");
   checkTicTotals(months.values(), file);
   return out;
+}
+
+const TIC_LONG_HEADER = Array.from("date,country,value", (c) => c.charCodeAt(0));
+
+/**
+ * The long table read straight from its bytes when every line has the plain form the shipped file has
+ * (`YYYY-MM-01,<label or "label">,<plain decimal>`, ASCII, "\n" or "\r\n" line ends) and passes every
+ * row check of {@link parseTicLong}: the same rows, without decoding the file or cutting it into cell
+ * strings. Undefined for anything else, including a row that fails a check: the text reading then
+ * names the line. The month totals are checked here as there (they throw the same error).
+ */
+function scanTicLong(bytes: Uint8Array, file: string): TicHolding[] | undefined {
+  const len = bytes.length;
+  let p = TIC_LONG_HEADER.length;
+  if (len < p || !TIC_LONG_HEADER.every((c, j) => bytes[j] === c)) return undefined;
+  if (bytes[p] === 13) p++;
+  if (bytes[p] !== 10) return undefined;
+  p++;
+  const out: TicHolding[] = [];
+  const labels = new LabelTable();
+  const months = new Map<number, MonthTotals>();
+  let month: MonthTotals | undefined;
+  let monthDay = NaN;
+  while (p < len) {
+    // The date: a first of the month, then a comma.
+    if (bytes[p + 10] !== 44 || bytes[p + 8] !== 48 || bytes[p + 9] !== 49) return undefined;
+    const day = isoDayNumberAt(bytes, p);
+    if (day === undefined) return undefined;
+    // The label, quoted or not: ASCII, no quote, comma or line end inside an unquoted one.
+    let q = p + 11;
+    let from = q;
+    let to: number;
+    let hash = FNV_OFFSET;
+    if (bytes[q] === 34) {
+      from = ++q;
+      for (; q < len; q++) {
+        const c = bytes[q];
+        if (c === 34) break;
+        if (c >= 0x80 || c === 10 || c === 13) return undefined;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+      }
+      if (q >= len) return undefined;
+      to = q++; // the closing quote
+      if (bytes[q] !== 44) return undefined;
+    } else {
+      for (; q < len; q++) {
+        const c = bytes[q];
+        if (c === 44) break;
+        if (c >= 0x80 || c === 10 || c === 13 || c === 34) return undefined;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+      }
+      if (q >= len) return undefined;
+      to = q;
+    }
+    const label = labels.intern(bytes, from, to, hash & 0x3fffffff); // a small integer key
+    if (label === undefined) return undefined; // a blank label
+    // The value, then the line end.
+    const valueFrom = q + 1;
+    let e = valueFrom;
+    while (e < len && bytes[e] !== 10 && bytes[e] !== 13) e++;
+    const value = plainDecimalOfBytes(bytes, valueFrom, e);
+    if (!(value >= 0 && value <= 20_000)) return undefined; // NaN too: not a plain decimal
+    if (e < len && bytes[e] === 13 && bytes[++e] !== 10) return undefined;
+    if (day !== monthDay) {
+      month = months.get(day);
+      if (month === undefined) {
+        months.set(day, month = { date: isoDateOfDay(day), holders: 0, aggregates: new Map(), labelBits: [] });
+      }
+      monthDay = day;
+    }
+    const m = month!;
+    const word = label.index >> 5, bit = 1 << (label.index & 31), bits = m.labelBits;
+    while (bits.length <= word) bits.push(0);
+    if (bits[word] & bit) return undefined; // a duplicate
+    bits[word] |= bit;
+    if (label.aggregate) m.aggregates.set(label.text, value);
+    else m.holders += value;
+    out.push({ date: m.date, holder: label.text, valueUsdBn: value });
+    p = e + 1;
+  }
+  if (out.length === 0) return undefined;
+  checkTicTotals(months.values(), file);
+  return out;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** A label of the long table: its text, its number (order of first appearance), whether it is an aggregate. */
+interface Label {
+  text: string;
+  index: number;
+  aggregate: boolean;
+}
+
+/** The labels met while scanning bytes, found by a hash of their bytes (no string made per row). */
+class LabelTable {
+  private readonly byHash = new Map<number, Label[]>();
+  private size = 0;
+  /** The label of bytes[from, to) (ASCII) with this FNV-1a hash, or undefined when it is blank. */
+  intern(bytes: Uint8Array, from: number, to: number, hash: number): Label | undefined {
+    let bucket = this.byHash.get(hash);
+    if (bucket !== undefined) {
+      for (const l of bucket) if (sameAscii(l.text, bytes, from, to)) return l;
+    } else this.byHash.set(hash, bucket = []);
+    const text = String.fromCharCode(...bytes.subarray(from, to));
+    if (text.trim() === "") return undefined;
+    const label = { text, index: this.size++, aggregate: AGGREGATES.has(text) };
+    bucket.push(label);
+    return label;
+  }
+}
+
+/** Whether bytes[from, to) spell `text` (ASCII). */
+function sameAscii(text: string, bytes: Uint8Array, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let j = 0; j < text.length; j++) if (text.charCodeAt(j) !== bytes[from + j]) return false;
+  return true;
 }
 
 /** One month of the long table: the sum of its holder rows ($bn, in row order) and its aggregate rows. */
@@ -218,7 +351,7 @@ export function loadTicLong(options?: LoadOptions): TicHolding[] {
     ? readCachedTable(cached, entry.rows, (date, holder, valueUsdBn): TicHolding => ({ date, holder, valueUsdBn }))
     : undefined;
   if (rows) return rows;
-  const parsed = parseTicLong(UTF8.decode(bytes), path);
+  const parsed = parseTicLongBytes(bytes, path);
   if (cached) writeCachedTable(cached, parsed, TIC_TABLE_FIELDS);
   return parsed;
 }
