@@ -540,7 +540,6 @@ function scanPlainLines(
   let monthKey = -1;
   let monthStart = 0;
   let monthDays = 0;
-  const mantissaLimit = MANTISSA_LIMIT;
   for (;;) {
     if (!(bytes[p + 10] === 44 && bytes[p + 4] === 45 && bytes[p + 7] === 45)) break;
     const y = digits4(bytes, p), m = digits2(bytes, p + 5), d = digits2(bytes, p + 8);
@@ -556,38 +555,36 @@ function scanPlainLines(
     if (d < 1 || d > monthDays) break;
     const day = monthStart + d - 1;
     if (i > 0 && day <= days[i - 1]) break;
-    // The value: optional sign, digits with one optional point, exactly as plainDecimalAt reads them.
+    // The value: optional sign, digits with one optional point, as plainDecimalAt reads them; at most
+    // 15 digits (below 2^53, exact), more go to the general path, which reads them exactly too.
     let j = p + 11;
     const sign = bytes[j];
     if (sign === 45 || sign === 43) j++;
     let mantissa = 0;
     let digits = 0;
-    let decimals = -1;
-    let c = 0;
-    let plain = true;
-    for (; j < stop; j++) {
-      c = bytes[j];
-      if (c === 46 && decimals < 0) {
-        decimals = 0;
-        continue;
-      }
-      const dg = c - 48;
-      if (!(dg >= 0 && dg <= 9)) break;
-      if (mantissa > mantissaLimit) {
-        plain = false;
-        break;
-      }
-      mantissa = mantissa * 10 + dg;
+    let decimals = 0;
+    let c = bytes[j];
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
       digits++;
-      if (decimals >= 0) decimals++;
+      c = bytes[++j];
     }
-    if (!plain) break;
+    if (c === 46) {
+      c = bytes[++j];
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+        decimals++;
+        c = bytes[++j];
+      }
+    }
+    if (digits === 0 || digits > 15) break;
+    // The line end: "\n", "\r\n", or the end of the observations.
     let end = j;
     if (j < stop) {
       if (c === 13 && (j + 1 === stop || bytes[j + 1] === 10)) end = j + 1;
       else if (c !== 10) break;
     }
-    if (digits === 0 || decimals > 22) break;
     const magnitude = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
     const value = sign === 45 ? -magnitude : magnitude;
     if (!(value >= lo && value <= hi)) break; // the general path names the line
