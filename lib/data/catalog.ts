@@ -10,6 +10,7 @@ import { loadMacro, MACRO_SPECS, type MacroFile } from "./macro.ts";
 import { type LoadOptions, type ManifestEntry, readManifest } from "./manifest.ts";
 import { loadTic, loadTicLong, TIC_SPECS, type TicHolder } from "./tic.ts";
 import { loadAuctions } from "./auctions.ts";
+import { describeSeries, type Series } from "./series.ts";
 
 /** What loading one file gave: its row count and date range after validation. */
 export interface LoadedFile {
@@ -22,9 +23,10 @@ export interface LoadedFile {
 /** Loads one file, validates it and reports what it read. */
 export type Loader = (options?: LoadOptions) => LoadedFile;
 
-const fromSeries = (file: string, load: (o?: LoadOptions) => { rows: { date: string }[] }): Loader => (o) => {
-  const s = load(o);
-  return { file, rows: s.rows.length, firstDate: s.rows[0].date, lastDate: s.rows[s.rows.length - 1].date };
+// Described from the series' columns: loading the catalogue makes no row objects.
+const fromSeries = (file: string, load: (o?: LoadOptions) => Series): Loader => (o) => {
+  const { rows, first, asOf } = describeSeries(load(o));
+  return { file, rows, firstDate: first, lastDate: asOf };
 };
 
 /** Every shipped file's loader, keyed by file name. A new loader module adds its files here. */

@@ -4,11 +4,18 @@
  * notebook never computes on data whose origin is unknown.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cachePath, dataCacheEnabled, readCachedRows, writeCachedRows } from "./cache.ts";
-import { DataValidationError, parseDateValueRows, type Series, type SeriesSpec } from "./series.ts";
+import { cachePath, dataCacheEnabled, readCachedColumns, writeCachedColumns } from "./cache.ts";
+import {
+  DataValidationError,
+  isoDateOfDay,
+  parseDateValueColumns,
+  type Series,
+  seriesFromColumns,
+  type SeriesSpec,
+} from "./series.ts";
 
 /** Where a file came from: the repository and commit it was copied from. */
 export interface SourceRecord {
@@ -108,13 +115,25 @@ export function readDataBytes(
   file: string,
   options: LoadOptions = {},
 ): { bytes: Uint8Array; path: string; entry: ManifestEntry } {
+  return readVerified(file, options, readFileSync);
+}
+
+/**
+ * {@link readDataBytes} with the bytes read by `read`: the file's own new buffer, or
+ * {@link readIntoScratch} for a caller that is done with the bytes before its next read.
+ */
+function readVerified(
+  file: string,
+  options: LoadOptions,
+  read: (path: string) => Uint8Array,
+): { bytes: Uint8Array; path: string; entry: ManifestEntry } {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const path = join(dataDir, file);
   const entry = readManifest(dataDir).files[file];
   if (!entry) throw new DataValidationError(path, undefined, "no provenance record in data/manifest.json");
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = read(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new DataValidationError(path, undefined, code === "ENOENT" ? "file not found" : `cannot read (${code})`, {
@@ -132,6 +151,29 @@ export function readDataBytes(
   return { bytes, path, entry };
 }
 
+let scratch = new Uint8Array(0);
+/**
+ * A file's bytes read into one buffer kept for the next read (grown when too short): a view that the
+ * next call overwrites. The `date,value` loader parses the bytes at once into columns of their own, so
+ * a load allocates no memory for the file itself.
+ */
+function readIntoScratch(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (scratch.length < size) scratch = new Uint8Array(Math.max(size, 2 * scratch.length));
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, scratch, got, size - got, got);
+      if (n === 0) break; // the file shrank while read: its sha256 will not match
+      got += n;
+    }
+    return scratch.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** {@link readDataBytes}, the verified file decoded as UTF-8 text. */
 export function readDataFile(
   file: string,
@@ -146,36 +188,24 @@ export function readDataFile(
  * `load…()` function. Also checks the parsed row count and date range against the provenance record.
  */
 export function loadDateValueFile(file: string, spec: SeriesSpec, options: LoadOptions = {}): Series {
-  const { bytes, path, entry } = readDataBytes(file, options);
+  // The bytes are parsed below, before any other read: they can live in the reused buffer.
+  const { bytes, path, entry } = readVerified(file, options, readIntoScratch);
   // The file is verified (sha256) above in every case; a cache entry only replaces the parse of a file
   // that an earlier load parsed and validated with the same spec and the same parser (lib/data/cache.ts).
   const useCache = dataCacheEnabled();
   const entryPath = useCache ? cachePath(file, entry.sha256, spec) : undefined;
-  const cachedRows = entryPath ? readCachedRows(entryPath, entry.rows) : undefined;
-  let series: Series;
-  let days: Int32Array | undefined;
-  if (cachedRows) {
-    series = {
-      seriesId: spec.seriesId,
-      title: spec.title,
-      units: spec.units,
-      observation: spec.observation,
-      frequency: spec.frequency,
-      file: path,
-      asOf: cachedRows[cachedRows.length - 1].date,
-      rows: cachedRows,
-    };
-  } else {
-    ({ series, days } = parseDateValueRows(bytes, spec, path));
-  }
-  const first = series.rows[0].date;
-  if (series.rows.length !== entry.rows || first !== entry.firstDate || series.asOf !== entry.lastDate) {
+  const cached = entryPath ? readCachedColumns(entryPath, entry.rows) : undefined;
+  const columns = cached ?? parseDateValueColumns(bytes, spec, path);
+  const n = columns.epochDays.length;
+  const first = isoDateOfDay(columns.epochDays[0]);
+  const last = isoDateOfDay(columns.epochDays[n - 1]);
+  if (n !== entry.rows || first !== entry.firstDate || last !== entry.lastDate) {
     throw new DataValidationError(
       path,
       undefined,
-      `parsed ${series.rows.length} rows ${first}..${series.asOf}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
+      `parsed ${n} rows ${first}..${last}, the provenance record says ${entry.rows} rows ${entry.firstDate}..${entry.lastDate}`,
     );
   }
-  if (entryPath && !cachedRows) writeCachedRows(entryPath, series.rows, days);
-  return series;
+  if (entryPath && !cached) writeCachedColumns(entryPath, columns);
+  return seriesFromColumns(spec, path, columns);
 }

@@ -24,7 +24,13 @@ export interface Observation {
   value: number;
 }
 
-/** A validated series in canonical units. `rows` are sorted by date, unique, all values finite. */
+/**
+ * A validated series in canonical units. `rows` are sorted by date, unique, all values finite.
+ *
+ * A series a loader returns holds its observations as columns ({@link seriesColumns}); its `rows` are
+ * made from them on first read, once, and then stay an ordinary own property (see
+ * {@link seriesFromColumns}). A series is never modified after loading.
+ */
 export interface Series {
   /** The publisher's series id, e.g. "WALCL". */
   seriesId: string;
@@ -39,6 +45,17 @@ export interface Series {
   /** The date of the last observation: the series' as-of date. */
   asOf: string;
   rows: Observation[];
+}
+
+/**
+ * A series' observations as two columns of the same length, the form the parser, the checks and the data
+ * cache work in. Read-only: never write into them (a series' `rows` are made from them).
+ */
+export interface SeriesColumns {
+  /** The dates as day numbers: days since 1970-01-01 (UTC), strictly increasing ({@link isoDayNumber}). */
+  epochDays: Int32Array;
+  /** The values in the series' canonical `units`, all finite, in date order. */
+  values: Float64Array;
 }
 
 /** What a loader declares about one file; the parser enforces all of it. */
@@ -138,8 +155,18 @@ export function isoDateOfDay(day: number): string {
   return chunk[k & ((1 << CHUNK_BITS) - 1)] ??= formatDay(day);
 }
 
-/** Civil from days (H. Hinnant's algorithm): the YYYY-MM-DD of a day number. */
+/** The YYYY-MM-DD of a day number. */
 function formatDay(day: number): string {
+  const ymd = civilOfDay(day);
+  const y = Math.floor(ymd / 10000), m = Math.floor(ymd / 100) % 100, d = ymd % 100;
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/**
+ * Civil from days (H. Hinnant's algorithm): the date of a day number (days since 1970-01-01, years 0000
+ * to 9999) as one number, year × 10000 + month × 100 + day (2024-02-29 is 20240229). No allocation.
+ */
+function civilOfDay(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -149,7 +176,7 @@ function formatDay(day: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  return y * 10000 + m * 100 + d;
 }
 
 /** The decimal digit at position i of text, or NaN. (No closures on this path: it runs per observation.) */
@@ -276,7 +303,103 @@ export function parseDateValueCsv(text: string, spec: SeriesSpec, file: string):
 
 /** {@link parseDateValueCsv} on the file's bytes (UTF-8), without decoding the whole file to text. */
 export function parseDateValueBytes(bytes: Uint8Array, spec: SeriesSpec, file: string): Series {
-  return parseDateValueRows(bytes, spec, file).series;
+  return seriesFromColumns(spec, file, parseDateValueColumns(bytes, spec, file));
+}
+
+/** What a series built by {@link seriesFromColumns} keeps beside its own properties. */
+interface ColumnState {
+  columns: SeriesColumns;
+  /** The `rows` accessor, while `rows` has not been read. */
+  lazy: () => Observation[];
+  /** The rows made from the columns, once `rows` has been read. */
+  rows?: Observation[];
+}
+/** The columns of every series built from columns (a copy such as `{...s}` is not in it). */
+const columnStates = new WeakMap<Series, ColumnState>();
+
+/**
+ * A {@link Series} of validated columns, as the parser and the data cache give them (at least one
+ * observation). Its `rows` are an own, enumerable property whose value is made on first read (one
+ * `{date, value}` object per observation, the dates as {@link isoDateOfDay} writes them) and then kept
+ * as a plain data property: spreading, JSON and deep equality see the same rows a parse always gave,
+ * while a load that never reads them (the catalogue, {@link describeSeries}) makes none.
+ * `asOf` is the date of the last day number.
+ */
+export function seriesFromColumns(
+  spec: Pick<SeriesSpec, "seriesId" | "title" | "units" | "observation" | "frequency">,
+  file: string,
+  columns: SeriesColumns,
+): Series {
+  const { epochDays, values } = columns;
+  const series = {
+    seriesId: spec.seriesId,
+    title: spec.title,
+    units: spec.units,
+    observation: spec.observation,
+    frequency: spec.frequency,
+    file,
+    asOf: isoDateOfDay(epochDays[epochDays.length - 1]),
+  } as Series;
+  const settle = (rows: Observation[]): Observation[] => {
+    Object.defineProperty(series, "rows", { value: rows, writable: true, enumerable: true, configurable: true });
+    return rows;
+  };
+  const state: ColumnState = {
+    columns,
+    lazy: () => (state.rows = settle(rowsOfColumns(epochDays, values))),
+  };
+  Object.defineProperty(series, "rows", { get: state.lazy, set: settle, enumerable: true, configurable: true });
+  // Not enumerable: no copy, JSON or deep equality sees it.
+  Object.defineProperty(series, INSPECT, { value: inspectWithRows, configurable: true, writable: true });
+  columnStates.set(series, state);
+  return series;
+}
+
+/** The hook through which Node's and Deno's console (and so a notebook's output) show an object. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** A loaded series as the console shows it: a plain copy, rows included (not an unread accessor). */
+function inspectWithRows(this: Series): Series {
+  return { ...this };
+}
+
+/** One `{date, value}` object per observation of the columns. */
+function rowsOfColumns(epochDays: Int32Array, values: Float64Array): Observation[] {
+  const rows: Observation[] = [];
+  for (let i = 0; i < epochDays.length; i++) rows.push({ date: isoDateOfDay(epochDays[i]), value: values[i] });
+  return rows;
+}
+
+/**
+ * The columns `s` was built from by {@link seriesFromColumns}, while its `rows` are still theirs (not
+ * read yet, or read and not replaced); undefined for any other series.
+ */
+export function loadedColumns(s: Series): SeriesColumns | undefined {
+  const state = columnStates.get(s);
+  if (!state) return undefined;
+  const own = Object.getOwnPropertyDescriptor(s, "rows");
+  if (!own) return undefined;
+  if (own.get === state.lazy) return state.columns;
+  return own.value === state.rows && state.rows!.length === state.columns.values.length ? state.columns : undefined;
+}
+
+/**
+ * The observations of a series as columns: those the loader validated when `s` came from one (no copy,
+ * no rows made), otherwise made from `s.rows` (a series built by hand, a spread copy, rows replaced).
+ * Throws when a row's date is not an ISO date. Read-only: never write into the arrays.
+ */
+export function seriesColumns(s: Series): SeriesColumns {
+  const loaded = loadedColumns(s);
+  if (loaded) return loaded;
+  const rows = s.rows;
+  const epochDays = new Int32Array(rows.length);
+  const values = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    const day = isoDayNumber(r.date);
+    if (day === undefined) throw new RangeError(`${s.file}: ${s.seriesId} row ${i} has "${r.date}", not an ISO date`);
+    epochDays[i] = day;
+    values[i] = r.value;
+  });
+  return { epochDays, values };
 }
 
 const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -298,14 +421,11 @@ function blankLine(bytes: Uint8Array, from: number, to: number): boolean {
 /**
  * The single pass behind {@link parseDateValueBytes}: one scan over the bytes, dates read by digit
  * arithmetic ({@link isoDayNumber}'s rules), values by {@link parseNumber}'s rules (plain decimals
- * computed exactly from their digits, anything else through the general parser). Text is decoded
- * only for an error message. Also returns the dates' day numbers (the data cache stores them).
+ * computed exactly from their digits, anything else through the general parser), then the grid and peak
+ * checks, all on the columns: no per-observation string or object. Text is decoded only for an error
+ * message. Throws a {@link DataValidationError} as {@link parseDateValueCsv} documents.
  */
-export function parseDateValueRows(
-  bytes: Uint8Array,
-  spec: SeriesSpec,
-  file: string,
-): { series: Series; days: Int32Array } {
+export function parseDateValueColumns(bytes: Uint8Array, spec: SeriesSpec, file: string): SeriesColumns {
   const len = bytes.length;
   // The header line, up to the first "\n", less one trailing "\r", must read "date,value".
   let headerEnd = 0;
@@ -328,15 +448,15 @@ export function parseDateValueRows(
     stop = from; // the "\n" before the blank line (the header's own "\n" when every line was blank)
   }
   if (stop <= headerEnd) throw new DataValidationError(file, undefined, "no observations after the header");
-  const rows: Observation[] = [];
-  const dates: string[] = [];
   // A line that passes holds at least "YYYY-MM-DD,1" and its "\n": 12 bytes.
-  const days = new Int32Array(Math.ceil((stop - headerEnd) / 12) + 1);
+  // The scan writes into scratch columns kept between parses; the series gets exact-size copies.
+  const { days, values } = scratchColumns(Math.ceil((stop - headerEnd) / 12) + 1);
+  const out = { n: 0, peak: -Infinity };
   // The hot loop lives in its own function, on a plain Uint8Array (one shape whatever the caller passes).
   const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const peak = scanObservations(u8, headerEnd + 1, stop, spec, file, rows, dates, days);
-  const n = rows.length;
-  checkGrid(dates, spec, file, days);
+  scanObservations(u8, headerEnd + 1, stop, spec, file, days, values, out);
+  const { n, peak } = out;
+  checkGridDays(days.subarray(0, n), spec, file);
   if (spec.peakAtLeast !== undefined && peak < spec.peakAtLeast) {
     throw new DataValidationError(
       file,
@@ -344,23 +464,31 @@ export function parseDateValueRows(
       `${spec.seriesId} never exceeds ${peak}, below the ${spec.peakAtLeast} expected in ${spec.unitsAsPublished}: is the file in other units?`,
     );
   }
-  const series: Series = {
-    seriesId: spec.seriesId,
-    title: spec.title,
-    units: spec.units,
-    observation: spec.observation,
-    frequency: spec.frequency,
-    file,
-    asOf: rows[n - 1].date,
-    rows,
-  };
-  return { series, days: days.subarray(0, n) };
+  // Both columns in one allocation: the values (8-byte aligned) first, then the day numbers.
+  const buffer = new ArrayBuffer(12 * n);
+  const columns = { epochDays: new Int32Array(buffer, 8 * n, n), values: new Float64Array(buffer, 0, n) };
+  columns.epochDays.set(days.subarray(0, n));
+  columns.values.set(values.subarray(0, n));
+  return columns;
+}
+
+let scratch = { days: new Int32Array(0), values: new Float64Array(0) };
+/** Scratch columns of at least `capacity` observations, reused by every parse (grown when too short). */
+function scratchColumns(capacity: number): { days: Int32Array; values: Float64Array } {
+  if (scratch.days.length < capacity) {
+    const size = Math.max(capacity, 2 * scratch.days.length);
+    scratch = { days: new Int32Array(size), values: new Float64Array(size) };
+  }
+  return scratch;
 }
 
 /**
- * The observation lines of a `date,value` file, bytes[from, stop), checked and appended to rows, dates
- * and days (see {@link parseDateValueRows}); returns the largest published value. Throws on the first
- * bad line.
+ * The observation lines of a `date,value` file, bytes[from, stop), checked and written to days (day
+ * numbers) and values (canonical units) from index 0 (see {@link parseDateValueColumns}); sets `out.n`
+ * to their count and `out.peak` to the largest published value. Throws on the first bad line.
+ *
+ * Runs of common lines go through {@link scanPlainLines}, a small loop on numbers and typed arrays
+ * only (one machine-code shape whatever the spec); any other line through {@link scanGeneralLine}.
  */
 function scanObservations(
   bytes: Uint8Array,
@@ -368,113 +496,166 @@ function scanObservations(
   stop: number,
   spec: SeriesSpec,
   file: string,
-  rows: Observation[],
-  dates: string[],
   days: Int32Array,
-): number {
+  values: Float64Array,
+  out: { n: number; peak: number },
+): void {
   const lo = spec.rangeAsPublished[0];
   const hi = spec.rangeAsPublished[1];
   const scale = spec.scale;
   // toCanonical's arithmetic with its constant hoisted: one division or one rounding per value.
   const divisor = scale < 1 ? Math.round(1 / scale) : 1;
-  let peak = -Infinity;
+  const progress = new Float64Array([0, -Infinity]); // [lines done, largest published value]
   let p = from;
+  while (p <= stop) {
+    p = scanPlainLines(bytes, p, stop, lo, hi, scale, divisor, days, values, progress);
+    if (p > stop) break;
+    p = scanGeneralLine(bytes, p, stop, spec, file, lo, hi, scale, divisor, days, values, progress);
+  }
+  out.n = progress[0];
+  out.peak = progress[1];
+}
+
+/**
+ * The common lines from `p` on, "YYYY-MM-DD,<plain decimal>" and "\n" (or "\r\n", or the end), each
+ * read in one pass and stored at index `progress[0]` (then advanced, and `progress[1]` raised to the
+ * largest published value). Returns where the first other line starts (left to
+ * {@link scanGeneralLine}, which names the line when it fails), or a position past `stop` at the end.
+ */
+function scanPlainLines(
+  bytes: Uint8Array,
+  p: number,
+  stop: number,
+  lo: number,
+  hi: number,
+  scale: number,
+  divisor: number,
+  days: Int32Array,
+  values: Float64Array,
+  progress: Float64Array,
+): number {
+  let i = progress[0];
+  let peak = progress[1];
   // The month of the previous line and the day number of its first day: most lines share it.
   let monthKey = -1;
   let monthStart = 0;
   let monthDays = 0;
-  for (let i = 0;; i++) {
-    // The common line, "YYYY-MM-DD,<plain decimal>" and "\n" (or "\r\n", or the end), in one pass.
-    fast: if (bytes[p + 10] === 44 && bytes[p + 4] === 45 && bytes[p + 7] === 45) {
-      const y = digits4(bytes, p), m = digits2(bytes, p + 5), d = digits2(bytes, p + 8);
-      if (y < 0 || !(m >= 1 && m <= 12) || d < 0) break fast;
-      const key = y * 16 + m; // one key per month (m ≤ 12)
-      if (key !== monthKey) {
-        const start = dayNumber(y, m, 1);
-        if (start === undefined) break fast;
-        monthKey = key;
-        monthStart = start;
-        monthDays = daysInMonth(y, m);
-      }
-      if (d < 1 || d > monthDays) break fast;
-      const day = monthStart + d - 1;
-      if (i > 0 && day <= days[i - 1]) break fast;
-      // The value: optional sign, digits with one optional point, exactly as plainDecimalAt reads them.
-      let j = p + 11;
-      const sign = bytes[j];
-      if (sign === 45 || sign === 43) j++;
-      let mantissa = 0;
-      let digits = 0;
-      let decimals = -1;
-      let c = 0;
-      for (; j < stop; j++) {
-        c = bytes[j];
-        if (c === 46 && decimals < 0) {
-          decimals = 0;
-          continue;
-        }
-        const dg = c - 48;
-        if (!(dg >= 0 && dg <= 9)) break;
-        if (mantissa > MANTISSA_LIMIT) break fast;
-        mantissa = mantissa * 10 + dg;
+  for (;;) {
+    if (!(bytes[p + 10] === 44 && bytes[p + 4] === 45 && bytes[p + 7] === 45)) break;
+    const y = digits4(bytes, p), m = digits2(bytes, p + 5), d = digits2(bytes, p + 8);
+    if (y < 0 || !(m >= 1 && m <= 12) || d < 0) break;
+    const key = y * 16 + m; // one key per month (m ≤ 12)
+    if (key !== monthKey) {
+      const start = dayNumber(y, m, 1);
+      if (start === undefined) break;
+      monthKey = key;
+      monthStart = start;
+      monthDays = daysInMonth(y, m);
+    }
+    if (d < 1 || d > monthDays) break;
+    const day = monthStart + d - 1;
+    if (i > 0 && day <= days[i - 1]) break;
+    // The value: optional sign, digits with one optional point, as plainDecimalAt reads them; at most
+    // 15 digits (below 2^53, exact), more go to the general path, which reads them exactly too.
+    let j = p + 11;
+    const sign = bytes[j];
+    if (sign === 45 || sign === 43) j++;
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = 0;
+    let c = bytes[j];
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      c = bytes[++j];
+    }
+    if (c === 46) {
+      c = bytes[++j];
+      while (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48);
         digits++;
-        if (decimals >= 0) decimals++;
+        decimals++;
+        c = bytes[++j];
       }
-      let end = j;
-      if (j < stop) {
-        if (c === 13 && (j + 1 === stop || bytes[j + 1] === 10)) end = j + 1;
-        else if (c !== 10) break fast;
-      }
-      if (digits === 0 || decimals > 22) break fast;
-      const magnitude = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
-      const value = sign === 45 ? -magnitude : magnitude;
-      if (!(value >= lo && value <= hi)) break fast; // the general path names the line
-      days[i] = day;
-      const date = isoDateOfDay(day);
-      if (value > peak) peak = value;
-      dates.push(date);
-      rows.push({ date, value: scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale) });
-      if (end >= stop) return peak;
-      p = end + 1;
-      continue;
     }
-    // Any other line, read field by field: [p, end), less a trailing "\r"; its commas.
-    let end = p;
-    let comma = -1;
-    let commas = 0;
-    for (; end < stop; end++) {
-      const c = bytes[end];
-      if (c === 10) break;
-      if (c === 44 && commas++ === 0) comma = end;
+    if (digits === 0 || digits > 15) break;
+    // The line end: "\n", "\r\n", or the end of the observations.
+    let end = j;
+    if (j < stop) {
+      if (c === 13 && (j + 1 === stop || bytes[j + 1] === 10)) end = j + 1;
+      else if (c !== 10) break;
     }
-    const to = end > p && bytes[end - 1] === 13 ? end - 1 : end;
-    if (commas !== 1) throw lineError(file, i, `expected 2 fields (date,value), found "${utf8(bytes, p, to)}"`);
-    const day = comma - p === 10 ? dayNumberAt(bytes, p) : undefined;
-    if (day === undefined) {
-      throw lineError(file, i, `"${utf8(bytes, p, comma)}" is not an ISO date (YYYY-MM-DD)`);
-    }
-    if (i > 0 && day <= days[i - 1]) {
-      const date = isoDateOfDay(day);
-      const prev = dates[i - 1];
-      throw lineError(file, i, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
-    }
+    const magnitude = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+    const value = sign === 45 ? -magnitude : magnitude;
+    if (!(value >= lo && value <= hi)) break; // the general path names the line
     days[i] = day;
-    const date = isoDateOfDay(day);
-    let value = plainDecimalAt(bytes, comma + 1, to);
-    if (value !== value) value = generalNumber(bytes, comma + 1, to, file, i, date); // NaN: not a plain decimal
-    if (value < lo || value > hi) {
-      throw lineError(
-        file,
-        i,
-        `${spec.seriesId} value ${value} on ${date} is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
-      );
-    }
     if (value > peak) peak = value;
-    dates.push(date);
-    rows.push({ date, value: scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale) });
-    if (end >= stop) return peak;
+    values[i] = scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale);
+    i++;
     p = end + 1;
+    if (end >= stop) break;
   }
+  progress[0] = i;
+  progress[1] = peak;
+  return p;
+}
+
+/**
+ * One line at `p` that {@link scanPlainLines} did not take, read field by field and stored at index
+ * `progress[0]` (see there), or a {@link DataValidationError} naming it. Returns where the next line
+ * starts, past `stop` after the last.
+ */
+function scanGeneralLine(
+  bytes: Uint8Array,
+  p: number,
+  stop: number,
+  spec: SeriesSpec,
+  file: string,
+  lo: number,
+  hi: number,
+  scale: number,
+  divisor: number,
+  days: Int32Array,
+  values: Float64Array,
+  progress: Float64Array,
+): number {
+  const i = progress[0];
+  // [p, end), less a trailing "\r"; its commas.
+  let end = p;
+  let comma = -1;
+  let commas = 0;
+  for (; end < stop; end++) {
+    const c = bytes[end];
+    if (c === 10) break;
+    if (c === 44 && commas++ === 0) comma = end;
+  }
+  const to = end > p && bytes[end - 1] === 13 ? end - 1 : end;
+  if (commas !== 1) throw lineError(file, i, `expected 2 fields (date,value), found "${utf8(bytes, p, to)}"`);
+  const day = comma - p === 10 ? dayNumberAt(bytes, p) : undefined;
+  if (day === undefined) {
+    throw lineError(file, i, `"${utf8(bytes, p, comma)}" is not an ISO date (YYYY-MM-DD)`);
+  }
+  if (i > 0 && day <= days[i - 1]) {
+    const date = isoDateOfDay(day);
+    const prev = isoDateOfDay(days[i - 1]);
+    throw lineError(file, i, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
+  }
+  days[i] = day;
+  let value = plainDecimalAt(bytes, comma + 1, to);
+  if (value !== value) value = generalNumber(bytes, comma + 1, to, file, i, day); // NaN: not a plain decimal
+  if (value < lo || value > hi) {
+    throw lineError(
+      file,
+      i,
+      `${spec.seriesId} value ${value} on ${
+        isoDateOfDay(day)
+      } is outside the declared range [${lo}, ${hi}] in ${spec.unitsAsPublished}: is the file in other units?`,
+    );
+  }
+  if (value > progress[1]) progress[1] = value;
+  values[i] = scale === 1 ? value : scale < 1 ? value / divisor : toCanonical(value, scale);
+  progress[0] = i + 1;
+  return end + 1;
 }
 
 /** The error for observation i (line i + 2, after the header). */
@@ -483,17 +664,26 @@ function lineError(file: string, i: number, reason: string): DataValidationError
 }
 
 /** A value that is not a plain decimal, read by {@link parseNumber}; throws naming the line when it is no number. */
-function generalNumber(bytes: Uint8Array, from: number, to: number, file: string, i: number, date: string): number {
+function generalNumber(bytes: Uint8Array, from: number, to: number, file: string, i: number, day: number): number {
   const raw = utf8(bytes, from, to);
   const parsed = parseNumber(raw);
   if (parsed === undefined) {
     const shown = raw.trim() === "" ? "a blank value" : `"${raw}"`;
-    throw lineError(file, i, `${shown} for ${date} is not a number (missing values must be absent, not marked)`);
+    throw lineError(
+      file,
+      i,
+      `${shown} for ${isoDateOfDay(day)} is not a number (missing values must be absent, not marked)`,
+    );
   }
   return parsed;
 }
 
 const HEADER_BYTES = Array.from("date,value", (c) => c.charCodeAt(0));
+
+/** {@link isoDayNumber} of the 10 bytes at `at` (read as ASCII), or undefined. */
+export function isoDayNumberAt(bytes: Uint8Array, at: number): number | undefined {
+  return dayNumberAt(bytes, at);
+}
 
 /** {@link isoDayNumber} of the 10 bytes at `at`, or undefined. */
 function dayNumberAt(bytes: Uint8Array, at: number): number | undefined {
@@ -555,6 +745,14 @@ const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e
 const MANTISSA_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - 9) / 10);
 
 /**
+ * The exact value of the plain decimal in bytes[from, to) — optional sign, digits, optional point and
+ * digits — or NaN for anything else, in which case the text is for {@link parseNumber} to read.
+ */
+export function plainDecimalOfBytes(bytes: Uint8Array, from: number, to: number): number {
+  return plainDecimalAt(bytes, from, to);
+}
+
+/**
  * A plain decimal in bytes[from, to) — optional sign, digits, optional point and digits, at least one
  * digit — or NaN for anything else (an exponent, spaces, more digits than a double holds exactly): the
  * caller then parses the text with {@link parseNumber}. The digits form an integer below 2^53 and the
@@ -592,67 +790,113 @@ function plainDecimalAt(bytes: Uint8Array, from: number, to: number): number {
  */
 export function checkGrid(
   dates: readonly string[],
-  spec: Pick<SeriesSpec, "frequency" | "weekday" | "maxGapDays" | "allowWeekendMonthEnds" | "gridFrom">,
+  spec: GridSpec,
   file: string,
   days?: Int32Array,
 ): void {
-  if (spec.frequency === "daily-operations" || spec.frequency === "irregular") return;
-  const start = spec.gridFrom ? dates.findIndex((d) => d >= spec.gridFrom!) : 0;
-  if (start < 0) return;
-  const dayNumbers = days ?? Int32Array.from(dates, (d) => isoDayNumber(d)!);
-  const max = spec.maxGapDays ?? 5;
-  const off = (i: number, why: string) =>
-    new DataValidationError(file, i + 2, `${dates[i]} is off the ${spec.frequency} grid: ${why}`);
-  for (let i = start; i < dates.length; i++) {
-    const day = dayNumbers[i];
-    const gap = i > start ? day - dayNumbers[i - 1] : undefined;
-    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
-    switch (spec.frequency) {
-      case "weekly":
-        if (spec.weekday !== undefined && weekday !== spec.weekday) {
-          throw off(i, `expected weekday ${spec.weekday} (0 = Sunday)`);
-        }
-        if (gap !== undefined && gap !== 7) throw off(i, `${gap} days after the previous observation, expected 7`);
-        break;
-      case "daily":
-        if (gap !== undefined && gap !== 1) throw off(i, `${gap} days after the previous observation, expected 1`);
-        break;
-      case "business-daily": {
-        if ((weekday === 0 || weekday === 6) && !(spec.allowWeekendMonthEnds && isMonthEnd(dates[i]))) {
-          throw off(i, "a weekend date");
-        }
-        if (gap !== undefined && gap > max) {
-          throw off(i, `${gap} days after the previous observation, more than ${max}`);
-        }
-        break;
-      }
-      case "monthly":
-      case "quarterly": {
-        const step = spec.frequency === "monthly" ? 1 : 3;
-        const d = dates[i];
-        const months = (d.charCodeAt(0) - 48) * 12000 + (d.charCodeAt(1) - 48) * 1200 + (d.charCodeAt(2) - 48) * 120 +
-          (d.charCodeAt(3) - 48) * 12 + ((d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48 - 1);
-        if (d.charCodeAt(8) !== 48 || d.charCodeAt(9) !== 49) throw off(i, "expected the first day of the period");
-        if (spec.frequency === "quarterly" && months % 3 !== 0) throw off(i, "expected the first month of a quarter");
-        if (i > start) {
-          const p = dates[i - 1];
-          const prevMonths = (p.charCodeAt(0) - 48) * 12000 + (p.charCodeAt(1) - 48) * 1200 +
-            (p.charCodeAt(2) - 48) * 120 + (p.charCodeAt(3) - 48) * 12 +
-            ((p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48 - 1);
-          if (months - prevMonths !== step) {
-            throw off(i, `${months - prevMonths} months after the previous observation, expected ${step}`);
-          }
-        }
-        break;
-      }
+  checkGridDays(days ?? Int32Array.from(dates, (d) => isoDayNumber(d)!), spec, file);
+}
+
+/** The parts of a {@link SeriesSpec} that define its grid. */
+type GridSpec = Pick<SeriesSpec, "frequency" | "weekday" | "maxGapDays" | "allowWeekendMonthEnds" | "gridFrom">;
+
+/**
+ * {@link checkGrid} on day numbers (days since 1970-01-01, strictly increasing): the parser's check,
+ * with no date string made unless a line fails.
+ */
+export function checkGridDays(days: Int32Array, spec: GridSpec, file: string): void {
+  const frequency = spec.frequency;
+  if (frequency === "daily-operations" || frequency === "irregular") return;
+  const n = days.length;
+  let start = 0;
+  if (spec.gridFrom !== undefined) {
+    const fromDay = isoDayNumber(spec.gridFrom);
+    if (fromDay === undefined) {
+      throw new RangeError(`${file}: the spec's gridFrom "${spec.gridFrom}" is not an ISO date (YYYY-MM-DD)`);
     }
+    while (start < n && days[start] < fromDay) start++;
+  }
+  // The spec's fields are read once here: the loops below see only numbers (specs come in many shapes).
+  const bad = frequency === "weekly"
+    ? weeklyOff(days, start, spec.weekday ?? -1)
+    : frequency === "daily"
+    ? dailyOff(days, start)
+    : frequency === "business-daily"
+    ? businessDailyOff(days, start, spec.maxGapDays ?? 5, spec.allowWeekendMonthEnds === true)
+    : monthlyOff(days, start, frequency === "monthly" ? 1 : 3);
+  if (bad !== undefined) {
+    throw new DataValidationError(
+      file,
+      bad.i + 2,
+      `${isoDateOfDay(days[bad.i])} is off the ${frequency} grid: ${bad.why}`,
+    );
   }
 }
 
-/** Whether an ISO date is the last day of its month. */
-function isMonthEnd(iso: string): boolean {
-  const next = String(+iso.slice(8, 10) + 1).padStart(2, "0");
-  return isoDayNumber(`${iso.slice(0, 8)}${next}`) === undefined;
+/** The first observation off a grid: its index and why. */
+interface OffGrid {
+  i: number;
+  why: string;
+}
+
+/** The weekday of a day number (0 = Sunday); 1970-01-01 was a Thursday (4). */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Weekly from `start`: every date on `weekday` (unless -1), 7 days apart. */
+function weeklyOff(days: Int32Array, start: number, weekday: number): OffGrid | undefined {
+  for (let i = start; i < days.length; i++) {
+    if (weekday >= 0 && weekdayOf(days[i]) !== weekday) return { i, why: `expected weekday ${weekday} (0 = Sunday)` };
+    const gap = days[i] - days[i - 1];
+    if (i > start && gap !== 7) return { i, why: `${gap} days after the previous observation, expected 7` };
+  }
+  return undefined;
+}
+
+/** Daily from `start`: consecutive days. */
+function dailyOff(days: Int32Array, start: number): OffGrid | undefined {
+  for (let i = start + 1; i < days.length; i++) {
+    const gap = days[i] - days[i - 1];
+    if (gap !== 1) return { i, why: `${gap} days after the previous observation, expected 1` };
+  }
+  return undefined;
+}
+
+/** Business-daily from `start`: no weekend date (but month ends, when allowed), no gap above `max` days. */
+function businessDailyOff(days: Int32Array, start: number, max: number, monthEnds: boolean): OffGrid | undefined {
+  for (let i = start; i < days.length; i++) {
+    const day = days[i];
+    const weekday = weekdayOf(day);
+    // A month's last day is the day before a first of the month.
+    if ((weekday === 0 || weekday === 6) && !(monthEnds && civilOfDay(day + 1) % 100 === 1)) {
+      return { i, why: "a weekend date" };
+    }
+    const gap = day - days[i - 1];
+    if (i > start && gap > max) return { i, why: `${gap} days after the previous observation, more than ${max}` };
+  }
+  return undefined;
+}
+
+/** Monthly (step 1) or quarterly (step 3) from `start`: first days of consecutive periods. */
+function monthlyOff(days: Int32Array, start: number, step: number): OffGrid | undefined {
+  let prevMonths = 0;
+  for (let i = start; i < days.length; i++) {
+    const ymd = civilOfDay(days[i]);
+    const months = monthsOfCivil(ymd);
+    if (ymd % 100 !== 1) return { i, why: "expected the first day of the period" };
+    if (step === 3 && months % 3 !== 0) return { i, why: "expected the first month of a quarter" };
+    if (i > start && months - prevMonths !== step) {
+      return { i, why: `${months - prevMonths} months after the previous observation, expected ${step}` };
+    }
+    prevMonths = months;
+  }
+  return undefined;
+}
+
+/** Months since year 0 of a {@link civilOfDay} number: year × 12 + month − 1. */
+function monthsOfCivil(ymd: number): number {
+  return Math.floor(ymd / 10000) * 12 + (Math.floor(ymd / 100) % 100) - 1;
 }
 
 /**
@@ -680,13 +924,14 @@ export interface SeriesInfo {
 
 /** A series described by its id, title, observation, units, row count and date range. */
 export function describeSeries(s: Series): SeriesInfo {
+  const columns = loadedColumns(s); // a loaded series is described without making its rows
   return {
     seriesId: s.seriesId,
     title: s.title,
     observation: s.observation,
     units: s.units,
-    rows: s.rows.length,
-    first: s.rows[0].date,
+    rows: columns ? columns.epochDays.length : s.rows.length,
+    first: columns ? isoDateOfDay(columns.epochDays[0]) : s.rows[0].date,
     asOf: s.asOf,
   };
 }

@@ -8,15 +8,19 @@
  * The breaks are data here ({@link TIC_SERIES_BREAKS}); {@link loadTicHoldings} returns the five holders
  * with them. A change into a break month mixes two bases and is not a flow.
  */
-import { dataCacheEnabled, readCachedTable, tableCachePath, writeCachedTable } from "./cache.ts";
+import { dataCacheEnabled, readCachedTable, tableCachePath, type TableFields, writeCachedTable } from "./cache.ts";
 import { loadDateValueFile, type LoadOptions, readDataBytes } from "./manifest.ts";
 import {
   DataValidationError,
+  isoDateOfDay,
   isoDayNumber,
+  isoDayNumberAt,
   parseDateValueCsv,
   parseNumber,
+  plainDecimalOfBytes,
   readCsvColumns,
   type Series,
+  seriesColumns,
   type SeriesSpec,
 } from "./series.ts";
 
@@ -64,15 +68,15 @@ export function loadTic(holder: TicHolder, options?: LoadOptions): Series {
 
 /** Throw when a value moves by more than {@link TIC_MAX_MONTHLY_FACTOR} in one month (a unit switch). */
 function checkMonthlyJumps(series: Series): Series {
-  const rows = series.rows;
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1].value, rows[i].value];
+  const { epochDays, values } = seriesColumns(series); // no rows made
+  for (let i = 1; i < values.length; i++) {
+    const [a, b] = [values[i - 1], values[i]];
     if (a > 0 && b > 0 && Math.max(a / b, b / a) > TIC_MAX_MONTHLY_FACTOR) {
       throw new DataValidationError(
         series.file,
         i + 2,
-        `${series.seriesId} moves from ${a} to ${b} $bn between ${rows[i - 1].date} and ${
-          rows[i].date
+        `${series.seriesId} moves from ${a} to ${b} $bn between ${isoDateOfDay(epochDays[i - 1])} and ${
+          isoDateOfDay(epochDays[i])
         }, more than ×${TIC_MAX_MONTHLY_FACTOR}: is part of the file in other units?`,
       );
     }
@@ -107,17 +111,44 @@ export const TIC_TOTAL_TOLERANCE_USD_BN = 2;
  * FROM: $ billions. TO: $bn.
  */
 export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHolding[] {
+  return scanTicLong(new TextEncoder().encode(text), file) ?? parseTicLongText(text, file);
+}
+
+/** {@link parseTicLong} on the file's bytes (UTF-8), decoding them to text only when they need it. */
+export function parseTicLongBytes(bytes: Uint8Array, file = "TIC_MFH_long.csv"): TicHolding[] {
+  return scanTicLong(bytes, file) ?? parseTicLongText(UTF8.decode(bytes), file);
+}
+
+/**
+ * {@link parseTicLong} read through {@link readCsvColumns}: any CSV, every failure named by its line.
+ * The reference the byte scan is held to (and what reads a file the scan does not take).
+ */
+export function parseTicLongText(text: string, file: string): TicHolding[] {
   const { columns, rows: n } = readCsvColumns(text, file, ["date", "country", "value"]);
   const out: TicHolding[] = new Array(n);
-  const seen = new Set<string>();
+  // Each label is checked once and numbered; a row's month (consecutive rows mostly share it) holds the
+  // set of label numbers it has seen as bits: no per-row key string, no hashing of numbers.
+  const labels = new Map<string, number>();
+  const months = new Map<number, MonthTotals>();
+  let month: MonthTotals | undefined;
   for (let i = 0; i < n; i++) {
     const line = i + 2;
     const date = columns.date[i];
     const holder = columns.country[i];
-    if (isoDayNumber(date) === undefined || !date.endsWith("-01")) {
-      throw new DataValidationError(file, line, `"${date}" is not the first day of a month (YYYY-MM-01)`);
+    if (month === undefined || date !== month.date) {
+      const day = isoDayNumber(date);
+      if (day === undefined || !date.endsWith("-01")) {
+        throw new DataValidationError(file, line, `"${date}" is not the first day of a month (YYYY-MM-01)`);
+      }
+      month = months.get(day);
+      if (month === undefined) months.set(day, month = { date, holders: 0, aggregates: new Map(), labelBits: [] });
     }
-    if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
+    let label = labels.get(holder);
+    if (label === undefined) {
+      if (holder.trim() === "") throw new DataValidationError(file, line, "blank holder name");
+      label = labels.size;
+      labels.set(holder, label);
+    }
     const value = parseNumber(columns.value[i]);
     if (value === undefined) {
       throw new DataValidationError(file, line, `"${columns.value[i]}" for ${holder} ${date} is not a number`);
@@ -129,40 +160,163 @@ export function parseTicLong(text: string, file = "TIC_MFH_long.csv"): TicHoldin
         `${holder} ${date}: ${value} is outside [0, 20000] $ billions: is the file in other units?`,
       );
     }
-    const key = `${date}|${holder}`;
-    if (seen.has(key)) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
-    seen.add(key);
+    const word = label >> 5, bit = 1 << (label & 31), bits = month.labelBits;
+    while (bits.length <= word) bits.push(0);
+    if (bits[word] & bit) throw new DataValidationError(file, line, `duplicate row for ${holder} ${date}`);
+    bits[word] |= bit;
+    if (AGGREGATES.has(holder)) month.aggregates.set(holder, value);
+    else month.holders += value;
     out[i] = { date, holder, valueUsdBn: value };
   }
   if (n === 0) throw new DataValidationError(file, undefined, "no rows after the header");
-  checkTicTotals(out, file);
+  checkTicTotals(months.values(), file);
   return out;
 }
 
-/** The month totals check of {@link parseTicLong}; throws naming the month and the gap. */
-function checkTicTotals(rows: readonly TicHolding[], file: string): void {
-  const aggregates = new Set<string>(TIC_AGGREGATE_LABELS);
-  const months = new Map<string, { holders: number; labels: Map<string, number> }>();
-  for (const r of rows) {
-    const m = months.get(r.date) ?? { holders: 0, labels: new Map<string, number>() };
-    if (aggregates.has(r.holder)) m.labels.set(r.holder, r.valueUsdBn);
-    else m.holders += r.valueUsdBn;
-    months.set(r.date, m);
+const TIC_LONG_HEADER = Array.from("date,country,value", (c) => c.charCodeAt(0));
+
+/**
+ * The long table read straight from its bytes when every line has the plain form the shipped file has
+ * (`YYYY-MM-01,<label or "label">,<plain decimal>`, ASCII, "\n" or "\r\n" line ends) and passes every
+ * row check of {@link parseTicLong}: the same rows, without decoding the file or cutting it into cell
+ * strings. Undefined for anything else, including a row that fails a check: the text reading then
+ * names the line. The month totals are checked here as there (they throw the same error).
+ */
+function scanTicLong(bytes: Uint8Array, file: string): TicHolding[] | undefined {
+  const len = bytes.length;
+  let p = TIC_LONG_HEADER.length;
+  if (len < p || !TIC_LONG_HEADER.every((c, j) => bytes[j] === c)) return undefined;
+  if (bytes[p] === 13) p++;
+  if (bytes[p] !== 10) return undefined;
+  p++;
+  const out: TicHolding[] = [];
+  const labels = new LabelTable();
+  const months = new Map<number, MonthTotals>();
+  let month: MonthTotals | undefined;
+  let monthDay = NaN;
+  while (p < len) {
+    // The date: a first of the month, then a comma.
+    if (bytes[p + 10] !== 44 || bytes[p + 8] !== 48 || bytes[p + 9] !== 49) return undefined;
+    const day = isoDayNumberAt(bytes, p);
+    if (day === undefined) return undefined;
+    // The label, quoted or not: ASCII, no quote, comma or line end inside an unquoted one.
+    let q = p + 11;
+    let from = q;
+    let to: number;
+    let hash = FNV_OFFSET;
+    if (bytes[q] === 34) {
+      from = ++q;
+      for (; q < len; q++) {
+        const c = bytes[q];
+        if (c === 34) break;
+        if (c >= 0x80 || c === 10 || c === 13) return undefined;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+      }
+      if (q >= len) return undefined;
+      to = q++; // the closing quote
+      if (bytes[q] !== 44) return undefined;
+    } else {
+      for (; q < len; q++) {
+        const c = bytes[q];
+        if (c === 44) break;
+        if (c >= 0x80 || c === 10 || c === 13 || c === 34) return undefined;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+      }
+      if (q >= len) return undefined;
+      to = q;
+    }
+    const label = labels.intern(bytes, from, to, hash & 0x3fffffff); // a small integer key
+    if (label === undefined) return undefined; // a blank label
+    // The value, then the line end.
+    const valueFrom = q + 1;
+    let e = valueFrom;
+    while (e < len && bytes[e] !== 10 && bytes[e] !== 13) e++;
+    const value = plainDecimalOfBytes(bytes, valueFrom, e);
+    if (!(value >= 0 && value <= 20_000)) return undefined; // NaN too: not a plain decimal
+    if (e < len && bytes[e] === 13 && bytes[++e] !== 10) return undefined;
+    if (day !== monthDay) {
+      month = months.get(day);
+      if (month === undefined) {
+        months.set(day, month = { date: isoDateOfDay(day), holders: 0, aggregates: new Map(), labelBits: [] });
+      }
+      monthDay = day;
+    }
+    const m = month!;
+    const word = label.index >> 5, bit = 1 << (label.index & 31), bits = m.labelBits;
+    while (bits.length <= word) bits.push(0);
+    if (bits[word] & bit) return undefined; // a duplicate
+    bits[word] |= bit;
+    if (label.aggregate) m.aggregates.set(label.text, value);
+    else m.holders += value;
+    out.push({ date: m.date, holder: label.text, valueUsdBn: value });
+    p = e + 1;
   }
-  for (const [date, m] of months) {
-    const total = m.labels.get("Grand Total");
-    if (total !== undefined && Math.abs(m.holders - total) > TIC_TOTAL_TOLERANCE_USD_BN) {
+  if (out.length === 0) return undefined;
+  checkTicTotals(months.values(), file);
+  return out;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** A label of the long table: its text, its number (order of first appearance), whether it is an aggregate. */
+interface Label {
+  text: string;
+  index: number;
+  aggregate: boolean;
+}
+
+/** The labels met while scanning bytes, found by a hash of their bytes (no string made per row). */
+class LabelTable {
+  private readonly byHash = new Map<number, Label[]>();
+  private size = 0;
+  /** The label of bytes[from, to) (ASCII) with this FNV-1a hash, or undefined when it is blank. */
+  intern(bytes: Uint8Array, from: number, to: number, hash: number): Label | undefined {
+    let bucket = this.byHash.get(hash);
+    if (bucket !== undefined) {
+      for (const l of bucket) if (sameAscii(l.text, bytes, from, to)) return l;
+    } else this.byHash.set(hash, bucket = []);
+    const text = String.fromCharCode(...bytes.subarray(from, to));
+    if (text.trim() === "") return undefined;
+    const label = { text, index: this.size++, aggregate: AGGREGATES.has(text) };
+    bucket.push(label);
+    return label;
+  }
+}
+
+/** Whether bytes[from, to) spell `text` (ASCII). */
+function sameAscii(text: string, bytes: Uint8Array, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let j = 0; j < text.length; j++) if (text.charCodeAt(j) !== bytes[from + j]) return false;
+  return true;
+}
+
+/** One month of the long table: the sum of its holder rows ($bn, in row order) and its aggregate rows. */
+interface MonthTotals {
+  date: string;
+  holders: number;
+  aggregates: Map<string, number>;
+  /** Bit k of word k >> 5 is set once the month has a row with label number k. */
+  labelBits: number[];
+}
+const AGGREGATES = new Set<string>(TIC_AGGREGATE_LABELS);
+
+/** The month totals check of {@link parseTicLong}, month by month; throws naming the month and the gap. */
+function checkTicTotals(months: Iterable<MonthTotals>, file: string): void {
+  for (const { date, holders, aggregates } of months) {
+    const total = aggregates.get("Grand Total");
+    if (total !== undefined && Math.abs(holders - total) > TIC_TOTAL_TOLERANCE_USD_BN) {
       throw new DataValidationError(
         file,
         undefined,
         `${date}: the holders sum to ${
-          m.holders.toFixed(1)
+          holders.toFixed(1)
         } $bn but the Grand Total row says ${total}: a row in other units, or a row missing?`,
       );
     }
-    const official = m.labels.get("For. Official");
-    const bills = m.labels.get("Treasury Bills");
-    const notes = m.labels.get("T-Bonds & Notes");
+    const official = aggregates.get("For. Official");
+    const bills = aggregates.get("Treasury Bills");
+    const notes = aggregates.get("T-Bonds & Notes");
     if (
       official !== undefined && bills !== undefined && notes !== undefined &&
       Math.abs(bills + notes - official) > TIC_TOTAL_TOLERANCE_USD_BN
@@ -176,6 +330,16 @@ function checkTicTotals(rows: readonly TicHolding[], file: string): void {
   }
 }
 
+/** The decoder of the long table's bytes (one per process; a byte-order mark is kept, as it reads). */
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** A long-table row's fields as the data cache stores them. */
+const TIC_TABLE_FIELDS: TableFields<TicHolding> = {
+  date: (r) => r.date,
+  label: (r) => r.holder,
+  value: (r) => r.valueUsdBn,
+};
+
 /** Load the shipped long TIC table, verified against its provenance record. */
 export function loadTicLong(options?: LoadOptions): TicHolding[] {
   const { bytes, path, entry } = readDataBytes("TIC_MFH_long.csv", options);
@@ -187,8 +351,8 @@ export function loadTicLong(options?: LoadOptions): TicHolding[] {
     ? readCachedTable(cached, entry.rows, (date, holder, valueUsdBn): TicHolding => ({ date, holder, valueUsdBn }))
     : undefined;
   if (rows) return rows;
-  const parsed = parseTicLong(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), path);
-  if (cached) writeCachedTable(cached, parsed.map((r) => ({ date: r.date, label: r.holder, value: r.valueUsdBn })));
+  const parsed = parseTicLongBytes(bytes, path);
+  if (cached) writeCachedTable(cached, parsed, TIC_TABLE_FIELDS);
   return parsed;
 }
 

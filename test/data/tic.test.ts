@@ -1,7 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DataValidationError } from "../../lib/data/series.ts";
-import { loadTicHoldings, parseTic, parseTicLong, TIC_SERIES_BREAKS, ticHolderRows } from "../../lib/data/tic.ts";
+import {
+  loadTicHoldings,
+  parseTic,
+  parseTicLong,
+  parseTicLongBytes,
+  parseTicLongText,
+  TIC_SERIES_BREAKS,
+  ticHolderRows,
+} from "../../lib/data/tic.ts";
 import { thrownBy } from "../helpers/errors.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
@@ -21,6 +29,42 @@ const MONTH = [
 ].join("\n");
 
 const errorOf = (fn: () => unknown): DataValidationError => thrownBy(DataValidationError, fn);
+
+describe("parseTicLongBytes(bytes): the byte scan gives the text reading's rows and errors", () => {
+  const shipped = readFileSync(new URL("../../data/TIC_MFH_long.csv", import.meta.url));
+  test("the shipped table, with CRLF line ends, and a quoted label", () => {
+    const text = shipped.toString("utf8");
+    expect(parseTicLongBytes(shipped)).toEqual(parseTicLongText(text, "TIC_MFH_long.csv"));
+    const crlf = text.replaceAll("\n", "\r\n");
+    expect(parseTicLongBytes(Buffer.from(crlf))).toEqual(parseTicLongText(crlf, "TIC_MFH_long.csv"));
+    const quoted = MONTH.replace("2025-01-01,Japan,", '2025-01-01,"Japan",');
+    expect(parseTicLongBytes(Buffer.from(quoted))).toEqual(parseTicLongText(quoted, "q.csv"));
+    expect(parseTicLongBytes(Buffer.from(quoted)).map((r) => r.holder)).toContain("Japan");
+  });
+  test("a row the scan does not take is read, or refused, as the text reading does", () => {
+    for (
+      const text of [
+        JAN.replace("Japan,1079.3", "Japan,1.0793e3"),
+        JAN.replace("Japan", "Japón"),
+        JAN.replace("Luxembourg,409.9", "Luxembourg,n.a."),
+        `${JAN.trimEnd()}\n2025-01-01,Japan,1079.3\n`,
+        JAN.replace("Japan,1079.3", "Japan,1079300"),
+        JAN.replace("2025-01-01,Canada", "2025-01-31,Canada"),
+        MONTH.replace("Treasury Bills,400.0", "Treasury Bills,0.4"),
+      ]
+    ) {
+      let expected: unknown;
+      try {
+        expected = parseTicLongText(text, "v.csv");
+      } catch (e) {
+        expected = e;
+      }
+      if (expected instanceof Error) {
+        expect(() => parseTicLongBytes(Buffer.from(text), "v.csv")).toThrow(expected.message);
+      } else expect(parseTicLongBytes(Buffer.from(text), "v.csv")).toEqual(expected);
+    }
+  });
+});
 
 describe("parseTicLong(text) on real-format rows", () => {
   test("reads holders in $bn with their month", () => {
