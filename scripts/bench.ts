@@ -747,7 +747,9 @@ async function main(): Promise<number> {
     // code runs, and the notebook's own share above it.
     const emptyKernel = kernelMb("floor");
     const aboveEmpty = (k: number | undefined) =>
-      k === undefined || emptyKernel === undefined ? "" : `empty kernel ${mb(emptyKernel)}, notebook +${mb(k - emptyKernel)}`;
+      k === undefined || emptyKernel === undefined
+        ? ""
+        : `empty kernel ${mb(emptyKernel)}, notebook +${mb(k - emptyKernel)}`;
     for (const n of names) {
       const k = kernelMb(n);
       add({

@@ -60,7 +60,10 @@ describe("NbrunWorker: one executor process, many notebooks", () => {
     "the exporter prepared while the kernel starts, and kept across a worker's jobs, writes the same HTML bytes as a run without it",
     async () => {
       // Without the warm-up: a fresh process whose exporter is made at the export, as before it existed.
-      const cold = spawnSync(pythonForJupyter(), [join(PROJECT_ROOT, "scripts", "nbrun.py"), ...argv("fixture-ok", "cold")], {
+      const cold = spawnSync(pythonForJupyter(), [
+        join(PROJECT_ROOT, "scripts", "nbrun.py"),
+        ...argv("fixture-ok", "cold"),
+      ], {
         env: { ...process.env, QTLAB_NO_EXPORT_WARMUP: "1" },
         encoding: "utf8",
       });
