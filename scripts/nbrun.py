@@ -49,6 +49,8 @@ from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionComplete, CellExecutionError  # noqa: E402
 from nbclient.util import ensure_async  # noqa: E402
 from jupyter_client.asynchronous import AsyncKernelClient  # noqa: E402
+from jupyter_client.kernelspec import KernelSpecManager  # noqa: E402
+from jupyter_core.paths import jupyter_path  # noqa: E402
 
 TEMPLATES = PROJECT / "jupyter" / "templates"
 HIDE_INPUT_TAG = "qtlab-hide-input"  # lib/report/run.ts HIDE_INPUT_TAG
@@ -144,6 +146,7 @@ class QtlabClient(NotebookClient):
         """nbclient's kernel manager, whose clients wait for the kernel by wait_for_ready (below)."""
         km = super().create_kernel_manager()
         km.client_factory = QtlabKernelClient
+        km.kernel_spec_manager = kernel_spec_manager()
         # After a shutdown request jupyter_client looks whether the kernel has exited every 0.1 s, so every
         # notebook waited 0.1 s or more for a kernel that is gone in a few milliseconds. Look every 5 ms
         # (the request, the wait limits and the kill of a kernel that does not exit stay jupyter_client's).
@@ -233,6 +236,14 @@ async def wait_for_ready(kc, timeout: float | None = None) -> None:
             raise RuntimeError("Kernel died before replying to kernel_info")
         if time.monotonic() > deadline:
             raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
+def kernel_spec_manager() -> KernelSpecManager:
+    """jupyter_client's kernelspec lookup over the same folders, given explicitly: its default list imports
+    IPython (0.2 s, before the kernel can be launched) only to name IPython's own kernels folder, which is
+    $IPYTHONDIR/kernels, else ~/.ipython/kernels."""
+    ipython_dir = os.environ.get("IPYTHONDIR") or os.path.join(os.path.expanduser("~"), ".ipython")
+    return KernelSpecManager(kernel_dirs=[*jupyter_path("kernels"), os.path.join(ipython_dir, "kernels")])
 
 
 class QtlabKernelClient(AsyncKernelClient):
