@@ -555,7 +555,7 @@ function scanPlainLines(
     if (d < 1 || d > monthDays) break;
     const day = monthStart + d - 1;
     if (i > 0 && day <= days[i - 1]) break;
-    // The value: optional sign, digits with one optional point, as plainDecimalAt reads them; at most
+    // The value: optional sign, digits with one optional point, as plainDecimalOfBytes reads them; at most
     // 15 digits (below 2^53, exact), more go to the general path, which reads them exactly too.
     let j = p + 11;
     const sign = bytes[j];
@@ -641,7 +641,7 @@ function scanGeneralLine(
     throw lineError(file, i, date === prev ? `duplicate date ${date}` : `dates out of order: ${date} after ${prev}`);
   }
   days[i] = day;
-  let value = plainDecimalAt(bytes, comma + 1, to);
+  let value = plainDecimalOfBytes(bytes, comma + 1, to);
   if (value !== value) value = generalNumber(bytes, comma + 1, to, file, i, day); // NaN: not a plain decimal
   if (value < lo || value > hi) {
     throw lineError(
@@ -699,31 +699,19 @@ function dayNumberAt(bytes: Uint8Array, at: number): number | undefined {
   return dayNumber(y, m1 * 10 + m2, d1 * 10 + d2);
 }
 
-/** {@link plainDecimalAt} on a string's char codes: a plain decimal's exact value, or NaN. */
+/**
+ * {@link plainDecimalOfBytes} on a string, read through a reused buffer of its UTF-8 bytes: a plain decimal
+ * is ASCII, and any other character is a byte of 0x80 or more, which the reader refuses as it would the
+ * character itself.
+ */
 function plainDecimal(text: string): number {
-  const to = text.length;
-  let j = 0;
-  const sign = text.charCodeAt(0);
-  if (sign === 45 || sign === 43) j++;
-  let mantissa = 0;
-  let digits = 0;
-  let decimals = -1;
-  for (; j < to; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 46 && decimals < 0) {
-      decimals = 0;
-      continue;
-    }
-    const d = c - 48;
-    if (!(d >= 0 && d <= 9) || mantissa > MANTISSA_LIMIT) return NaN;
-    mantissa = mantissa * 10 + d;
-    digits++;
-    if (decimals >= 0) decimals++;
-  }
-  if (digits === 0 || decimals > 22) return NaN;
-  const value = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
-  return sign === 45 ? -value : value;
+  if (TEXT_BYTES.length < text.length * 3) TEXT_BYTES = new Uint8Array(text.length * 3);
+  const { written } = TEXT_ENCODER.encodeInto(text, TEXT_BYTES);
+  return plainDecimalOfBytes(TEXT_BYTES, 0, written);
 }
+const TEXT_ENCODER = new TextEncoder();
+/** Scratch for {@link plainDecimal}: at least 3 bytes per UTF-16 unit, what UTF-8 needs at most. */
+let TEXT_BYTES = new Uint8Array(64);
 
 /** The 4-digit number at bytes[at, at + 4), or -1. */
 function digits4(bytes: Uint8Array, at: number): number {
@@ -745,21 +733,13 @@ const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e
 const MANTISSA_LIMIT = Math.floor((Number.MAX_SAFE_INTEGER - 9) / 10);
 
 /**
- * The exact value of the plain decimal in bytes[from, to) — optional sign, digits, optional point and
- * digits — or NaN for anything else, in which case the text is for {@link parseNumber} to read.
- */
-export function plainDecimalOfBytes(bytes: Uint8Array, from: number, to: number): number {
-  return plainDecimalAt(bytes, from, to);
-}
-
-/**
  * A plain decimal in bytes[from, to) — optional sign, digits, optional point and digits, at least one
  * digit — or NaN for anything else (an exponent, spaces, more digits than a double holds exactly): the
  * caller then parses the text with {@link parseNumber}. The digits form an integer below 2^53 and the
  * point a power of ten up to 10^22, both exact, so their quotient is the correctly rounded value:
  * exactly what `Number(text)` gives.
  */
-function plainDecimalAt(bytes: Uint8Array, from: number, to: number): number {
+export function plainDecimalOfBytes(bytes: Uint8Array, from: number, to: number): number {
   let j = from;
   const sign = bytes[j];
   if (sign === 45 || sign === 43) j++;
